@@ -1,0 +1,26 @@
+import type { Fixture } from '../../types';
+import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+
+const victim = person('dana.lee@example.com');
+const T0 = '2026-11-02T09:05:00Z';
+
+const failure = (n: number, place = PLACES.lagos) =>
+  logEvent({ eventType: 'user.session.start', at: minutes(T0, n), actor: userActor(victim), place, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', severity: 'WARN' });
+
+type P = { threshold: number; windowMinutes: number };
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: '20 failed sign-ins for one user in 40 minutes', events: Array.from({ length: 20 }, (_, i) => failure(i * 2)), findings: 1 },
+    { name: 'threshold lowered by the tenant to 5', events: Array.from({ length: 5 }, (_, i) => failure(i)), findings: 1, params: { threshold: 5 } },
+  ],
+  negative: [
+    { name: '19 failures in an hour stay under the threshold', events: Array.from({ length: 19 }, (_, i) => failure(i * 3)), findings: 0 },
+    { name: '20 failures spread over two hours never reach 20 in one window', events: Array.from({ length: 20 }, (_, i) => failure(i * 6.5)), findings: 0 },
+    {
+      name: 'successful sign-ins do not count',
+      events: Array.from({ length: 25 }, (_, i) => logEvent({ eventType: 'user.session.start', at: minutes(T0, i), actor: userActor(victim), outcome: 'SUCCESS' })),
+      findings: 0,
+    },
+  ],
+};

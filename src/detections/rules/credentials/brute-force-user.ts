@@ -1,0 +1,24 @@
+import { label } from '../../../okta/event';
+import { threshold, userSubject } from '../../kit';
+import { fixtures } from './brute-force-user.fixtures';
+
+/** Repeated failed sign-ins against one user: password guessing. */
+export default threshold({
+  id: 'okta-brute-force-user',
+  title: 'Brute force against one user',
+  description:
+    'Many failed sign-in attempts (`user.session.start`, FAILURE) against a single user within a sliding window. Counts every failure whatever its source IP, so a distributed attack on one account is caught as well.',
+  severity: 'medium',
+  mitre: { tactic: 'Credential Access', technique: 'T1110.001', name: 'Brute Force: Password Guessing' },
+  mode: 'hourly',
+  eventTypes: ['user.session.start'],
+  defaults: { threshold: 20, windowMinutes: 60 },
+  key: (e) => (e.outcome === 'FAILURE' && e.actor ? e.actor.id : undefined),
+  threshold: (p) => p.threshold,
+  windowMinutes: (p) => p.windowMinutes,
+  subject: (e) => userSubject(e.actor!),
+  summary: (n, e, p) => `${n} failed sign-ins for ${label(e.actor)} within ${p.windowMinutes} minutes`,
+  context: (e, hits) => ({ lastIp: e.ip, lastCountry: e.country, firstAttempt: new Date(hits[0][0]).toISOString() }),
+  fixtures,
+  references: ['panther-analysis okta_brute_force_logins (20 failures / 60 min)', 'Sigma okta_user_account_locked_out (related)'],
+});

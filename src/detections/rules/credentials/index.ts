@@ -1,0 +1,3 @@
+import bruteForceUser from './brute-force-user';
+
+export default [bruteForceUser];

@@ -1,0 +1,3 @@
+import mfaPushFatigue from './mfa-push-fatigue';
+
+export default [mfaPushFatigue];

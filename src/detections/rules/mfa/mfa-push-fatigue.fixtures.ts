@@ -1,0 +1,43 @@
+import type { Fixture } from '../../types';
+import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+
+const victim = person('ana.garcia@example.com');
+const T0 = '2026-11-02T02:10:00Z';
+
+/** Okta Identity Engine form: a rejected Okta Verify push. */
+const oieReject = (n: number) =>
+  logEvent({
+    eventType: 'user.authentication.auth_via_mfa',
+    at: minutes(T0, n),
+    actor: userActor(victim),
+    place: PLACES.moscow,
+    outcome: 'FAILURE',
+    reason: 'INVALID_CREDENTIALS',
+    displayMessage: 'Authentication of user via MFA',
+    debugData: { factor: 'OKTA_VERIFY_PUSH', factorIntent: 'AUTHENTICATION', pushOnlyResponseType: 'REJECT' },
+  });
+
+/** Okta Classic form. */
+const classicDeny = (n: number) =>
+  logEvent({ eventType: 'user.mfa.okta_verify.deny_push', at: minutes(T0, n), actor: userActor(victim), place: PLACES.moscow, outcome: 'FAILURE', reason: 'User rejected Okta push verify', displayMessage: 'User rejected Okta push verify' });
+
+type P = { threshold: number; windowMinutes: number };
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'Identity Engine: 3 rejected pushes in 4 minutes', events: [oieReject(0), oieReject(2), oieReject(4)], findings: 1 },
+    { name: 'Classic: 4 denied pushes in 6 minutes', events: [classicDeny(0), classicDeny(2), classicDeny(4), classicDeny(6)], findings: 1 },
+    { name: 'mixed forms count together', events: [oieReject(0), classicDeny(1), oieReject(3)], findings: 1 },
+  ],
+  negative: [
+    { name: 'two rejections are a mistake, not fatigue', events: [oieReject(0), oieReject(5)], findings: 0 },
+    { name: 'three rejections spread over an hour', events: [oieReject(0), oieReject(25), oieReject(50)], findings: 0 },
+    {
+      name: 'failed TOTP codes are not push rejections',
+      events: [0, 1, 2].map((n) =>
+        logEvent({ eventType: 'user.authentication.auth_via_mfa', at: minutes(T0, n), actor: userActor(victim), outcome: 'FAILURE', debugData: { factor: 'OKTA_VERIFY_TOTP' } }),
+      ),
+      findings: 0,
+    },
+  ],
+};

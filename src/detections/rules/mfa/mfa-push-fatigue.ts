@@ -1,0 +1,31 @@
+import type { OktaEvent } from '../../../okta/event';
+import { label } from '../../../okta/event';
+import { threshold, userSubject } from '../../kit';
+import { fixtures } from './mfa-push-fatigue.fixtures';
+
+/** A rejected Okta Verify push, in the Identity Engine or the Classic form. */
+export function isPushRejection(e: OktaEvent): boolean {
+  if (e.eventType === 'user.mfa.okta_verify.deny_push') return true;
+  return e.eventType === 'user.authentication.auth_via_mfa' && e.outcome === 'FAILURE' && (e.debug('factor') ?? '').toUpperCase() === 'OKTA_VERIFY_PUSH';
+}
+
+/** Several rejected pushes for one user within minutes: MFA fatigue / push bombing. */
+export default threshold({
+  id: 'okta-mfa-push-fatigue',
+  title: 'MFA push fatigue',
+  description:
+    'Several Okta Verify push rejections for one user within minutes: an attacker holding the password is bombarding the user with pushes until one is approved. Reads both the Identity Engine (`user.authentication.auth_via_mfa`, FAILURE, factor OKTA_VERIFY_PUSH) and Classic (`user.mfa.okta_verify.deny_push`) forms.',
+  severity: 'high',
+  mitre: { tactic: 'Credential Access', technique: 'T1621', name: 'Multi-Factor Authentication Request Generation' },
+  mode: 'near-time',
+  eventTypes: ['user.authentication.auth_via_mfa', 'user.mfa.okta_verify.deny_push'],
+  defaults: { threshold: 3, windowMinutes: 10 },
+  key: (e) => (isPushRejection(e) && e.actor ? e.actor.id : undefined),
+  threshold: (p) => p.threshold,
+  windowMinutes: (p) => p.windowMinutes,
+  subject: (e) => userSubject(e.actor!),
+  summary: (n, e, p) => `${n} Okta Verify pushes rejected by ${label(e.actor)} within ${p.windowMinutes} minutes`,
+  context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
+  fixtures,
+  references: ['panther-analysis okta_push_fatigue (Classic only)', 'Okta customer-detections: MFA fatigue'],
+});

@@ -1,0 +1,3 @@
+import type { Detection } from '../../types';
+
+export default [] as Detection<any, any>[];

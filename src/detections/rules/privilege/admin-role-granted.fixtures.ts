@@ -1,0 +1,31 @@
+import type { Fixture } from '../../types';
+import { logEvent, person, PLACES, userActor } from '../../../okta/fixtures';
+
+const admin = person('it.admin@example.com');
+const grantee = person('sam.ortiz@example.com');
+const at = '2026-11-02T14:22:10Z';
+
+const grant = (privilegeGranted: string, extra: Record<string, unknown> = {}) =>
+  logEvent({
+    eventType: 'user.account.privilege.grant',
+    at,
+    actor: userActor(admin),
+    target: [{ id: grantee.id, type: 'User', alternateId: grantee.login, displayName: grantee.name, detailEntry: null }],
+    place: PLACES.sanFrancisco,
+    displayMessage: 'Grant user privilege',
+    debugData: { privilegeGranted, ...extra },
+  });
+
+type P = { adminRolePattern: string };
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'Super administrator granted to a user', events: [grant('Super administrator')], findings: 1 },
+    { name: 'several roles, one of them an admin role', events: [grant('Read only admin, Help Desk administrator')], findings: 1 },
+    { name: 'organization administrator', events: [grant('Organization administrator')], findings: 1 },
+  ],
+  negative: [
+    { name: 'a non-admin custom role', events: [grant('Report viewer')], findings: 0 },
+    { name: 'grant event with no privilegeGranted', events: [logEvent({ eventType: 'user.account.privilege.grant', at, actor: userActor(admin), target: null })], findings: 0 },
+  ],
+};

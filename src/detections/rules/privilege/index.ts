@@ -1,0 +1,3 @@
+import adminRoleGranted from './admin-role-granted';
+
+export default [adminRoleGranted];

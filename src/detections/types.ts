@@ -1,0 +1,117 @@
+import type { OktaEvent } from '../okta/event';
+import type { OktaLogEvent } from '../okta/log-event';
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/**
+ * `near-time`: also evaluated within seconds of the event arriving, through a second rule on the tenant
+ * bus; a finding notifies at once. `hourly`: evaluated by the hourly workflow only.
+ * Every detection, whatever its mode, also runs in the hourly pass, which is authoritative.
+ */
+export type Mode = 'near-time' | 'hourly';
+
+/** A tunable value. Tenants can override any of them (same type) in their tenant file. */
+export type ParamValue = number | string | boolean | readonly string[];
+export type Params = Record<string, ParamValue>;
+
+export interface Mitre {
+  readonly tactic: string;
+  /** ATT&CK technique id, e.g. `T1110.001`. */
+  readonly technique: string;
+  readonly name: string;
+}
+
+export type SubjectType = 'user' | 'ip' | 'org' | 'session' | 'device' | 'app' | 'policy' | 'zone' | 'idp' | 'token' | 'role' | 'group';
+
+/** Who or what a finding is about. */
+export interface Subject {
+  readonly type: SubjectType;
+  readonly id: string;
+  /** Human label (login, IP, policy name). */
+  readonly display?: string;
+}
+
+/** What a detection reports when it fires; the engine turns it into a {@link Finding}. */
+export interface Signal {
+  readonly subject: Subject;
+  readonly summary: string;
+  /** Events that make up the finding (the engine caps the list it keeps). */
+  readonly eventUuids: readonly string[];
+  /** Event time of the first and last events that make up the finding (ISO 8601). */
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+export interface StepResult<S> {
+  /** The key's new state; undefined forgets the key. */
+  readonly state: S | undefined;
+  readonly signal?: Signal;
+}
+
+export interface Fixture<P extends Params = Params> {
+  readonly name: string;
+  readonly events: readonly OktaLogEvent[];
+  /** How many findings the detection must raise over these events. */
+  readonly findings: number;
+  /** Parameter overrides for this fixture. */
+  readonly params?: Partial<P>;
+}
+
+/**
+ * A detection is data plus a per-key reducer. The engine routes each event whose `eventType` is listed
+ * to `key()`, and feeds events with the same key, in event-time order, through `step()` with that key's
+ * state. State must be small, JSON-serializable and pruned by the detection itself (windows); the
+ * engine persists it between hours and forgets it `stateTtlMinutes` after the key's last event.
+ */
+export interface Detection<P extends Params = Params, S = unknown> {
+  /** Stable kebab-case id, e.g. `okta-brute-force-user`. Used in tenant files, finding ids and SNS attributes. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly mitre: Mitre;
+  readonly mode: Mode;
+  /** The Okta `eventType` values this detection reads (exact; the near-time event pattern is built from them). */
+  readonly eventTypes: readonly string[];
+  /** Default thresholds and windows; every key can be overridden per tenant. */
+  readonly defaults: P;
+  /** How long a key's state stays relevant after its last event. */
+  stateTtlMinutes(params: P): number;
+  /** The grouping key for an event, or undefined to ignore the event. */
+  key(event: OktaEvent, params: P): string | undefined;
+  step(state: S | undefined, event: OktaEvent, params: P): StepResult<S>;
+  readonly fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[] };
+  /** Where the idea comes from (public rules, Okta docs) and how this one differs. */
+  readonly references?: readonly string[];
+}
+
+/** A detection with its parameters resolved for one tenant. */
+export interface ResolvedDetection {
+  readonly detection: Detection<Params, unknown>;
+  readonly params: Params;
+}
+
+/** A stored, notifiable finding. `id` is stable across reruns: detection + key + hour of the triggering event. */
+export interface Finding {
+  readonly id: string;
+  readonly tenantId?: string;
+  readonly detectionId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly technique: string;
+  readonly mode: Mode;
+  readonly subject: Subject;
+  readonly summary: string;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly eventUuids: readonly string[];
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Event time (ISO) of the event that made the detection fire. */
+  readonly triggeredAt: string;
+}

@@ -1,0 +1,67 @@
+/**
+ * EventBridge event patterns, defined once: the stacks put them on the tenant bus rules, and the local
+ * runtime routes events with {@link matches}, the same matching semantics for the subset used here
+ * (exact values, `prefix`, `exists`, `anything-but`, nested objects).
+ */
+import { OKTA_DETAIL_TYPE, OKTA_SOURCE_PREFIX } from '../okta/log-event';
+
+export type PatternValue = string | number | boolean | null | { prefix: string } | { exists: boolean } | { 'anything-but': string | string[] };
+export interface EventPattern {
+  readonly [field: string]: readonly PatternValue[] | EventPattern;
+}
+
+/** EventBridge's limit on the size of one event pattern. */
+export const MAX_PATTERN_LENGTH = 2048;
+
+/** Every Okta System Log event delivered by the partner source. */
+export function ingestPattern(): EventPattern {
+  return { source: [{ prefix: OKTA_SOURCE_PREFIX }], 'detail-type': [OKTA_DETAIL_TYPE] };
+}
+
+/**
+ * Patterns selecting the event types near-time detections read. Split into as many patterns (rules) as
+ * needed to keep each under {@link MAX_PATTERN_LENGTH} characters. Returns none when there are no types.
+ */
+export function nearTimePatterns(eventTypes: readonly string[], maxLength = MAX_PATTERN_LENGTH): EventPattern[] {
+  const build = (types: readonly string[]): EventPattern => ({ ...ingestPattern(), detail: { eventType: [...types] } });
+  const patterns: EventPattern[] = [];
+  let current: string[] = [];
+  for (const t of [...new Set(eventTypes)].sort()) {
+    if (JSON.stringify(build([t])).length > maxLength) throw new Error(`event type ${t} alone exceeds the ${maxLength}-character pattern limit`);
+    if (current.length && JSON.stringify(build([...current, t])).length > maxLength) {
+      patterns.push(build(current));
+      current = [];
+    }
+    current.push(t);
+  }
+  if (current.length) patterns.push(build(current));
+  return patterns;
+}
+
+function matchValue(rule: PatternValue, value: unknown, present: boolean): boolean {
+  if (rule !== null && typeof rule === 'object') {
+    if ('prefix' in rule) return typeof value === 'string' && value.startsWith(rule.prefix);
+    if ('exists' in rule) return rule.exists === present;
+    if ('anything-but' in rule) {
+      const banned = Array.isArray(rule['anything-but']) ? rule['anything-but'] : [rule['anything-but']];
+      return present && !banned.includes(value as string);
+    }
+    return false;
+  }
+  return present && value === rule;
+}
+
+/** Whether an event (an EventBridge envelope) matches a pattern. */
+export function matches(pattern: EventPattern, event: unknown): boolean {
+  if (!event || typeof event !== 'object') return false;
+  const obj = event as Record<string, unknown>;
+  for (const [field, rule] of Object.entries(pattern)) {
+    const present = field in obj && obj[field] !== undefined;
+    const value = obj[field];
+    if (Array.isArray(rule)) {
+      const values = Array.isArray(value) ? value : [value];
+      if (!rule.some((r) => (values.length ? values.some((v) => matchValue(r, v, present)) : matchValue(r, undefined, false)))) return false;
+    } else if (!matches(rule as EventPattern, value)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,150 @@
+import type { OktaActor, OktaLogEvent } from './log-event';
+
+/**
+ * A LogEvent after normalization: the raw event plus the handful of derived fields every detection
+ * reads, computed once, with Okta's quirks ironed out (the string "null", null targets, empty clients,
+ * null security contexts, stringly-typed debug data).
+ */
+export interface OktaEvent {
+  readonly raw: OktaLogEvent;
+  readonly uuid: string;
+  readonly eventType: string;
+  /** Event time (`published`) in epoch milliseconds. */
+  readonly time: number;
+  readonly published: string;
+  /** `SUCCESS`, `FAILURE`, `DENY`, `ALLOW`, `CHALLENGE`, `UNKNOWN`... upper-cased; undefined when absent. */
+  readonly outcome?: string;
+  readonly reason?: string;
+  readonly actor?: Party;
+  readonly targets: readonly Party[];
+  readonly ip?: string;
+  readonly country?: string;
+  readonly city?: string;
+  readonly geo?: { readonly lat: number; readonly lon: number };
+  readonly userAgent?: string;
+  readonly zone?: string;
+  readonly isProxy: boolean;
+  readonly asOrg?: string;
+  readonly sessionId?: string;
+  /** A `debugData` value as a string (numbers and booleans are stringified), or undefined. */
+  debug(key: string): string | undefined;
+  /** A `debugData` value read as a boolean: true, "true", "TRUE", 1 and "1" are true. */
+  flag(key: string): boolean;
+  /** The first target of the given type (`User`, `AppInstance`, `PolicyEntity`...). */
+  target(type: string): Party | undefined;
+}
+
+/** A normalized actor or target. `id` is always a non-empty string. */
+export interface Party {
+  readonly id: string;
+  readonly type?: string;
+  readonly alternateId?: string;
+  readonly displayName?: string;
+  readonly detailEntry?: Record<string, unknown>;
+}
+
+/** Why a raw value is not a usable LogEvent; thrown by {@link normalize}. */
+export class MalformedEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedEventError';
+  }
+}
+
+/** Okta's way of writing "nothing": null, undefined, "", and the literal strings "null"/"undefined". */
+export function present(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const s = typeof value === 'string' ? value.trim() : String(value);
+  if (s === '' || s === 'null' || s === 'undefined' || s === 'NULL') return undefined;
+  return s;
+}
+
+function party(value: OktaActor | null | undefined): Party | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const id = present(value.id) ?? present(value.alternateId);
+  if (!id) return undefined;
+  return {
+    id,
+    type: present(value.type),
+    alternateId: present(value.alternateId),
+    displayName: present(value.displayName),
+    detailEntry: value.detailEntry && typeof value.detailEntry === 'object' ? value.detailEntry : undefined,
+  };
+}
+
+function finite(n: unknown): number | undefined {
+  const v = typeof n === 'string' ? Number(n) : n;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * Validate the few fields Vigil cannot do without (uuid, published, eventType) and derive the rest.
+ * Everything else is optional and may be null, "null" or missing.
+ */
+export function normalize(raw: unknown): OktaEvent {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MalformedEventError('LogEvent is not an object');
+  const e = raw as OktaLogEvent;
+  const uuid = present(e.uuid);
+  if (!uuid) throw new MalformedEventError('LogEvent has no uuid');
+  const eventType = present(e.eventType);
+  if (!eventType) throw new MalformedEventError(`LogEvent ${uuid} has no eventType`);
+  const published = present(e.published);
+  const time = published ? Date.parse(published) : NaN;
+  if (!published || !Number.isFinite(time)) throw new MalformedEventError(`LogEvent ${uuid} has no valid published time`);
+
+  const client = e.client && typeof e.client === 'object' ? e.client : {};
+  const geoCtx = client.geographicalContext && typeof client.geographicalContext === 'object' ? client.geographicalContext : {};
+  const lat = finite(geoCtx.geolocation?.lat);
+  const lon = finite(geoCtx.geolocation?.lon);
+  const security = e.securityContext && typeof e.securityContext === 'object' ? e.securityContext : {};
+  const debugData = e.debugContext?.debugData && typeof e.debugContext.debugData === 'object' ? e.debugContext.debugData : {};
+  const targets = Array.isArray(e.target) ? e.target.map(party).filter((t): t is Party => t !== undefined) : [];
+  const isProxyRaw = security.isProxy as unknown;
+
+  return {
+    raw: e,
+    uuid,
+    eventType,
+    time,
+    published: new Date(time).toISOString(),
+    outcome: present(e.outcome?.result)?.toUpperCase(),
+    reason: present(e.outcome?.reason),
+    actor: party(e.actor),
+    targets,
+    ip: present(client.ipAddress),
+    country: present(geoCtx.country),
+    city: present(geoCtx.city),
+    geo: lat !== undefined && lon !== undefined && !(lat === 0 && lon === 0) ? { lat, lon } : undefined,
+    userAgent: present(client.userAgent?.rawUserAgent),
+    zone: present(client.zone),
+    isProxy: isProxyRaw === true || isProxyRaw === 'true',
+    asOrg: present(security.asOrg),
+    sessionId: present(e.authenticationContext?.externalSessionId) ?? present(e.authenticationContext?.rootSessionId),
+    debug(key: string) {
+      const v = debugData[key];
+      if (v !== null && typeof v === 'object') return JSON.stringify(v);
+      return present(v);
+    },
+    flag(key: string) {
+      const v = debugData[key];
+      return v === true || v === 1 || (typeof v === 'string' && (v.trim().toLowerCase() === 'true' || v.trim() === '1'));
+    },
+    target(type: string) {
+      return targets.find((t) => t.type === type);
+    },
+  };
+}
+
+/**
+ * The user an event is about: the first `User` target when there is one (the account being acted on),
+ * otherwise the actor when the actor is a user (sign-ins, MFA).
+ */
+export function subjectUser(e: OktaEvent): Party | undefined {
+  return e.target('User') ?? (e.actor && (e.actor.type === undefined || e.actor.type === 'User') ? e.actor : undefined);
+}
+
+/** A short label for a party: its login (alternateId) when known, else its id. */
+export function label(p: Party | undefined): string {
+  if (!p) return 'unknown';
+  return p.alternateId ?? p.displayName ?? p.id;
+}
