@@ -1,0 +1,67 @@
+/**
+ * The tenant's DynamoDB tables: their keys, defined once for the stacks (Terraform tables), the
+ * handlers (item layout) and the local runtime (tables created on the embedded server).
+ */
+
+export interface TableSpec {
+  /** Logical name; the deployed table is `vigil-<tenant>-<name>`. */
+  readonly name: TableName;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** Attribute holding the epoch-seconds expiry. */
+  readonly ttlAttribute: string;
+  readonly indexes: readonly { readonly name: string; readonly partitionKey: string; readonly sortKey: string }[];
+  readonly description: string;
+}
+
+export type TableName = 'events' | 'hours' | 'findings' | 'state' | 'activity';
+
+export const TABLES: Readonly<Record<TableName, TableSpec>> = {
+  events: {
+    name: 'events',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    ttlAttribute: 'ttl',
+    indexes: [],
+    description: 'Gzip-compressed NDJSON chunks of events, keyed by event-time hour (pk H#<hour>, sk C#<chunk>), and uuid markers for deduplication (pk U#<uuid>).',
+  },
+  hours: {
+    name: 'hours',
+    partitionKey: 'tenant',
+    sortKey: 'hour',
+    ttlAttribute: 'ttl',
+    indexes: [],
+    description: 'One item per event-time hour: status (OPEN, REPROCESS, DONE), event and chunk counts.',
+  },
+  findings: {
+    name: 'findings',
+    partitionKey: 'id',
+    sortKey: 'kind',
+    ttlAttribute: 'ttl',
+    indexes: [
+      { name: 'byHour', partitionKey: 'hour', sortKey: 'id' },
+      { name: 'bySubject', partitionKey: 'subjectKey', sortKey: 'triggeredAt' },
+    ],
+    description: 'One item per finding (stable id: detection, key, hour); notifiedAt is set once, when it is published.',
+  },
+  state: {
+    name: 'state',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    ttlAttribute: 'ttl',
+    indexes: [],
+    description: 'Detection state per (detection, key): hourly snapshots (sk S#<hour>) and the near-time live state (sk LIVE).',
+  },
+  activity: {
+    name: 'activity',
+    partitionKey: 'user',
+    sortKey: 'day',
+    ttlAttribute: 'ttl',
+    indexes: [],
+    description: "Per-user daily activity summary (event types, outcomes, IPs, countries, first and last seen).",
+  },
+};
+
+export function tableName(tenantId: string, table: TableName): string {
+  return `vigil-${tenantId}-${table}`;
+}

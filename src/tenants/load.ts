@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { checkOverrides } from '../detections/catalog';
+import { eventSourceName, tenantSchema, type Tenant } from './schema';
+
+export interface TenantProblem {
+  readonly file: string;
+  readonly tenant?: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A tenant file (or several) broke the rules. The message lists every problem, one a line. */
+export class TenantConfigError extends Error {
+  constructor(readonly problems: readonly TenantProblem[]) {
+    super(
+      `Invalid tenant configuration:\n` +
+        problems.map((p) => `  ${p.file}: tenant ${p.tenant ? `"${p.tenant}"` : '(unknown id)'}: field ${p.field}: ${p.message}`).join('\n'),
+    );
+    this.name = 'TenantConfigError';
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)';
+}
+
+/** Parse and validate one tenant document; problems are returned, not thrown. */
+export function parseTenant(file: string, value: unknown): { tenant?: Tenant; problems: TenantProblem[] } {
+  const idGuess = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
+  const result = tenantSchema.safeParse(value);
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((i) => ({
+        file,
+        tenant: idGuess,
+        field: fieldPath(i.path),
+        message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
+      })),
+    };
+  }
+  const problems = checkOverrides(result.data.detections).map((p) => ({ file, tenant: result.data.id, field: p.path, message: p.message }));
+  return problems.length ? { problems } : { tenant: result.data, problems: [] };
+}
+
+/** Load every `*.json` tenant file in a directory; all problems across all files are reported together. */
+export function loadTenants(dir: string): Tenant[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    throw new TenantConfigError([{ file: dir, field: '(directory)', message: `cannot read tenant directory: ${(err as Error).message}` }]);
+  }
+  const problems: TenantProblem[] = [];
+  const tenants: Array<{ file: string; tenant: Tenant }> = [];
+  for (const f of files) {
+    const path = join(dir, f);
+    const shown = relative(process.cwd(), path) || basename(path);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (err) {
+      problems.push({ file: shown, field: '(file)', message: `is not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    const parsed = parseTenant(shown, value);
+    problems.push(...parsed.problems);
+    if (parsed.tenant) tenants.push({ file: shown, tenant: parsed.tenant });
+  }
+  const byId = new Map<string, string>();
+  const bySource = new Map<string, string>();
+  for (const { file, tenant } of tenants) {
+    const source = eventSourceName(tenant);
+    if (byId.has(tenant.id)) problems.push({ file, tenant: tenant.id, field: 'id', message: `duplicate tenant id, already used in ${byId.get(tenant.id)}` });
+    if (bySource.has(source)) problems.push({ file, tenant: tenant.id, field: 'okta.eventSourceName', message: `duplicate event source ${source}, already used in ${bySource.get(source)}` });
+    byId.set(tenant.id, file);
+    bySource.set(source, file);
+  }
+  if (problems.length) throw new TenantConfigError(problems);
+  return tenants.map((t) => t.tenant);
+}
+
+/** Find one tenant by id or fail with the ids that exist. */
+export function findTenant(tenants: readonly Tenant[], id: string): Tenant {
+  const t = tenants.find((x) => x.id === id);
+  if (!t) throw new Error(`no tenant "${id}"; known tenants: ${tenants.map((x) => x.id).join(', ') || '(none)'}`);
+  return t;
+}

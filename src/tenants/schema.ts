@@ -1,0 +1,101 @@
+/**
+ * The tenant model: one customer of the platform, their Okta org and log stream, the AWS account their
+ * pipeline runs in, and what they want from it. Defined once; read by the stacks, the local runtime and
+ * the CLI. Every rule carries the message a user sees when a tenant file breaks it.
+ */
+import { z } from 'zod';
+import { SEVERITIES } from '../detections/types';
+
+export const TENANT_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
+/** Okta: 1-75 letters, digits, `.`, `_`, `-`. */
+export const EVENT_SOURCE_NAME = /^[A-Za-z0-9._-]{1,75}$/;
+export const OKTA_ORG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+export const ACCOUNT_ID = /^\d{12}$/;
+export const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/;
+const SQS_ARN = /^arn:aws(-[a-z]+)?:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
+const ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
+
+const severity = z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` });
+
+const subscription = z.discriminatedUnion(
+  'protocol',
+  [
+    z.strictObject({
+      protocol: z.literal('email'),
+      endpoint: z.email({ error: 'must be an email address' }),
+      minSeverity: severity.default('medium'),
+    }),
+    z.strictObject({
+      protocol: z.literal('https'),
+      endpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+      minSeverity: severity.default('medium'),
+    }),
+    z.strictObject({
+      protocol: z.literal('sqs'),
+      endpoint: z.string().regex(SQS_ARN, { error: 'must be an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>)' }),
+      minSeverity: severity.default('medium'),
+    }),
+  ],
+  { error: 'protocol must be one of email, https, sqs' },
+);
+
+const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'must be a number, string, boolean or list of strings' });
+
+export const tenantSchema = z
+  .strictObject({
+    id: z.string({ error: 'is required' }).regex(TENANT_ID, { error: 'must be a slug: 3-32 lower-case letters, digits and "-", starting with a letter' }),
+    displayName: z.string().min(1).max(128).optional(),
+    okta: z.strictObject({
+      org: z.string({ error: 'is required' }).regex(OKTA_ORG, { error: 'must be the Okta org subdomain (acme for acme.okta.com): lower-case letters, digits and "-"' }),
+      eventSourceName: z.string({ error: 'is required' }).regex(EVENT_SOURCE_NAME, { error: 'must be 1-75 characters of letters, digits, ".", "_" or "-" (Okta\'s rule for event source names)' }),
+    }),
+    aws: z.strictObject({
+      accountId: z.string({ error: 'is required' }).regex(ACCOUNT_ID, { error: 'must be a 12-digit AWS account id, as a string' }),
+      region: z.string({ error: 'is required' }).regex(REGION, { error: 'must be an AWS region such as us-east-1' }),
+      /** Role the deploy assumes in the tenant's account. */
+      assumeRoleArn: z.string().regex(ROLE_ARN, { error: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }).optional(),
+    }),
+    archive: z
+      .strictObject({
+        retentionDays: z.number().int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 (keep forever) or more' }).max(3650, { error: 'must be at most 3650 days' }),
+      })
+      .default({ retentionDays: 30 }),
+    /** How long ingested event chunks, findings and detection state are kept in DynamoDB. */
+    retentionDays: z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650).default(30),
+    schedule: z
+      .strictObject({
+        /** Minutes after the hour closes before it is processed, for late events. */
+        gracePeriodMinutes: z.number().int().min(0).max(59, { error: 'must be less than an hour' }).default(15),
+        /** Local time of the daily activity roll-up and digest, HH:MM in UTC. */
+        dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (24-hour, UTC)' }).default('06:00'),
+      })
+      .default({ gracePeriodMinutes: 15, dailyAt: '06:00' }),
+    notifications: z
+      .strictObject({
+        subscriptions: z.array(subscription).max(50).default([]),
+      })
+      .default({ subscriptions: [] }),
+    detections: z
+      .record(
+        z.string(),
+        z.strictObject({
+          enabled: z.boolean({ error: 'must be true or false' }).optional(),
+          params: z.record(z.string(), paramValue).optional(),
+        }),
+      )
+      .default({}),
+  })
+  .superRefine((t, ctx) => {
+    const m = t.aws.assumeRoleArn?.match(ROLE_ARN);
+    if (m && m[2] !== t.aws.accountId) {
+      ctx.addIssue({ code: 'custom', path: ['aws', 'assumeRoleArn'], message: `must be a role in the tenant's account ${t.aws.accountId}, not ${m[2]}` });
+    }
+  });
+
+export type TenantInput = z.input<typeof tenantSchema>;
+export type Tenant = z.output<typeof tenantSchema>;
+
+/** `aws.partner/okta.com/<org>/<name>`: the partner event source, and the name of the tenant's event bus. */
+export function eventSourceName(t: Pick<Tenant, 'okta'>): string {
+  return `aws.partner/okta.com/${t.okta.org}/${t.okta.eventSourceName}`;
+}

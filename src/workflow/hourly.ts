@@ -1,0 +1,160 @@
+/**
+ * The hourly workflow, as an Amazon States Language definition, built once and used twice: the stack
+ * renders it (with Terraform references for the ARNs and table names) into the Step Functions state
+ * machine, and the local runtime executes the very same object with aws-local-stepfunctions.
+ *
+ * It passes references, never events: hours, chunk keys and counts (Step Functions payloads are
+ * limited to 256 KB).
+ *
+ *   Plan -> EachHour(Map: FindChunks -> Detect -> Notify -> MarkDone | on error MarkForReprocess) -> Verdict
+ */
+
+export interface HourlyWorkflowRefs {
+  /** Lambda function ARNs (or Terraform references to them). */
+  readonly planFunctionArn: string;
+  readonly detectFunctionArn: string;
+  readonly notifyFunctionArn: string;
+  /** DynamoDB table names. */
+  readonly eventsTable: string;
+  readonly hoursTable: string;
+  /** Hours processed in parallel. @default 2 */
+  readonly maxConcurrency?: number;
+}
+
+/** Task resources for the DynamoDB integrations used by the workflow (the local runtime implements them). */
+export const DYNAMODB_QUERY = 'arn:aws:states:::aws-sdk:dynamodb:query';
+export const DYNAMODB_UPDATE_ITEM = 'arn:aws:states:::dynamodb:updateItem';
+
+const lambdaRetry = [
+  {
+    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
+    IntervalSeconds: 2,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
+];
+
+const hourKey = { tenant: { 'S.$': '$.tenantId' }, hour: { 'S.$': '$.hour' } };
+
+export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown> {
+  return {
+    Comment: 'Vigil: detect over each closed event-time hour of one tenant, then notify',
+    StartAt: 'Plan',
+    States: {
+      Plan: {
+        Type: 'Task',
+        Comment: 'The hour just closed (after the grace period) plus hours marked for reprocessing; claims each one',
+        Resource: refs.planFunctionArn,
+        Parameters: { 'tenantId.$': '$.tenantId', 'scheduledTime.$': '$.scheduledTime', 'hours.$': '$.hours' },
+        ResultPath: '$.plan',
+        Retry: lambdaRetry,
+        Next: 'EachHour',
+      },
+      EachHour: {
+        Type: 'Map',
+        ItemsPath: '$.plan.hours',
+        MaxConcurrency: refs.maxConcurrency ?? 2,
+        ItemSelector: { 'tenantId.$': '$.tenantId', 'hour.$': '$$.Map.Item.Value' },
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'INLINE' },
+          StartAt: 'FindChunks',
+          States: {
+            FindChunks: {
+              Type: 'Task',
+              Comment: "Keys of the hour's event chunks (references only)",
+              Resource: DYNAMODB_QUERY,
+              Parameters: {
+                TableName: refs.eventsTable,
+                KeyConditionExpression: 'pk = :pk',
+                ExpressionAttributeValues: { ':pk': { 'S.$': "States.Format('H#{}', $.hour)" } },
+                ProjectionExpression: 'sk',
+                ConsistentRead: true,
+              },
+              ResultSelector: { 'count.$': '$.Count', 'keys.$': '$.Items[*].sk.S' },
+              ResultPath: '$.chunks',
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
+              Next: 'Detect',
+            },
+            Detect: {
+              Type: 'Task',
+              Resource: refs.detectFunctionArn,
+              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'chunks.$': '$.chunks.keys' },
+              ResultPath: '$.detect',
+              Retry: lambdaRetry,
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
+              Next: 'Notify',
+            },
+            Notify: {
+              Type: 'Task',
+              Resource: refs.notifyFunctionArn,
+              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour' },
+              ResultPath: '$.notify',
+              Retry: lambdaRetry,
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
+              Next: 'MarkDone',
+            },
+            MarkDone: {
+              Type: 'Task',
+              Comment: 'Done, unless a late event re-opened the hour while it ran (then it stays marked for reprocessing)',
+              Resource: DYNAMODB_UPDATE_ITEM,
+              Parameters: {
+                TableName: refs.hoursTable,
+                Key: hourKey,
+                UpdateExpression: 'SET #s = :done, processedAt = :now, findings = :findings, notified = :notified',
+                ConditionExpression: '#s = :running',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: {
+                  ':done': { S: 'DONE' },
+                  ':running': { S: 'RUNNING' },
+                  ':now': { 'S.$': '$$.Execution.StartTime' },
+                  ':findings': { 'N.$': 'States.Format(\'{}\', $.detect.findings)' },
+                  ':notified': { 'N.$': 'States.Format(\'{}\', $.notify.published)' },
+                },
+              },
+              ResultSelector: { 'status': 'DONE' },
+              Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.error', Next: 'ReopenedWhileRunning' }],
+              ResultPath: '$.result',
+              Next: 'HourDone',
+            },
+            ReopenedWhileRunning: { Type: 'Pass', Result: { status: 'REOPENED' }, ResultPath: '$.result', Next: 'HourDone' },
+            HourDone: {
+              Type: 'Pass',
+              Parameters: { 'hour.$': '$.hour', 'status.$': '$.result.status', 'events.$': '$.detect.events', 'findings.$': '$.detect.findings', 'published.$': '$.notify.published' },
+              End: true,
+            },
+            MarkForReprocess: {
+              Type: 'Task',
+              Comment: 'A step failed: leave the hour for the next run',
+              Resource: DYNAMODB_UPDATE_ITEM,
+              Parameters: {
+                TableName: refs.hoursTable,
+                Key: hourKey,
+                UpdateExpression: 'SET #s = :reprocess, lastError = :error',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':reprocess': { S: 'REPROCESS' }, ':error': { 'S.$': '$.error.Error' } },
+              },
+              ResultPath: null,
+              Next: 'HourFailed',
+            },
+            HourFailed: { Type: 'Pass', Parameters: { 'hour.$': '$.hour', status: 'FAILED', 'error.$': '$.error.Error' }, End: true },
+          },
+        },
+        ResultPath: '$.hours',
+        Next: 'Verdict',
+      },
+      Verdict: {
+        Type: 'Pass',
+        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'failed.$': "$.hours[?(@.status == 'FAILED')].hour" },
+        Next: 'AnyFailed',
+      },
+      AnyFailed: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.failed[0]', IsPresent: true, Next: 'HoursFailed' }],
+        Default: 'Processed',
+      },
+      HoursFailed: { Type: 'Fail', Error: 'Vigil.HoursFailed', Cause: 'One or more hours failed and are marked for reprocessing on the next run' },
+      Processed: { Type: 'Succeed' },
+    },
+  };
+}
