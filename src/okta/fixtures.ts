@@ -91,7 +91,7 @@ export interface EventSpec {
 
 /** A complete Okta LogEvent with realistic defaults. */
 export function logEvent(spec: EventSpec): OktaLogEvent {
-  const place = spec.place ?? PLACES.sanFrancisco;
+  const place: Place = spec.place ?? PLACES.sanFrancisco;
   const published = typeof spec.at === 'number' ? new Date(spec.at).toISOString() : new Date(spec.at).toISOString();
   const uuid = spec.uuid ?? uuidFrom(`${spec.eventType}|${published}|${spec.actor?.id}|${JSON.stringify(spec.target)}|${place.ip}|${counter++}`);
   return {
