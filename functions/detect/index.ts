@@ -1,0 +1,13 @@
+/** Lambda (workflow step): the detection catalog over one hour. Returns counts, never events. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { clients } from '../../src/aws/clients';
+import { handlerConfig } from '../../src/pipeline/config';
+import { detectHour, type DetectInput, type DetectOutput } from '../../src/pipeline/hourly';
+
+const logger = new Logger({ serviceName: 'vigil-detect' });
+
+export async function handler(input: DetectInput): Promise<DetectOutput> {
+  const { found: _found, ...out } = await detectHour(input, handlerConfig(), clients().ddb);
+  logger.info('detected', { ...out });
+  return out;
+}

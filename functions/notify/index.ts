@@ -1,0 +1,14 @@
+/** Lambda (workflow step): publish the hour's new findings to SNS, once each. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { clients } from '../../src/aws/clients';
+import { handlerConfig } from '../../src/pipeline/config';
+import { notifyHour, type NotifyInput } from '../../src/pipeline/hourly';
+
+const logger = new Logger({ serviceName: 'vigil-notify' });
+
+export async function handler(input: NotifyInput): Promise<{ published: number; alreadyNotified: number }> {
+  const c = clients();
+  const out = await notifyHour(input, handlerConfig(), c.ddb, c.sns);
+  logger.info('notified', { hour: input.hour, ...out });
+  return out;
+}

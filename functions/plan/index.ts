@@ -1,0 +1,13 @@
+/** Lambda (workflow step): which hours this run processes. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { clients } from '../../src/aws/clients';
+import { handlerConfig } from '../../src/pipeline/config';
+import { plan, type PlanInput, type PlanOutput } from '../../src/pipeline/hourly';
+
+const logger = new Logger({ serviceName: 'vigil-plan' });
+
+export async function handler(input: PlanInput): Promise<PlanOutput> {
+  const out = await plan(input, handlerConfig(), clients().ddb);
+  logger.info('planned', { ...out });
+  return out;
+}

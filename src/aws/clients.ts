@@ -1,0 +1,43 @@
+/**
+ * AWS clients shared by the handlers, created once per process (Lambda container reuse).
+ * The local runtime swaps them: DynamoDB points at the embedded dynalite server, and SNS, which has no
+ * local implementation, is replaced by a recorder (see local/runtime.ts) — the one mocked AWS API.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
+import { PublishCommand } from '@aws-sdk/client-sns';
+
+export interface Publisher {
+  publish(input: PublishCommandInput): Promise<{ MessageId?: string }>;
+}
+
+export interface Clients {
+  readonly ddb: DynamoDBDocumentClient;
+  readonly sns: Publisher;
+}
+
+let current: Clients | undefined;
+
+export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
+  const client = new DynamoDBClient(
+    endpoint ? { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {},
+  );
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+}
+
+export function clients(): Clients {
+  if (!current) {
+    const sns = new SNSClient({});
+    current = {
+      ddb: createDynamo(process.env.VIGIL_DYNAMODB_ENDPOINT),
+      sns: { publish: (input) => sns.send(new PublishCommand(input)) },
+    };
+  }
+  return current;
+}
+
+/** Replace the clients (local runtime and tests). */
+export function setClients(c: Clients | undefined): void {
+  current = c;
+}

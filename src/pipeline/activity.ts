@@ -1,0 +1,155 @@
+/**
+ * User activity: each user's events summarised per day into the Activity table (the daily job), the
+ * day's findings digest, and "Refresh User Data" — one user's most recent events, on demand.
+ */
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Publisher } from '../aws/clients';
+import { hourBucket } from '../detections/engine';
+import { label, normalize, subjectUser, type OktaEvent } from '../okta/event';
+import { listChunks, readChunks, ttlSeconds } from '../store/events';
+import { findingsForHour } from '../store/findings';
+import { table, type HandlerConfig } from './config';
+import { digestNotification, toPublishInput } from './notifications';
+
+const HOUR = 3_600_000;
+const MAX_DISTINCT = 50;
+
+/** One user's day. Distinct lists are capped so an item stays small whatever the user did. */
+export interface ActivitySummary {
+  user: string;
+  day: string;
+  login?: string;
+  events: number;
+  firstSeen: string;
+  lastSeen: string;
+  eventTypes: Record<string, number>;
+  outcomes: Record<string, number>;
+  ips: string[];
+  countries: string[];
+  userAgents: number;
+  signIns: number;
+  failedSignIns: number;
+}
+
+export class ActivityAggregator {
+  private readonly users = new Map<string, ActivitySummary & { agents: Set<string> }>();
+
+  constructor(private readonly day: string) {}
+
+  add(e: OktaEvent): void {
+    const who = subjectUser(e);
+    if (!who) return;
+    let s = this.users.get(who.id);
+    if (!s) {
+      s = { user: who.id, day: this.day, login: who.alternateId, events: 0, firstSeen: e.published, lastSeen: e.published, eventTypes: {}, outcomes: {}, ips: [], countries: [], userAgents: 0, signIns: 0, failedSignIns: 0, agents: new Set() };
+      this.users.set(who.id, s);
+    }
+    s.events++;
+    if (e.published < s.firstSeen) s.firstSeen = e.published;
+    if (e.published > s.lastSeen) s.lastSeen = e.published;
+    s.eventTypes[e.eventType] = (s.eventTypes[e.eventType] ?? 0) + 1;
+    if (e.outcome) s.outcomes[e.outcome] = (s.outcomes[e.outcome] ?? 0) + 1;
+    if (e.ip && !s.ips.includes(e.ip) && s.ips.length < MAX_DISTINCT) s.ips.push(e.ip);
+    if (e.country && !s.countries.includes(e.country) && s.countries.length < MAX_DISTINCT) s.countries.push(e.country);
+    if (e.userAgent && s.agents.size < MAX_DISTINCT) s.agents.add(e.userAgent);
+    s.userAgents = s.agents.size;
+    if (e.eventType === 'user.session.start') {
+      if (e.outcome === 'SUCCESS') s.signIns++;
+      else if (e.outcome === 'FAILURE') s.failedSignIns++;
+    }
+  }
+
+  summaries(): ActivitySummary[] {
+    return [...this.users.values()].map(({ agents: _agents, ...s }) => s);
+  }
+}
+
+async function* dayEvents(ddb: DynamoDBDocumentClient, eventsTable: string, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
+  for (let h = 0; h < hours; h++) {
+    const hour = hourBucket(fromHour + h * HOUR);
+    const keys = await listChunks(ddb, eventsTable, hour);
+    const seen = new Set<string>();
+    for await (const raw of readChunks(ddb, eventsTable, hour, keys)) {
+      try {
+        const e = normalize(raw);
+        if (seen.has(e.uuid)) continue;
+        seen.add(e.uuid);
+        yield e;
+      } catch {
+        // malformed events were counted at ingest; nothing to summarise
+      }
+    }
+  }
+}
+
+export interface DailyInput {
+  readonly tenantId: string;
+  readonly scheduledTime: string;
+  /** The UTC day to summarise (YYYY-MM-DD). @default the day before scheduledTime */
+  readonly day?: string;
+}
+
+/** The daily job: summarise each user's day into the Activity table and send the day's digest. */
+export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<{ day: string; users: number; events: number; findings: number; digest: boolean }> {
+  const day = input.day ?? new Date(Date.parse(input.scheduledTime) - 86_400_000).toISOString().slice(0, 10);
+  const start = Date.parse(`${day}T00:00:00Z`);
+  if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
+  const agg = new ActivityAggregator(day);
+  let events = 0;
+  for await (const e of dayEvents(ddb, table(config, 'events'), start, 24)) {
+    agg.add(e);
+    events++;
+  }
+  const activityTable = table(config, 'activity');
+  const ttl = ttlSeconds(now, Math.max(config.settings.retentionDays, 90));
+  const summaries = agg.summaries();
+  for (const s of summaries) await ddb.send(new PutCommand({ TableName: activityTable, Item: { ...s, ttl } }));
+
+  const findings = [];
+  for (let h = 0; h < 24; h++) findings.push(...(await findingsForHour(ddb, table(config, 'findings'), hourBucket(start + h * HOUR))));
+  let digest = false;
+  if (config.topicArn) {
+    await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings)));
+    digest = true;
+  }
+  return { day, users: summaries.length, events, findings: findings.length, digest };
+}
+
+export interface RefreshUserInput {
+  readonly tenantId: string;
+  /** Okta user id (00u...) or login. */
+  readonly user: string;
+  /** How far back to look. @default 24 */
+  readonly hours?: number;
+  /** How many events to return, newest first. @default 100 */
+  readonly limit?: number;
+}
+
+/** "Refresh User Data": a user's most recent events, and today's Activity item rebuilt from them. */
+export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()) {
+  const hours = Math.min(Math.max(input.hours ?? 24, 1), 24 * 7);
+  const limit = Math.min(Math.max(input.limit ?? 100, 1), 1000);
+  const from = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
+  const mine: OktaEvent[] = [];
+  const today = new Date(now).toISOString().slice(0, 10);
+  const agg = new ActivityAggregator(today);
+  for await (const e of dayEvents(ddb, table(config, 'events'), from, hours)) {
+    const who = subjectUser(e);
+    const actor = e.actor;
+    const matchesUser = (p?: { id: string; alternateId?: string }) => p && (p.id === input.user || p.alternateId?.toLowerCase() === input.user.toLowerCase());
+    if (!matchesUser(who) && !matchesUser(actor)) continue;
+    mine.push(e);
+    if (e.published.startsWith(today)) agg.add(e);
+  }
+  mine.sort((a, b) => b.time - a.time);
+  const [summary] = agg.summaries();
+  if (summary) await ddb.send(new PutCommand({ TableName: table(config, 'activity'), Item: { ...summary, refreshedAt: new Date(now).toISOString(), ttl: ttlSeconds(now, 90) } }));
+  return {
+    user: input.user,
+    login: mine[0] ? label(subjectUser(mine[0])) : undefined,
+    hours,
+    total: mine.length,
+    events: mine.slice(0, limit).map((e) => ({ uuid: e.uuid, published: e.published, eventType: e.eventType, outcome: e.outcome, ip: e.ip, country: e.country, actor: label(e.actor) })),
+    activity: summary,
+  };
+}

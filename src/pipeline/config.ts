@@ -1,0 +1,58 @@
+/**
+ * What a handler knows about its tenant, read from the environment the stack (or the local runtime)
+ * sets. Nothing secret lives here: ids, table names, a topic ARN and detection settings.
+ */
+import type { DetectionOverrides } from '../detections/catalog';
+import type { Tenant } from '../tenants/schema';
+import { ENV, FUNCTIONS, type FunctionName } from './functions';
+import { TABLES, tableName, type TableName } from './tables';
+
+/** The part of a tenant file the handlers need at run time. */
+export interface TenantSettings {
+  readonly detections: DetectionOverrides;
+  readonly gracePeriodMinutes: number;
+  readonly retentionDays: number;
+}
+
+export interface HandlerConfig {
+  readonly tenantId: string;
+  readonly tables: Readonly<Record<TableName, string>>;
+  readonly topicArn?: string;
+  readonly settings: TenantSettings;
+}
+
+export function settingsOf(t: Tenant): TenantSettings {
+  return { detections: t.detections, gracePeriodMinutes: t.schedule.gracePeriodMinutes, retentionDays: t.retentionDays };
+}
+
+/** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
+export function functionEnvironment(fn: FunctionName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; topicArn?: string } = {}): Record<string, string> {
+  const spec = FUNCTIONS[fn];
+  const env: Record<string, string> = {
+    [ENV.tenantId]: tenant.id,
+    [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)),
+  };
+  for (const t of Object.keys(spec.tables) as TableName[]) env[ENV.table(t)] = names.tables?.[t] ?? tableName(tenant.id, t);
+  if (spec.publishes && names.topicArn) env[ENV.topicArn] = names.topicArn;
+  return env;
+}
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`environment variable ${name} is not set`);
+  return v;
+}
+
+/** Read the handler configuration from the environment; tables a function does not use are left empty. */
+export function handlerConfig(): HandlerConfig {
+  const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, process.env[ENV.table(t)] ?? ''])) as Record<TableName, string>;
+  const raw = process.env[ENV.tenantSettings];
+  const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: 15, retentionDays: 30 };
+  return { tenantId: required(ENV.tenantId), tables, topicArn: process.env[ENV.topicArn], settings };
+}
+
+export function table(config: HandlerConfig, t: TableName): string {
+  const name = config.tables[t];
+  if (!name) throw new Error(`table ${t} is not configured for this function (${ENV.table(t)})`);
+  return name;
+}

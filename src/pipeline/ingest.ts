@@ -1,0 +1,101 @@
+/**
+ * Ingest: a batch of buffered EventBridge events -> validated, deduplicated LogEvents written as gzip
+ * chunks under their event-time hour. Late events land in their true hour, which is then marked for
+ * reprocessing. Unreadable records are quarantined (counted, set aside) and never block the batch.
+ * Replayed events (top-level `replay-name`) skip the uuid check on purpose: a replay exists to put
+ * events back; the hourly pass deduplicates on uuid again when it reads the chunks.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { hourBucket } from '../detections/engine';
+import { intake } from '../okta/input';
+import type { OktaLogEvent } from '../okta/log-event';
+import { putChunk, putMarkers, quarantine, seenUuids, splitChunks, ttlSeconds } from '../store/events';
+import { recordArrivals } from '../store/hours';
+import type { HandlerConfig } from './config';
+import { table } from './config';
+
+export interface IngestRecord {
+  /** SQS message id. */
+  readonly id: string;
+  readonly body: string;
+}
+
+export interface IngestStats {
+  received: number;
+  accepted: number;
+  duplicates: number;
+  replayed: number;
+  quarantined: number;
+  chunks: number;
+  lateHours: string[];
+}
+
+export interface IngestResult {
+  /** Records that must be retried (their chunk could not be written). */
+  readonly failed: ReadonlySet<string>;
+  readonly stats: IngestStats;
+}
+
+export async function ingestRecords(records: readonly IngestRecord[], config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<IngestResult> {
+  const eventsTable = table(config, 'events');
+  const hoursTable = table(config, 'hours');
+  const ttl = ttlSeconds(now, config.settings.retentionDays);
+  const stats: IngestStats = { received: records.length, accepted: 0, duplicates: 0, replayed: 0, quarantined: 0, chunks: 0, lateHours: [] };
+  const failed = new Set<string>();
+
+  const accepted: Array<{ record: string; event: OktaLogEvent; time: number; replay: boolean }> = [];
+  for (const r of records) {
+    let value: unknown;
+    let verdict: ReturnType<typeof intake>;
+    try {
+      value = JSON.parse(r.body);
+      verdict = intake(value);
+    } catch (err) {
+      verdict = { kind: 'malformed', reason: `invalid JSON: ${(err as Error).message}` };
+    }
+    if (verdict.kind !== 'event') {
+      stats.quarantined++;
+      await quarantine(ddb, eventsTable, r.id, `${verdict.kind}: ${verdict.reason}`, r.body, ttl);
+      continue;
+    }
+    if (verdict.replayName) stats.replayed++;
+    accepted.push({ record: r.id, event: verdict.event.raw, time: verdict.event.time, replay: verdict.replayName !== undefined });
+  }
+
+  const seen = await seenUuids(ddb, eventsTable, accepted.filter((a) => !a.replay).map((a) => a.event.uuid));
+  const fresh = new Map<string, (typeof accepted)[number]>();
+  for (const a of accepted) {
+    if ((!a.replay && seen.has(a.event.uuid)) || fresh.has(a.event.uuid)) {
+      stats.duplicates++;
+      continue;
+    }
+    fresh.set(a.event.uuid, a);
+  }
+
+  const byHour = new Map<string, Array<(typeof accepted)[number]>>();
+  for (const a of fresh.values()) {
+    const hour = hourBucket(a.time);
+    byHour.set(hour, [...(byHour.get(hour) ?? []), a]);
+  }
+
+  for (const [hour, items] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
+    const written: string[] = [];
+    let chunks = 0;
+    for (const chunk of splitChunks(items.map((i) => i.event))) {
+      const uuids = new Set(chunk.events.map((e) => e.uuid));
+      try {
+        await putChunk(ddb, eventsTable, hour, chunk, ttl);
+        written.push(...uuids);
+        chunks++;
+      } catch {
+        for (const i of items) if (uuids.has(i.event.uuid)) failed.add(i.record);
+      }
+    }
+    if (!written.length) continue;
+    await putMarkers(ddb, eventsTable, written, ttl);
+    stats.accepted += written.length;
+    stats.chunks += chunks;
+    if (await recordArrivals(ddb, hoursTable, config.tenantId, hour, written.length, chunks, ttl)) stats.lateHours.push(hour);
+  }
+  return { failed, stats };
+}

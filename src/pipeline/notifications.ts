@@ -1,0 +1,91 @@
+/**
+ * How findings become SNS messages: one message per finding (hourly), one per subject (near-time: the
+ * new finding plus the subject's other pending findings), one digest per day. Email gets text; https
+ * and SQS subscribers get JSON. Message attributes carry severity (subscription filter policies key
+ * on it), detection and tenant.
+ */
+import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../detections/types';
+
+export type NotificationKind = 'finding' | 'near-time' | 'digest';
+
+export interface Notification {
+  readonly kind: NotificationKind;
+  readonly tenantId: string;
+  readonly severity: Severity;
+  readonly subject: string;
+  readonly findings: readonly Finding[];
+  readonly text: string;
+  readonly detection?: string;
+}
+
+export function highest(findings: readonly Pick<Finding, 'severity'>[]): Severity {
+  return findings.reduce<Severity>((s, f) => (severityRank(f.severity) > severityRank(s) ? f.severity : s), 'info');
+}
+
+function line(f: Finding): string {
+  return `[${f.severity.toUpperCase()}] ${f.title} — ${f.summary} (${f.windowStart} .. ${f.windowEnd}; ${f.detectionId}; ATT&CK ${f.technique})`;
+}
+
+/** SNS subjects are at most 100 printable ASCII characters. */
+function snsSubject(s: string): string {
+  const ascii = s.replace(/[^\x20-\x7E]/g, '-');
+  return ascii.length > 100 ? `${ascii.slice(0, 97)}...` : ascii;
+}
+
+export function findingNotification(tenantId: string, f: Finding): Notification {
+  return {
+    kind: 'finding',
+    tenantId,
+    severity: f.severity,
+    detection: f.detectionId,
+    subject: `Vigil ${tenantId}: ${f.title} — ${f.subject.display ?? f.subject.id}`,
+    findings: [f],
+    text: line(f),
+  };
+}
+
+/** A near-time finding, with the same subject's other pending findings sent along at once. */
+export function nearTimeNotification(tenantId: string, trigger: Finding, pending: readonly Finding[]): Notification {
+  const others = pending.filter((p) => p.id !== trigger.id);
+  const all = [trigger, ...others];
+  return {
+    kind: 'near-time',
+    tenantId,
+    severity: highest(all),
+    detection: trigger.detectionId,
+    subject: `Vigil ${tenantId}: ${trigger.title} — ${trigger.subject.display ?? trigger.subject.id}${others.length ? ` (+${others.length} pending)` : ''}`,
+    findings: all,
+    text: [line(trigger), ...(others.length ? ['', `Other pending findings for ${trigger.subject.display ?? trigger.subject.id}:`, ...others.map(line)] : [])].join('\n'),
+  };
+}
+
+export function digestNotification(tenantId: string, day: string, findings: readonly Finding[]): Notification {
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.triggeredAt.localeCompare(b.triggeredAt));
+  return {
+    kind: 'digest',
+    tenantId,
+    severity: highest(findings),
+    subject: `Vigil ${tenantId}: daily digest ${day} — ${findings.length} finding${findings.length === 1 ? '' : 's'}`,
+    findings: sorted,
+    text: [`Findings for ${day} (UTC): ${findings.length}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}`, '', ...sorted.slice(0, 200).map(line)].join('\n'),
+  };
+}
+
+export function toPublishInput(topicArn: string, n: Notification): PublishCommandInput {
+  // SNS messages are limited to 256 KB: a digest lists at most 200 findings and says how many there were.
+  const json = JSON.stringify({ kind: n.kind, tenantId: n.tenantId, severity: n.severity, total: n.findings.length, findings: n.findings.slice(0, 200) });
+  return {
+    TopicArn: topicArn,
+    Subject: snsSubject(n.subject),
+    MessageStructure: 'json',
+    Message: JSON.stringify({ default: json, email: n.text, 'email-json': json, https: json, sqs: json }),
+    MessageAttributes: {
+      severity: { DataType: 'String', StringValue: n.severity },
+      kind: { DataType: 'String', StringValue: n.kind },
+      tenant: { DataType: 'String', StringValue: n.tenantId },
+      ...(n.detection ? { detection: { DataType: 'String', StringValue: n.detection } } : {}),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The events table: gzip NDJSON chunks of raw LogEvents keyed by event-time hour, uuid markers for
+ * deduplication, and a quarantine for records that could not be read (set aside, never dropped).
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OktaLogEvent } from '../okta/log-event';
+
+export const hourPk = (hour: string) => `H#${hour}`;
+export const markerPk = (uuid: string) => `U#${uuid}`;
+export const nearTimeMarkerPk = (uuid: string) => `N#${uuid}`;
+export const quarantinePk = (day: string) => `Q#${day}`;
+
+/** Chunks hold at most this many events (and stay well under DynamoDB's 400 KB item limit). */
+export const MAX_CHUNK_EVENTS = 200;
+const MAX_CHUNK_BYTES = 300_000;
+
+export function ttlSeconds(fromMs: number, days: number): number {
+  return Math.floor(fromMs / 1000) + days * 86_400;
+}
+
+/** Deterministic chunk id: the same events always make the same chunk, so a retried write overwrites itself. */
+export function chunkId(events: readonly OktaLogEvent[]): string {
+  return createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
+}
+
+export function encodeChunk(events: readonly OktaLogEvent[]): Buffer {
+  return gzipSync(events.map((e) => JSON.stringify(e)).join('\n'));
+}
+
+export function decodeChunk(data: Uint8Array): unknown[] {
+  const text = gunzipSync(data).toString('utf8');
+  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line));
+}
+
+/** Split an hour's events into chunks by count and compressed size. */
+export function splitChunks(events: readonly OktaLogEvent[]): Array<{ id: string; events: OktaLogEvent[]; data: Buffer }> {
+  const out: Array<{ id: string; events: OktaLogEvent[]; data: Buffer }> = [];
+  const pending = [events.slice()];
+  while (pending.length) {
+    const part = pending.shift()!;
+    if (part.length > MAX_CHUNK_EVENTS) {
+      for (let i = 0; i < part.length; i += MAX_CHUNK_EVENTS) pending.push(part.slice(i, i + MAX_CHUNK_EVENTS));
+      continue;
+    }
+    const data = encodeChunk(part);
+    if (data.length > MAX_CHUNK_BYTES && part.length > 1) {
+      const mid = Math.ceil(part.length / 2);
+      pending.push(part.slice(0, mid), part.slice(mid));
+      continue;
+    }
+    out.push({ id: chunkId(part), events: part, data });
+  }
+  return out;
+}
+
+export async function putChunk(ddb: DynamoDBDocumentClient, table: string, hour: string, chunk: { id: string; events: readonly OktaLogEvent[]; data: Buffer }, ttl: number): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: `C#${chunk.id}`, data: chunk.data, count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
+}
+
+/** Keys (sk) of an hour's chunks. */
+export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hour: string): Promise<string[]> {
+  const keys: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk', ExclusiveStartKey: start, ConsistentRead: true }));
+    for (const item of page.Items ?? []) keys.push(item.sk as string);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Array<Record<string, string>>, projection?: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let request: Record<string, { Keys: Array<Record<string, unknown>>; ProjectionExpression?: string; ConsistentRead?: boolean }> | undefined = {
+      [table]: { Keys: keys.slice(i, i + 100), ProjectionExpression: projection, ConsistentRead: true },
+    };
+    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+      if (attempt > 8) throw new Error(`BatchGetItem on ${table} kept returning unprocessed keys`);
+      const res = await ddb.send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...((res.Responses?.[table] ?? []) as Record<string, unknown>[]));
+      request = res.UnprocessedKeys as typeof request;
+      if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return items;
+}
+
+/** Read chunks by key and yield their raw events. */
+export async function* readChunks(ddb: DynamoDBDocumentClient, table: string, hour: string, chunkKeys: readonly string[]): AsyncGenerator<unknown> {
+  for (let i = 0; i < chunkKeys.length; i += 25) {
+    const items = await batchGet(ddb, table, chunkKeys.slice(i, i + 25).map((sk) => ({ pk: hourPk(hour), sk })));
+    for (const item of items) yield* decodeChunk(item.data as Uint8Array);
+  }
+}
+
+/** Which of these uuids have markers already (seen before). */
+export async function seenUuids(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[]): Promise<Set<string>> {
+  const items = await batchGet(ddb, table, [...new Set(uuids)].map((u) => ({ pk: markerPk(u), sk: 'U' })), 'pk');
+  return new Set(items.map((i) => (i.pk as string).slice(2)));
+}
+
+export async function batchWrite(ddb: DynamoDBDocumentClient, table: string, items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
+      [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+      if (attempt > 8) throw new Error(`BatchWriteItem on ${table} kept returning unprocessed items`);
+      const res = await ddb.send(new BatchWriteCommand({ RequestItems: request }));
+      request = res.UnprocessedItems as typeof request;
+      if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
+
+export async function putMarkers(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[], ttl: number): Promise<void> {
+  await batchWrite(ddb, table, uuids.map((u) => ({ pk: markerPk(u), sk: 'U', ttl })));
+}
+
+/** Set a record aside with the reason it could not be used. */
+export async function quarantine(ddb: DynamoDBDocumentClient, table: string, id: string, reason: string, body: string, ttl: number): Promise<void> {
+  const day = new Date().toISOString().slice(0, 10);
+  await ddb.send(new PutCommand({ TableName: table, Item: { pk: quarantinePk(day), sk: id, reason, body: body.slice(0, 300_000), ttl } }));
+}

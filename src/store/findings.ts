@@ -1,0 +1,105 @@
+/**
+ * The findings table. A finding's id is stable (detection, key, hour of the triggering event), so a
+ * rerun of an hour, a replay or the near-time path finding the same thing again all land on one item,
+ * and `notifiedAt` is set exactly once — by whoever claims it first.
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { hourBucket } from '../detections/engine';
+import type { Finding } from '../detections/types';
+
+const KIND = 'FINDING';
+
+export interface StoredFinding extends Finding {
+  readonly hour: string;
+  readonly subjectKey: string;
+  readonly notifiedAt?: string;
+  readonly foundAt: string;
+}
+
+const isConditionFailure = (err: unknown) => (err as { name?: string }).name === 'ConditionalCheckFailedException';
+
+export function subjectKey(f: Pick<Finding, 'subject'>): string {
+  return `${f.subject.type}#${f.subject.id}`;
+}
+
+/** Store a finding unless it exists. Returns true when it is new. */
+export async function putFinding(ddb: DynamoDBDocumentClient, table: string, f: Finding, ttl: number, now = Date.now()): Promise<boolean> {
+  const item: StoredFinding & { kind: string; ttl: number } = {
+    ...f,
+    kind: KIND,
+    hour: hourBucket(Date.parse(f.triggeredAt)),
+    subjectKey: subjectKey(f),
+    foundAt: new Date(now).toISOString(),
+    ttl,
+  };
+  try {
+    await ddb.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(id)' }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+export async function getFinding(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<StoredFinding | undefined> {
+  const res = await ddb.send(new GetCommand({ TableName: table, Key: { id, kind: KIND }, ConsistentRead: true }));
+  return res.Item as StoredFinding | undefined;
+}
+
+async function queryAll(ddb: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<StoredFinding[]> {
+  const out: StoredFinding[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...((page.Items ?? []) as StoredFinding[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Findings triggered in an hour; only those not yet notified when `pendingOnly`. */
+export function findingsForHour(ddb: DynamoDBDocumentClient, table: string, hour: string, pendingOnly = false): Promise<StoredFinding[]> {
+  return queryAll(ddb, {
+    TableName: table,
+    IndexName: 'byHour',
+    KeyConditionExpression: '#h = :h',
+    ...(pendingOnly ? { FilterExpression: 'attribute_not_exists(notifiedAt)' } : {}),
+    ExpressionAttributeNames: { '#h': 'hour' },
+    ExpressionAttributeValues: { ':h': hour },
+  });
+}
+
+/** A subject's findings not yet notified. */
+export function pendingForSubject(ddb: DynamoDBDocumentClient, table: string, key: string): Promise<StoredFinding[]> {
+  return queryAll(ddb, {
+    TableName: table,
+    IndexName: 'bySubject',
+    KeyConditionExpression: 'subjectKey = :k',
+    FilterExpression: 'attribute_not_exists(notifiedAt)',
+    ExpressionAttributeValues: { ':k': key },
+  });
+}
+
+/** Claim the right to notify a finding. Only one caller ever gets true. */
+export async function claimNotification(ddb: DynamoDBDocumentClient, table: string, id: string, via: string, now = Date.now()): Promise<boolean> {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { id, kind: KIND },
+        UpdateExpression: 'SET notifiedAt = :now, notifiedVia = :via',
+        ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(notifiedAt)',
+        ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':via': via },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Give a claim back after a failed publish, so the next run notifies. */
+export async function releaseNotification(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<void> {
+  await ddb.send(new UpdateCommand({ TableName: table, Key: { id, kind: KIND }, UpdateExpression: 'REMOVE notifiedAt, notifiedVia' }));
+}

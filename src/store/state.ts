@@ -1,0 +1,77 @@
+/**
+ * Detection state between runs. Hourly runs write a snapshot per (detection, key) at the end of each
+ * hour (sk `S#<hour>`) and start an hour from the latest snapshot before it, so rerunning an hour gives
+ * the same findings. The near-time path keeps one live state per key (sk `LIVE`), updated with
+ * optimistic locking.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StateEntry } from '../detections/engine';
+import { batchWrite } from './events';
+
+export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
+const snapshotSk = (hour: string) => `S#${hour}`;
+
+/** The latest snapshot strictly before an hour. */
+export async function loadSnapshot(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string, beforeHour: string): Promise<StateEntry | undefined> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': statePk(detectionId, key), ':lo': 'S#', ':hi': `${snapshotSk(beforeHour)}` },
+      ScanIndexForward: false,
+      Limit: 2,
+    }),
+  );
+  const item = (res.Items ?? []).find((i) => (i.sk as string) < snapshotSk(beforeHour));
+  if (!item) return undefined;
+  const state = JSON.parse(item.state as string);
+  if (state === null) return undefined; // tombstone: the key's state ended in that hour
+  return { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number };
+}
+
+export async function saveSnapshots(ddb: DynamoDBDocumentClient, table: string, hour: string, entries: readonly StateEntry[], retentionFloorMs: number): Promise<void> {
+  await batchWrite(
+    ddb,
+    table,
+    entries.map((e) => ({
+      pk: statePk(e.detectionId, e.key),
+      sk: snapshotSk(hour),
+      state: JSON.stringify(e.state),
+      lastSeen: e.lastSeen,
+      expiresAt: e.expiresAt,
+      ttl: Math.floor(Math.max(e.expiresAt, retentionFloorMs) / 1000),
+    })),
+  );
+}
+
+export interface LiveState {
+  readonly entry?: StateEntry;
+  readonly version: number;
+}
+
+export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string): Promise<LiveState> {
+  const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: 'LIVE' }, ConsistentRead: true }));
+  const item = res.Item;
+  if (!item) return { version: 0 };
+  const state = JSON.parse(item.state as string);
+  if (state === null) return { version: item.version as number };
+  return { version: item.version as number, entry: { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number } };
+}
+
+/** Write the live state if nobody else did since `version`; false on a concurrent update (caller retries). */
+export async function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, version: number): Promise<boolean> {
+  try {
+    await ddb.send(
+      new PutCommand({
+        TableName: table,
+        Item: { pk: statePk(entry.detectionId, entry.key), sk: 'LIVE', state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: Math.floor(entry.expiresAt / 1000) + 86_400, version: version + 1 },
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
