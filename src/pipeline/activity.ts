@@ -123,10 +123,14 @@ export interface RefreshUserInput {
   readonly hours?: number;
   /** How many events to return, newest first. @default 100 */
   readonly limit?: number;
+  /** Look back from this time instead of now (ISO; for replays and the local simulated clock). */
+  readonly asOf?: string;
 }
 
 /** "Refresh User Data": a user's most recent events, and today's Activity item rebuilt from them. */
-export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()) {
+export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, clock = Date.now()) {
+  const now = input.asOf ? Date.parse(input.asOf) : clock;
+  if (!Number.isFinite(now)) throw new Error(`asOf ${JSON.stringify(input.asOf)} is not a timestamp`);
   const hours = Math.min(Math.max(input.hours ?? 24, 1), 24 * 7);
   const limit = Math.min(Math.max(input.limit ?? 100, 1), 1000);
   const from = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;

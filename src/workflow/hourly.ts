@@ -6,7 +6,7 @@
  * It passes references, never events: hours, chunk keys and counts (Step Functions payloads are
  * limited to 256 KB).
  *
- *   Plan -> EachHour(Map: FindChunks -> Detect -> Notify -> MarkDone | on error MarkForReprocess) -> Verdict
+ *   Plan -> AnyHours? -> EachHour(Map: FindChunks -> Detect -> Notify -> MarkDone | on error MarkForReprocess) -> Verdict
  */
 
 export interface HourlyWorkflowRefs {
@@ -49,7 +49,12 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
         Parameters: { 'tenantId.$': '$.tenantId', 'scheduledTime.$': '$.scheduledTime', 'hours.$': '$.hours' },
         ResultPath: '$.plan',
         Retry: lambdaRetry,
-        Next: 'EachHour',
+        Next: 'AnyHours',
+      },
+      AnyHours: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.plan.hours[0]', IsPresent: true, Next: 'EachHour' }],
+        Default: 'Processed',
       },
       EachHour: {
         Type: 'Map',
@@ -145,12 +150,12 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
       },
       Verdict: {
         Type: 'Pass',
-        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'failed.$': "$.hours[?(@.status == 'FAILED')].hour" },
+        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'anyFailed.$': "States.ArrayContains($.hours[*].status, 'FAILED')" },
         Next: 'AnyFailed',
       },
       AnyFailed: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.failed[0]', IsPresent: true, Next: 'HoursFailed' }],
+        Choices: [{ Variable: '$.anyFailed', BooleanEquals: true, Next: 'HoursFailed' }],
         Default: 'Processed',
       },
       HoursFailed: { Type: 'Fail', Error: 'Vigil.HoursFailed', Cause: 'One or more hours failed and are marked for reprocessing on the next run' },

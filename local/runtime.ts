@@ -1,0 +1,260 @@
+/**
+ * The local runtime: one tenant's pipeline on this machine, with no AWS account.
+ *
+ * Same parts as in AWS: the event patterns route events (src/events/patterns.ts), the Lambda handlers
+ * run as they are (functions/*), with the environment the stack gives them (functionEnvironment), the
+ * hourly workflow definition (src/workflow/hourly.ts) runs in aws-local-stepfunctions, and DynamoDB is a
+ * real DynamoDB-compatible server (dynalite). SNS has no local implementation: publishes are recorded
+ * in memory instead (the one mock).
+ */
+import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { PublishCommandInput } from '@aws-sdk/client-sns';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { createDynamo, setClients } from '../src/aws/clients';
+import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
+import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
+import { functionEnvironment } from '../src/pipeline/config';
+import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import type { TableName } from '../src/pipeline/tables';
+import type { Tenant } from '../src/tenants/schema';
+import { DYNAMODB_QUERY, DYNAMODB_UPDATE_ITEM, hourlyWorkflow } from '../src/workflow/hourly';
+import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
+
+export interface PublishedMessage {
+  readonly input: PublishCommandInput;
+  readonly at: string;
+  /** Parsed default (JSON) message. */
+  readonly body: { kind: string; tenantId: string; severity: string; total: number; findings: Array<Record<string, unknown>> };
+}
+
+export interface BusStats {
+  received: number;
+  toBuffer: number;
+  toNearTime: number;
+  unmatched: number;
+}
+
+export interface HourlyExecution {
+  readonly status: 'SUCCEEDED' | 'FAILED';
+  readonly output?: unknown;
+  readonly error?: string;
+}
+
+const ACCOUNT = '000000000000';
+const REGION = 'us-east-1';
+const arnOf = (tenantId: string, fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:vigil-${tenantId}-${fn}`;
+
+/** Serialises handler invocations: each runs with exactly its own function's environment. */
+class InvocationQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function lambdaContext(name: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: name,
+    memoryLimitInMB: '256',
+    awsRequestId: `local-${Math.random().toString(16).slice(2)}`,
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export interface LocalPipelineOptions {
+  /** Use an existing DynamoDB endpoint instead of starting dynalite. */
+  readonly dynamoEndpoint?: string;
+  /** SQS batch size for the ingest function. @default 100 */
+  readonly batchSize?: number;
+}
+
+export class LocalPipeline {
+  readonly published: PublishedMessage[] = [];
+  readonly bus: BusStats = { received: 0, toBuffer: 0, toNearTime: 0, unmatched: 0 };
+  readonly topicArn: string;
+  readonly ingestPattern: EventPattern = ingestPattern();
+  readonly nearTimePatterns: EventPattern[];
+  private readonly buffer: Array<{ messageId: string; body: string }> = [];
+  private readonly queue = new InvocationQueue();
+  private messageSeq = 0;
+
+  private constructor(
+    readonly tenant: Tenant,
+    readonly tables: Record<TableName, string>,
+    readonly endpoint: string,
+    private readonly dynamo: LocalDynamo | undefined,
+    private readonly options: LocalPipelineOptions,
+  ) {
+    this.topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:vigil-${tenant.id}-findings`;
+    this.nearTimePatterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
+  }
+
+  static async start(tenant: Tenant, options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
+    const dynamo = options.dynamoEndpoint ? undefined : await startDynalite();
+    const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+    const tables = await createTenantTables(endpoint, tenant.id);
+    process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
+    const pipeline = new LocalPipeline(tenant, tables, endpoint, dynamo, options);
+    setClients({
+      ddb: createDynamo(endpoint),
+      sns: {
+        publish: async (input) => {
+          pipeline.published.push({ input, at: new Date().toISOString(), body: JSON.parse(JSON.parse(input.Message!).default) });
+          return { MessageId: `local-${pipeline.published.length}` };
+        },
+      },
+    });
+    return pipeline;
+  }
+
+  async close(): Promise<void> {
+    setClients(undefined);
+    await this.dynamo?.close();
+  }
+
+  /** Invoke a handler the way Lambda would, with that function's environment only. */
+  invoke<T = unknown>(fn: FunctionName, payload: unknown): Promise<T> {
+    return this.queue.run(async () => {
+      const env = functionEnvironment(fn, this.tenant, { tables: this.tables, topicArn: this.topicArn });
+      const saved = { ...process.env };
+      for (const k of Object.keys(process.env)) if (k.startsWith('VIGIL_TABLE_') || k === 'VIGIL_TOPIC_ARN') delete process.env[k];
+      Object.assign(process.env, env, { VIGIL_DYNAMODB_ENDPOINT: this.endpoint });
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const mod = require(`../${FUNCTIONS[fn].entry.replace(/\.ts$/, '')}`) as { handler: (e: unknown, c: Context) => Promise<T> };
+        return await mod.handler(payload, lambdaContext(`vigil-${this.tenant.id}-${fn}`));
+      } finally {
+        for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+        Object.assign(process.env, saved);
+      }
+    });
+  }
+
+  /** PutEvents onto the tenant bus: route by the same patterns as the deployed rules. */
+  async put(event: unknown): Promise<void> {
+    this.bus.received++;
+    let routed = false;
+    if (matches(this.ingestPattern, event)) {
+      this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body: JSON.stringify(event) });
+      this.bus.toBuffer++;
+      routed = true;
+    }
+    if (this.nearTimePatterns.some((p) => matches(p, event))) {
+      this.bus.toNearTime++;
+      routed = true;
+      await this.invoke('near-time', event);
+    }
+    if (!routed) this.bus.unmatched++;
+  }
+
+  /** Deliver a raw body to the buffer queue as-is (what a malformed message looks like). */
+  enqueueRaw(body: string): void {
+    this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body });
+  }
+
+  /** Let the event source mapping drain the buffer queue into the ingest function. Returns records retried. */
+  async drain(): Promise<{ batches: number; failures: number }> {
+    const size = this.options.batchSize ?? 100;
+    let batches = 0;
+    let failures = 0;
+    while (this.buffer.length) {
+      const batch = this.buffer.splice(0, size);
+      const event: SQSEvent = {
+        Records: batch.map((m) => ({
+          messageId: m.messageId,
+          receiptHandle: m.messageId,
+          body: m.body,
+          attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'events.amazonaws.com', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+          messageAttributes: {},
+          md5OfBody: '',
+          eventSource: 'aws:sqs',
+          eventSourceARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:vigil-${this.tenant.id}-buffer`,
+          awsRegion: REGION,
+        })),
+      };
+      const res = await this.invoke<{ batchItemFailures: Array<{ itemIdentifier: string }> }>('ingest', event);
+      batches++;
+      failures += res.batchItemFailures.length;
+    }
+    return { batches, failures };
+  }
+
+  /** The deployed workflow definition, with this runtime's ARNs and table names. */
+  definition(): Record<string, unknown> {
+    return hourlyWorkflow({
+      planFunctionArn: arnOf(this.tenant.id, 'plan'),
+      detectFunctionArn: arnOf(this.tenant.id, 'detect'),
+      notifyFunctionArn: arnOf(this.tenant.id, 'notify'),
+      eventsTable: this.tables.events,
+      hoursTable: this.tables.hours,
+    });
+  }
+
+  /** Local implementations for every Task state of the definition, by state name. */
+  private taskHandlers(definition: Record<string, unknown>): Record<string, (input: unknown) => Promise<unknown>> {
+    const byArn = new Map((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [arnOf(this.tenant.id, fn), fn]));
+    const lowLevel = new DynamoDBClient({ endpoint: this.endpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    const walk = (states: Record<string, Record<string, unknown>>) => {
+      for (const [name, state] of Object.entries(states)) {
+        if (state.Type === 'Map') walk(((state.ItemProcessor ?? state.Iterator) as { States: Record<string, Record<string, unknown>> }).States);
+        if (state.Type !== 'Task') continue;
+        const resource = state.Resource as string;
+        const fn = byArn.get(resource);
+        if (fn) handlers[name] = (input) => this.invoke(fn, input);
+        else if (resource === DYNAMODB_QUERY || resource === DYNAMODB_UPDATE_ITEM) {
+          handlers[name] = async (input) => {
+            try {
+              const out = resource === DYNAMODB_QUERY ? await lowLevel.send(new QueryCommand(input as never)) : await lowLevel.send(new UpdateItemCommand(input as never));
+              const { $metadata: _m, ...rest } = out;
+              return rest;
+            } catch (err) {
+              const e = err as Error;
+              const wrapped = new Error(e.message);
+              wrapped.name = `DynamoDB.${e.name}`; // how Step Functions names service errors
+              throw wrapped;
+            }
+          };
+        } else throw new Error(`no local implementation for Task state ${name} (${resource})`);
+      }
+    };
+    walk(definition.States as Record<string, Record<string, unknown>>);
+    return handlers;
+  }
+
+  /** What EventBridge Scheduler does every hour: start the workflow for the hour just closed. */
+  async runHourly(scheduledTime: string, hours: string[] = []): Promise<HourlyExecution> {
+    await this.drain();
+    const definition = this.definition();
+    const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
+    const execution = machine.run({ tenantId: this.tenant.id, scheduledTime, hours } as never, {
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) as never, retryIntervalOverrides: { Plan: 0, Detect: 0, Notify: 0 } },
+      context: { Execution: { StartTime: scheduledTime, Input: { tenantId: this.tenant.id, scheduledTime, hours } } } as never,
+    });
+    try {
+      return { status: 'SUCCEEDED', output: await execution.result };
+    } catch (err) {
+      return { status: 'FAILED', error: `${(err as Error).name}: ${(err as Error).message}` };
+    }
+  }
+
+  /** The daily schedule: Activity roll-up and digest. */
+  runDaily(scheduledTime: string) {
+    return this.invoke<{ day: string; users: number; events: number; findings: number; digest: boolean }>('daily', { tenantId: this.tenant.id, scheduledTime });
+  }
+
+  refreshUser(user: string, options: { hours?: number; asOf?: string } = {}) {
+    return this.invoke('refresh-user', { tenantId: this.tenant.id, user, ...options });
+  }
+}

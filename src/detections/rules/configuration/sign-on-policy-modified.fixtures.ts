@@ -1,0 +1,26 @@
+import type { Fixture } from '../../types';
+import { appSignOnAction, globalSessionAction, policyEvent } from './fixture-builders';
+import type { SignOnPolicyParams } from './sign-on-policy';
+
+const T0 = '2026-11-03T10:15:00Z';
+
+export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixture<SignOnPolicyParams>[] } = {
+  positive: [
+    { name: 'global session policy rule updated, effect not in the event', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn' })], findings: 1 },
+    {
+      name: 'authentication policy rule tightened (still a change to review)',
+      events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'AccessPolicy', change: { from: appSignOnAction('1FA'), to: appSignOnAction('2FA') } })],
+      findings: 1,
+    },
+    { name: 'sign-on policy itself updated', events: [policyEvent({ eventType: 'policy.lifecycle.update', at: T0, type: 'OktaSignOn', name: 'Contractors' })], findings: 1 },
+  ],
+  negative: [
+    {
+      name: 'a weakening update is left to okta-sign-on-policy-weakened',
+      events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', change: { from: globalSessionAction(true), to: globalSessionAction(false) } })],
+      findings: 0,
+    },
+    { name: 'password policy rule updated', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'Password' })], findings: 0 },
+    { name: 'ignored sandbox policy', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', name: 'Sandbox' })], findings: 0, params: { ignorePolicyNames: ['sandbox'] } },
+  ],
+};

@@ -1,0 +1,32 @@
+import { singleEvent } from '../../kit';
+import { actorContext, actorLabel, SIGN_ON_POLICY_TYPES } from './shared';
+import { policySubject, readPolicyChange, UPDATES } from './sign-on-policy';
+import { fixtures } from './sign-on-policy-modified.fixtures';
+
+/** Any other update to a sign-on policy or rule: worth a look, not proven weaker. */
+export default singleEvent({
+  id: 'okta-sign-on-policy-modified',
+  title: 'Sign-on policy or rule modified',
+  description:
+    'A global session (OKTA_SIGN_ON), authentication (ACCESS_POLICY) or MFA enrollment policy or rule was updated ' +
+    '(`policy.rule.update`, `policy.lifecycle.update`) and the before/after values do not show a weakening (those raise ' +
+    '`okta-sign-on-policy-weakened` instead). Changed group assignments, network zones or rule order can still open a gap, ' +
+    'so updates by unexpected admins deserve a review.',
+  severity: 'medium',
+  mitre: { tactic: 'Defense Evasion', technique: 'T1556.009', name: 'Modify Authentication Process: Conditional Access Policies' },
+  mode: 'hourly',
+  eventTypes: UPDATES,
+  defaults: { policyTypes: SIGN_ON_POLICY_TYPES, includeUnknownPolicyTypes: true, allowedActors: [] as readonly string[], ignorePolicyNames: [] as readonly string[] },
+  match(e, p) {
+    const c = readPolicyChange(e, p);
+    if (!c || c.weakenings.length > 0) return undefined;
+    const subject = policySubject(e, c);
+    return {
+      subject,
+      summary: `${actorLabel(e)} modified sign-on policy ${subject.display ?? subject.id}`,
+      context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, changeDetails: c.hasChangeDetails },
+    };
+  },
+  fixtures,
+  references: ['Sigma okta_policy_rule_modified_or_deleted', 'Elastic "Attempt to Modify an Okta Policy Rule"', 'https://developer.okta.com/docs/reference/api/event-types/'],
+});

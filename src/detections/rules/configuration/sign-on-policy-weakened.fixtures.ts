@@ -1,0 +1,39 @@
+import type { Fixture } from '../../types';
+import { userActor } from '../../../okta/fixtures';
+import { appSignOnAction, AUTOMATION, globalSessionAction, policyEvent } from './fixture-builders';
+import type { SignOnPolicyParams } from './sign-on-policy';
+
+const T0 = '2026-11-03T16:40:00Z';
+
+export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixture<SignOnPolicyParams>[] } = {
+  positive: [
+    {
+      name: 'authentication policy rule downgraded from 2FA to 1FA',
+      events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'AccessPolicy', name: 'Okta Admin Console', rule: 'Admins', change: { from: appSignOnAction('2FA'), to: appSignOnAction('1FA') } })],
+      findings: 1,
+    },
+    {
+      name: 'global session policy rule no longer requires MFA',
+      events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', change: { from: globalSessionAction(true), to: globalSessionAction(false) } })],
+      findings: 1,
+    },
+    { name: 'global session policy deactivated', events: [policyEvent({ eventType: 'policy.lifecycle.deactivate', at: T0, type: 'OktaSignOn', name: 'Contractors' })], findings: 1 },
+    { name: 'authentication policy rule deleted', events: [policyEvent({ eventType: 'policy.rule.delete', at: T0, type: 'AccessPolicy', name: 'Salesforce', rule: 'Deny outside US' })], findings: 1 },
+  ],
+  negative: [
+    {
+      name: 'rule tightened from 1FA to 2FA',
+      events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'AccessPolicy', change: { from: appSignOnAction('1FA'), to: appSignOnAction('2FA') } })],
+      findings: 0,
+    },
+    { name: 'update without before/after values (left to okta-sign-on-policy-modified)', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn' })], findings: 0 },
+    { name: 'password policy deactivated (not a sign-on policy)', events: [policyEvent({ eventType: 'policy.lifecycle.deactivate', at: T0, type: 'Password', name: 'Legacy password policy' })], findings: 0 },
+    { name: 'failed delete attempt', events: [policyEvent({ eventType: 'policy.rule.delete', at: T0, type: 'OktaSignOn', outcome: 'FAILURE' })], findings: 0 },
+    {
+      name: 'deactivation by an allow-listed automation account',
+      events: [policyEvent({ eventType: 'policy.lifecycle.deactivate', at: T0, type: 'OktaSignOn', actor: userActor(AUTOMATION) })],
+      findings: 0,
+      params: { allowedActors: [AUTOMATION.login] },
+    },
+  ],
+};

@@ -1,0 +1,59 @@
+/**
+ * What the two sign-on policy rules share: which policies are in scope and how a change reads.
+ * `okta-sign-on-policy-weakened` fires on the changes below that weaken sign-on; `okta-sign-on-policy-modified`
+ * on the remaining updates, so one event never raises both.
+ */
+import type { OktaEvent, Party } from '../../../okta/event';
+import { label } from '../../../okta/event';
+import type { Subject } from '../../types';
+import { actorAllowed, changeDetails, inList, policyTargets, policyType, policyTypeInScope, succeeded, weakenings } from './shared';
+
+export type SignOnPolicyParams = {
+  /** Policy types in scope (System Log or API spelling: `OktaSignOn` / `OKTA_SIGN_ON`, `AccessPolicy` / `ACCESS_POLICY`...). */
+  policyTypes: readonly string[];
+  /** Whether events whose policy type cannot be read (no PolicyEntity detailEntry) are in scope. */
+  includeUnknownPolicyTypes: boolean;
+  /** Logins or ids of admins/automation whose policy changes are expected. */
+  allowedActors: readonly string[];
+  /** Policy names (exact, case-insensitive) to ignore, e.g. a sandbox policy. */
+  ignorePolicyNames: readonly string[];
+};
+
+/** Lifecycle events that remove a policy or a rule from enforcement, and what they mean. */
+export const REMOVALS: Readonly<Record<string, string>> = {
+  'policy.lifecycle.deactivate': 'policy-deactivated',
+  'policy.lifecycle.delete': 'policy-deleted',
+  'policy.rule.deactivate': 'rule-deactivated',
+  'policy.rule.delete': 'rule-deleted',
+};
+
+export const UPDATES: readonly string[] = ['policy.rule.update', 'policy.lifecycle.update'];
+
+export interface PolicyChange {
+  readonly policy?: Party;
+  readonly rule?: Party;
+  readonly policyType?: string;
+  /** Why the change weakens sign-on; empty for an update whose effect cannot be read. */
+  readonly weakenings: readonly string[];
+  readonly hasChangeDetails: boolean;
+}
+
+/** Read a policy event, or undefined when it is out of scope (failed, allow-listed actor, other policy type, ignored name). */
+export function readPolicyChange(e: OktaEvent, p: SignOnPolicyParams): PolicyChange | undefined {
+  if (!succeeded(e) || actorAllowed(e, p.allowedActors)) return undefined;
+  const { policy, rule } = policyTargets(e);
+  const type = policyType(e);
+  if (!policyTypeInScope(type, p.policyTypes, p.includeUnknownPolicyTypes)) return undefined;
+  if (inList(policy?.displayName, p.ignorePolicyNames)) return undefined;
+  const changes = changeDetails(e);
+  const removal = REMOVALS[e.eventType];
+  return { policy, rule, policyType: type, weakenings: removal ? [removal] : weakenings(changes), hasChangeDetails: changes.length > 0 };
+}
+
+/** The rule when the event is about one, else the policy; `policy:event:<uuid>` when Okta sent neither. */
+export function policySubject(e: OktaEvent, c: PolicyChange): Subject {
+  const policyName = c.policy ? label(c.policy) : undefined;
+  if (c.rule) return { type: 'policy', id: c.rule.id, display: policyName ? `${policyName} / ${label(c.rule)}` : label(c.rule) };
+  if (c.policy) return { type: 'policy', id: c.policy.id, display: policyName };
+  return { type: 'policy', id: `event:${e.uuid}`, display: 'unknown policy' };
+}

@@ -1,0 +1,59 @@
+import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
+import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
+import type { ImpossibleTravelParams as P } from './impossible-travel';
+
+const user = person('lena.fischer@example.com');
+const T0 = '2026-11-03T08:10:00Z';
+
+/** The same user's office, across town from home (PLACES.sanFrancisco). */
+export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
+
+export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS', who = user) =>
+  logEvent({
+    eventType: 'user.session.start',
+    at,
+    actor: userActor(who),
+    place,
+    outcome,
+    reason: outcome === 'FAILURE' ? 'INVALID_CREDENTIALS' : null,
+    displayMessage: 'User login to Okta',
+    credentialType: 'PASSWORD',
+    debugData: { behaviors: '{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE}', threatSuspected: 'false' },
+  });
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'San Francisco, then London two hours later', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 120), PLACES.london)], findings: 1 },
+    { name: 'New York and Moscow in the same minute', events: [signIn(minutes(T0, 0), PLACES.newYork), signIn(minutes(T0, 0.5), PLACES.moscow)], findings: 1 },
+    {
+      name: 'a stolen password used from Lagos while the user works in San Francisco',
+      events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 20), SF_OFFICE), signIn(minutes(T0, 45), PLACES.lagos)],
+      findings: 1,
+    },
+    {
+      name: 'tenant lowers the speed limit: San Francisco to New York in 6 hours (about 690 km/h)',
+      events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 360), PLACES.newYork)],
+      findings: 1,
+      params: { maxSpeedKmh: 500 },
+    },
+  ],
+  negative: [
+    { name: 'home and office in the same city', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 25), SF_OFFICE), signIn(minutes(T0, 50), PLACES.sanFrancisco)], findings: 0 },
+    { name: 'long-haul flight: San Francisco, then London 11 hours later', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 11 * 60), PLACES.london)], findings: 0 },
+    { name: 'a failed sign-in from far away is not travel', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.moscow, 'FAILURE')], findings: 0 },
+    { name: 'a sign-in without geolocation (client {})', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), withQuirks(signIn(minutes(T0, 30), PLACES.london))], findings: 0 },
+    { name: 'an anonymizer exit is not a location', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.torExit)], findings: 0 },
+    {
+      name: 'the corporate VPN egress (London) is allow-listed by the tenant',
+      events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.london), signIn(minutes(T0, 60), PLACES.sanFrancisco)],
+      findings: 0,
+      params: { allowedIps: ['203.0.113.0/24'] },
+    },
+    {
+      name: 'two different users in two countries',
+      events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 5), PLACES.berlin, 'SUCCESS', person('jonas.weber@example.com'))],
+      findings: 0,
+    },
+  ],
+};

@@ -1,0 +1,90 @@
+import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
+import { BROWSER_UA, logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import type { SessionHijackParams as P } from './session-hijack';
+
+const victim = person('priya.nair@example.com');
+const T0 = '2026-11-04T13:05:00Z';
+const SID = 'idxR4nd0mS3ss10nV1ct1m01';
+
+export const WINDOWS_FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+export const WINDOWS_EDGE = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86';
+export const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+/** The victim's browser after an automatic update. */
+export const BROWSER_UA_UPDATED = BROWSER_UA.replace('Chrome/131.0.0.0', 'Chrome/132.0.0.0');
+
+export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
+
+export const sessionEvent = (
+  eventType: string,
+  at: number,
+  place: Place,
+  userAgent: string,
+  opts: { sessionId?: string; dtHash?: string; outcome?: 'SUCCESS' | 'ALLOW' | 'DENY' | 'FAILURE'; who?: ReturnType<typeof person> } = {},
+) =>
+  logEvent({
+    eventType,
+    at,
+    actor: userActor(opts.who ?? victim),
+    place,
+    userAgent,
+    sessionId: opts.sessionId,
+    outcome: opts.outcome ?? (eventType === 'policy.evaluate_sign_on' ? 'ALLOW' : 'SUCCESS'),
+    target:
+      eventType === 'user.authentication.sso'
+        ? [{ id: '0oa1salesforce0000001', type: 'AppInstance', alternateId: 'Salesforce', displayName: 'Salesforce', detailEntry: { signOnModeType: 'SAML_2_0' } }]
+        : [],
+    debugData: { dtHash: opts.dtHash ?? 'a6c1e3f0b2d94c4e8f1a7b5d3c2e9f10a6c1e3f0b2d94c4e8f1a7b5d3c2e9f10', threatSuspected: 'false' },
+  });
+
+const start = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.session.start', at, place, ua, { sessionId });
+const sso = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.authentication.sso', at, place, ua, { sessionId });
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    {
+      name: 'session cookie replayed from Lagos on another browser and OS 40 minutes after sign-in',
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 5), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 40), PLACES.lagos, WINDOWS_FIREFOX), sso(minutes(T0, 42), PLACES.lagos, WINDOWS_FIREFOX)],
+      findings: 1,
+    },
+    {
+      name: 'no session id: the same device token (dtHash) evaluated from Moscow on Windows',
+      events: [
+        sessionEvent('policy.evaluate_sign_on', minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA, { dtHash: 'f00dcafe' }),
+        sessionEvent('policy.evaluate_sign_on', minutes(T0, 90), PLACES.moscow, WINDOWS_EDGE, { dtHash: 'f00dcafe' }),
+      ],
+      findings: 1,
+    },
+    {
+      name: 'tenant counts any IP change within a session (minClients 1)',
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 30), PLACES.newYork, BROWSER_UA)],
+      findings: 1,
+      params: { minClients: 1 },
+    },
+  ],
+  negative: [
+    {
+      name: 'laptop moves from home to the office and the browser updates itself',
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 50), SF_OFFICE, BROWSER_UA), sso(minutes(T0, 120), SF_OFFICE, BROWSER_UA_UPDATED)],
+      findings: 0,
+    },
+    {
+      name: 'laptop and phone each have their own session',
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA, 'idxLaptopSession0001'), start(minutes(T0, 10), SF_OFFICE, IPHONE_SAFARI, 'idxPhoneSession00001')],
+      findings: 0,
+    },
+    {
+      name: 'second client only after the window has passed',
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 9 * 60), PLACES.lagos, WINDOWS_FIREFOX)],
+      findings: 0,
+    },
+    {
+      name: 'replay attempts denied by policy do not count',
+      events: [
+        start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA),
+        sessionEvent('policy.evaluate_sign_on', minutes(T0, 30), PLACES.lagos, WINDOWS_FIREFOX, { sessionId: SID, outcome: 'DENY' }),
+      ],
+      findings: 0,
+    },
+  ],
+};

@@ -1,0 +1,107 @@
+/**
+ * Names and ARNs of one tenant's resources, derived from the tenant alone (no Terraform references).
+ *
+ * Policies that must exist before the resources they protect (the KMS key policy, trust policies)
+ * name those resources by ARN built here, so there are no dependency cycles; everything else refers to
+ * the resources themselves.
+ */
+import { createHash } from 'node:crypto';
+import { eventSourceName, type Tenant } from '../src/tenants/schema';
+
+/** `aws-us-gov` for GovCloud regions, `aws` otherwise (the tenant schema admits no other partitions). */
+export function partitionOf(region: string): string {
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+/**
+ * `base` if it fits in `max` characters; otherwise a prefix of it, `-`, and 8 hex characters of its
+ * SHA-256, so that different long names stay different and the result is stable.
+ */
+export function boundedName(base: string, max: number): string {
+  if (max < 10) throw new Error(`boundedName: max must be at least 10, got ${max}`);
+  if (base.length <= max) return base;
+  const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
+  return `${base.slice(0, max - 9).replace(/[-_.]+$/, '')}-${hash}`;
+}
+
+/** EventBridge archive names: 1-48 characters of letters, digits, `.`, `-`, `_`. */
+export const MAX_ARCHIVE_NAME = 48;
+
+export interface TenantNames {
+  /** `vigil-<tenant>`: the prefix of every resource name. */
+  readonly prefix: string;
+  /** The partner event source, and the name of the tenant's event bus. */
+  readonly eventBus: string;
+  readonly archive: string;
+  readonly keyAlias: string;
+  readonly topic: string;
+  readonly stateMachine: string;
+  readonly scheduleGroup: string;
+  readonly ingestRule: string;
+  nearTimeRule(index: number): string;
+  function(name: string): string;
+  queue(name: string): string;
+  /** Lambda log groups are `/aws/lambda/<function name>`. */
+  lambdaLogGroup(fn: string): string;
+  /** Step Functions logs go to a `/aws/vendedlogs/` group (CloudWatch Logs resource policy size limits). */
+  readonly stateMachineLogGroup: string;
+}
+
+export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
+  const prefix = `vigil-${tenant.id}`;
+  return {
+    prefix,
+    eventBus: eventSourceName(tenant),
+    archive: boundedName(`${prefix}-okta`, MAX_ARCHIVE_NAME),
+    keyAlias: `alias/${prefix}`,
+    topic: `${prefix}-findings`,
+    stateMachine: `${prefix}-hourly`,
+    scheduleGroup: prefix,
+    ingestRule: `${prefix}-ingest`,
+    nearTimeRule: (i) => `${prefix}-near-time-${i + 1}`,
+    function: (name) => `${prefix}-${name}`,
+    queue: (name) => `${prefix}-${name}`,
+    lambdaLogGroup: (fn) => `/aws/lambda/${prefix}-${fn}`,
+    stateMachineLogGroup: `/aws/vendedlogs/states/${prefix}-hourly`,
+  };
+}
+
+/** ARNs in the tenant's account and region. */
+export class TenantArns {
+  readonly partition: string;
+  constructor(
+    readonly region: string,
+    readonly account: string,
+  ) {
+    this.partition = partitionOf(region);
+  }
+
+  arn(service: string, resource: string, opts: { region?: string } = {}): string {
+    return `arn:${this.partition}:${service}:${opts.region ?? this.region}:${this.account}:${resource}`;
+  }
+  get accountRoot(): string {
+    return `arn:${this.partition}:iam::${this.account}:root`;
+  }
+  eventBus(name: string): string {
+    return this.arn('events', `event-bus/${name}`);
+  }
+  /** Rules on a custom or partner bus: `rule/<bus name>/<rule name>`. */
+  rule(bus: string, rule: string): string {
+    return this.arn('events', `rule/${bus}/${rule}`);
+  }
+  logGroup(name: string): string {
+    return this.arn('logs', `log-group:${name}`);
+  }
+  topic(name: string): string {
+    return this.arn('sns', name);
+  }
+  stateMachine(name: string): string {
+    return this.arn('states', `stateMachine:${name}`);
+  }
+  scheduleGroup(name: string): string {
+    return this.arn('scheduler', `schedule-group/${name}`);
+  }
+  schedule(group: string, name: string): string {
+    return this.arn('scheduler', `schedule/${group}/${name}`);
+  }
+}
