@@ -258,3 +258,9 @@ export class LocalPipeline {
     return this.invoke('refresh-user', { tenantId: this.tenant.id, user, ...options });
   }
 }
+
+/** Findings stored for an hour (what the pipeline found, whether or not it notified). */
+export async function storedFindings(pipeline: LocalPipeline, hour: string) {
+  const { findingsForHour } = await import('../src/store/findings');
+  return findingsForHour(createDynamo(pipeline.endpoint), pipeline.tables.findings, hour);
+}

@@ -56,7 +56,12 @@ export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoD
 export interface DetectInput {
   readonly tenantId: string;
   readonly hour: string;
-  readonly chunks: readonly string[];
+  /** Chunk sort keys, as strings or as DynamoDB items (`{ sk: { S } }`, straight from the workflow's Query). */
+  readonly chunks: ReadonlyArray<string | { readonly sk: { readonly S: string } }>;
+}
+
+function chunkKeys(chunks: DetectInput['chunks']): string[] {
+  return chunks.map((c) => (typeof c === 'string' ? c : c.sk.S));
 }
 
 export interface DetectOutput {
@@ -84,7 +89,7 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
-  for await (const raw of readChunks(ddb, table(config, 'events'), input.hour, input.chunks)) {
+  for await (const raw of readChunks(ddb, table(config, 'events'), input.hour, chunkKeys(input.chunks))) {
     try {
       const e = normalize(raw);
       if (events.has(e.uuid)) duplicates++;

@@ -76,7 +76,8 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
                 ProjectionExpression: 'sk',
                 ConsistentRead: true,
               },
-              ResultSelector: { 'count.$': '$.Count', 'keys.$': '$.Items[*].sk.S' },
+              // `$.Items` rather than `$.Items[*].sk.S`: a path that matches nothing (an hour with no events) is an error.
+              ResultSelector: { 'count.$': '$.Count', 'keys.$': '$.Items' },
               ResultPath: '$.chunks',
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
               Next: 'Detect',

@@ -1,5 +1,9 @@
 import type { Detection } from '../../types';
-import signOnPolicyWeakened from './sign-on-policy-weakened';
+import appSignOnPolicyChanged from './app-sign-on-policy-changed';
+import idpCreatedOrModified from './idp-created-or-modified';
+import logStreamTampered from './log-stream-tampered';
+import networkZoneWeakened from './network-zone-weakened';
 import signOnPolicyModified from './sign-on-policy-modified';
+import signOnPolicyWeakened from './sign-on-policy-weakened';
 
-export default [signOnPolicyWeakened, signOnPolicyModified] as Detection<any, any>[];
+export default [signOnPolicyWeakened, signOnPolicyModified, appSignOnPolicyChanged, networkZoneWeakened, idpCreatedOrModified, logStreamTampered] as Detection<any, any>[];

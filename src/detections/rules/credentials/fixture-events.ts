@@ -19,11 +19,17 @@ export interface SignInOpts {
   readonly userAgent?: string;
   readonly threatSuspected?: boolean;
   readonly sessionId?: string;
+  /** Named network zone the IP matched (`client.zone`); Okta writes "null" when none. */
+  readonly zone?: string;
+}
+
+function inZone(e: OktaLogEvent, zone: string | undefined): OktaLogEvent {
+  return zone ? { ...e, client: { ...e.client, zone } } : e;
 }
 
 /** `user.session.start` FAILURE for an existing user (INVALID_CREDENTIALS unless told otherwise). */
 export function failedSignIn(p: Person, at: number | string, reason = 'INVALID_CREDENTIALS', o: SignInOpts = {}): OktaLogEvent {
-  return logEvent({
+  const e = logEvent({
     eventType: 'user.session.start',
     at,
     actor: userActor(p),
@@ -36,11 +42,12 @@ export function failedSignIn(p: Person, at: number | string, reason = 'INVALID_C
     credentialType: 'PASSWORD',
     debugData: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?', threatSuspected: o.threatSuspected ?? false, loginResult: reason },
   });
+  return inZone(e, o.zone);
 }
 
 /** `user.session.start` FAILURE for a username Okta does not know (actor id "unknown", VERIFICATION_ERROR). */
 export function unknownUserSignIn(typedUsername: string, at: number | string, o: SignInOpts = {}): OktaLogEvent {
-  return logEvent({
+  const e = logEvent({
     eventType: 'user.session.start',
     at,
     actor: unknownActor(typedUsername),
@@ -52,11 +59,12 @@ export function unknownUserSignIn(typedUsername: string, at: number | string, o:
     displayMessage: 'User login to Okta',
     debugData: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?', threatSuspected: o.threatSuspected ?? false, loginResult: 'VERIFICATION_ERROR' },
   });
+  return inZone(e, o.zone);
 }
 
 /** `user.session.start` SUCCESS. */
 export function signIn(p: Person, at: number | string, o: SignInOpts = {}): OktaLogEvent {
-  return logEvent({
+  const e = logEvent({
     eventType: 'user.session.start',
     at,
     actor: userActor(p),
@@ -69,6 +77,7 @@ export function signIn(p: Person, at: number | string, o: SignInOpts = {}): Okta
     sessionId: o.sessionId ?? '102' + p.id.slice(3, 20),
     debugData: { requestUri: '/idp/idx/authenticators/poll', url: '/idp/idx/authenticators/poll?', threatSuspected: o.threatSuspected ?? false },
   });
+  return inZone(e, o.zone);
 }
 
 /**

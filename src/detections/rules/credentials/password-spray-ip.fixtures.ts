@@ -7,8 +7,10 @@ const T0 = '2026-11-03T01:00:00Z';
 const staff = Array.from({ length: 14 }, (_, i) => person(`employee${i + 1}@example.com`));
 
 /** The attacker's IP tries one password per account, one account every 3 minutes. */
-const sprayed = (n: number, tries = 1) =>
-  staff.slice(0, n).flatMap((p, i) => Array.from({ length: tries }, (_, t) => failedSignIn(p, minutes(T0, i * 3 + t), 'INVALID_CREDENTIALS', { place: PLACES.lagos, userAgent: SCRIPT_UA })));
+const sprayed = (n: number, tries = 1, zone?: string) =>
+  staff
+    .slice(0, n)
+    .flatMap((p, i) => Array.from({ length: tries }, (_, t) => failedSignIn(p, minutes(T0, i * 3 + t), 'INVALID_CREDENTIALS', { place: PLACES.lagos, userAgent: SCRIPT_UA, zone })));
 
 export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
   positive: [
@@ -28,6 +30,6 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       events: staff.slice(0, 10).flatMap((p, i) => Array.from({ length: 8 }, (_, t) => failedSignIn(p, minutes(T0, i * 5 + t * 0.5), 'INVALID_CREDENTIALS', { place: PLACES.lagos }))),
       findings: 0,
     },
-    { name: 'failures from the ignored corporate zone', events: sprayed(10), findings: 0, params: { ignoreZones: ['null'] } },
+    { name: 'failures from a network zone the tenant ignores', events: sprayed(10, 1, 'Corporate Egress'), findings: 0, params: { ignoreZones: ['corporate egress'] } },
   ],
 };

@@ -1,3 +1,8 @@
-import type { Detection } from '../../types';
+import anonymizerSignIn from './anonymizer-sign-in';
+import concurrentSessions from './concurrent-sessions';
+import impossibleTravel from './impossible-travel';
+import newCountrySignIn from './new-country-sign-in';
+import scriptedUserAgent from './scripted-user-agent';
+import sessionHijack from './session-hijack';
 
-export default [] as Detection<any, any>[];
+export default [impossibleTravel, sessionHijack, anonymizerSignIn, scriptedUserAgent, concurrentSessions, newCountrySignIn];

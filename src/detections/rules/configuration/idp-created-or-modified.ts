@@ -1,0 +1,43 @@
+import { label } from '../../../okta/event';
+import { singleEvent } from '../../kit';
+import { actorAllowed, actorContext, actorLabel, changeDetails, inList, succeeded, targetOfType } from './shared';
+import { fixtures } from './idp-created-or-modified.fixtures';
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  'system.idp.lifecycle.create': 'created',
+  'system.idp.lifecycle.update': 'updated',
+  'system.idp.lifecycle.activate': 'activated',
+};
+
+/** An identity provider added, changed or switched on: a federated back door into every app. */
+export default singleEvent({
+  id: 'okta-idp-created-or-modified',
+  title: 'Identity provider created or modified',
+  description:
+    'An external identity provider was created, updated or activated (`system.idp.lifecycle.create/update/activate`). ' +
+    'Attackers with admin access add an IdP they control (or repoint an existing one) and use inbound federation to sign ' +
+    'in as any user, without passwords or MFA: the cross-tenant impersonation seen against Okta customers in 2023. ' +
+    'New IdPs are rare; every one deserves a check.',
+  severity: 'high',
+  mitre: { tactic: 'Defense Evasion', technique: 'T1484.002', name: 'Domain or Tenant Policy Modification: Trust Modification' },
+  mode: 'near-time',
+  eventTypes: Object.keys(ACTIONS),
+  defaults: { allowedActors: [] as readonly string[], ignoreIdps: [] as readonly string[] },
+  match(e, p) {
+    if (!succeeded(e) || actorAllowed(e, p.allowedActors)) return undefined;
+    const idp = targetOfType(e, ['IdentityProvider', 'IdP']);
+    if (inList(idp?.displayName, p.ignoreIdps) || inList(idp?.id, p.ignoreIdps)) return undefined;
+    const action = ACTIONS[e.eventType];
+    return {
+      subject: idp ? { type: 'idp', id: idp.id, display: idp.displayName ?? idp.alternateId } : { type: 'idp', id: `event:${e.uuid}`, display: 'unknown identity provider' },
+      summary: `${actorLabel(e)} ${action} identity provider ${idp ? label(idp) : '(unnamed)'}`,
+      context: { ...actorContext(e), eventType: e.eventType, action, idp: idp?.displayName, idpType: e.debug('idpType') ?? e.debug('protocolType'), changeDetails: changeDetails(e).length > 0 },
+    };
+  },
+  fixtures,
+  references: [
+    'okta/customer-detections new_idp_created (system.idp.lifecycle.create)',
+    'panther-analysis okta_idp_create_modify (every system.idp.lifecycle.*; create high, others medium)',
+    'https://sec.okta.com/articles/2023/08/cross-tenant-impersonation-prevention-and-detection',
+  ],
+});

@@ -1,0 +1,27 @@
+import type { Fixture } from '../../types';
+import type { OktaActor } from '../../../okta/log-event';
+import { userActor } from '../../../okta/fixtures';
+import { adminEvent, AUTOMATION, changedTarget } from './fixture-builders';
+
+const T0 = '2026-11-04T21:05:00Z';
+type P = { includeUpdates: boolean; allowedActors: readonly string[]; ignoreZones: readonly string[] };
+
+const zone = (name = 'BlockedIpZone', id = 'nzo1blocked4x7'): OktaActor => ({ id, type: 'NetworkZone', alternateId: 'unknown', displayName: name, detailEntry: null });
+const ev = (eventType: string, target: OktaActor[] | null = [zone()], actor?: OktaActor) =>
+  adminEvent({ eventType, at: T0, target, actor, requestUri: `/api/v1/zones/${target?.[0]?.id ?? 'unknown'}` });
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'block-list zone deleted', events: [ev('zone.delete')], findings: 1 },
+    { name: 'zone removed from the block list', events: [ev('zone.remove_blacklist')], findings: 1 },
+    { name: 'corporate zone deactivated', events: [ev('zone.deactivate', [zone('Corporate HQ', 'nzo1corphq4x7')])], findings: 1 },
+    { name: 'zone edited, block list turned into a policy zone', events: [ev('zone.update', [changedTarget(zone(), { usage: 'BLOCKLIST' }, { usage: 'POLICY' })])], findings: 1 },
+  ],
+  negative: [
+    { name: 'zone edits ignored when includeUpdates is off', events: [ev('zone.update')], findings: 0, params: { includeUpdates: false } },
+    { name: 'new zone created (not listened to)', events: [ev('zone.create')], findings: 0 },
+    { name: 'zone activated (not listened to)', events: [ev('zone.activate')], findings: 0 },
+    { name: 'delete by allow-listed automation', events: [ev('zone.delete', [zone()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'failed delete', events: [adminEvent({ eventType: 'zone.delete', at: T0, target: [zone()], outcome: 'FAILURE' })], findings: 0 },
+  ],
+};

@@ -1,0 +1,37 @@
+import type { Fixture } from '../../types';
+import { logEvent, person, PLACES } from '../../../okta/fixtures';
+import { lockout } from './fixture-events';
+
+const user = person('omar.haddad@example.com');
+const at = '2026-11-03T05:12:40Z';
+
+type P = Record<string, never>;
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'user.account.lock after failed sign-ins from an unfamiliar country', events: [lockout(user, at, { place: PLACES.moscow })], findings: 1 },
+    { name: 'user.account.lock.limit: no more automatic unlocks', events: [lockout(user, at, { limit: true })], findings: 1 },
+    {
+      name: 'a lockout reported with the system as actor and the user as target',
+      events: [
+        logEvent({
+          eventType: 'user.account.lock',
+          at,
+          target: [{ id: user.id, type: 'User', alternateId: user.login, displayName: user.name, detailEntry: null }],
+          outcome: 'FAILURE',
+          reason: 'LOCKED_OUT',
+          displayMessage: 'Max sign in attempts exceeded',
+        }),
+      ],
+      findings: 1,
+    },
+  ],
+  negative: [
+    {
+      name: 'an admin unlocking the account is not a lockout',
+      events: [logEvent({ eventType: 'user.account.unlock_by_admin', at, target: [{ id: user.id, type: 'User', alternateId: user.login, displayName: user.name }] })],
+      findings: 0,
+    },
+    { name: 'a lock event naming no user at all', events: [logEvent({ eventType: 'user.account.lock', at, target: null, outcome: 'FAILURE', reason: 'LOCKED_OUT' })], findings: 0 },
+  ],
+};

@@ -1,0 +1,60 @@
+import { attemptWindow, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample, UNKNOWN_USER_REASONS } from './shared';
+import { fixtures } from './credential-stuffing.fixtures';
+
+export type CredentialStuffingParams = {
+  /** Distinct usernames (existing or not) that must fail from the one IP within the window. */
+  minUsernames: number;
+  /** Stuffing tries each leaked pair once or twice; usernames tried more often do not count. */
+  maxAttemptsPerUser: number;
+  /** Short on purpose: tens of usernames in minutes is machine speed. */
+  windowMinutes: number;
+  /** `outcome.reason` values of the failures that count (wrong password and unknown username). */
+  failureReasons: readonly string[];
+  /** Network zones (by name) whose traffic is never treated as a stuffing source. */
+  ignoreZones: readonly string[];
+};
+
+/** One source trying many different usernames, known and unknown, within minutes: a leaked-credential list replayed. */
+export default attemptWindow<CredentialStuffingParams>({
+  id: 'okta-credential-stuffing',
+  title: 'Credential stuffing from one IP',
+  description:
+    'One source IP failing to sign in (`user.session.start`, FAILURE) with many different usernames within minutes, each tried only once or twice, including usernames that do not exist in the org (Okta logs those with actor id "unknown" and VERIFICATION_ERROR / UNKNOWN_USER; the typed username is counted, so unknown users are not collapsed into one). The pace (tens of usernames in ten minutes) and the unknown usernames point to a leaked username/password list being replayed by a script.',
+  severity: 'medium',
+  mitre: { tactic: 'Credential Access', technique: 'T1110.004', name: 'Brute Force: Credential Stuffing' },
+  mode: 'hourly',
+  eventTypes: ['user.session.start'],
+  defaults: { minUsernames: 20, maxAttemptsPerUser: 2, windowMinutes: 10, failureReasons: [...PASSWORD_FAILURE_REASONS, ...UNKNOWN_USER_REASONS], ignoreZones: [] },
+  group: (e, p) => (e.ip && !inIgnoredZone(e, p.ignoreZones) ? e.ip : undefined),
+  counts: (e, p) => isFailedSignIn(e, p.failureReasons),
+  windowMinutes: (p) => p.windowMinutes,
+  subject: (e, ip) => ({ type: 'ip', id: ip, display: e.country ? `${ip} (${e.country})` : ip }),
+  evaluate(attempts, e, p) {
+    const few = fewTries(attempts, p.maxAttemptsPerUser);
+    if (few.accounts.length < p.minUsernames) return undefined;
+    const unknown = new Set(few.attempts.filter((a) => a[4] === 1).map((a) => a[2]));
+    const spanMin = Math.max(1, (few.attempts[few.attempts.length - 1][0] - few.attempts[0][0]) / 60_000);
+    return {
+      evidence: few.attempts,
+      summary: `${few.accounts.length} usernames (${unknown.size} unknown to Okta) failed to sign in from ${e.ip}${e.country ? ` (${e.country})` : ''} within ${Math.round(spanMin)} minutes`,
+      context: {
+        usernames: few.accounts.length,
+        unknownUsernames: unknown.size,
+        failedSignIns: few.attempts.length,
+        perMinute: Math.round((few.attempts.length / spanMin) * 10) / 10,
+        sampleUsernames: sample(few.accounts),
+        country: e.country,
+        asOrg: e.asOrg,
+        isProxy: e.isProxy,
+        userAgent: e.userAgent,
+      },
+    };
+  },
+  fixtures,
+  references: [
+    'Elastic detection-rules: Potential Okta Credential Stuffing (Single Source) (>= 15 users, <= 2 attempts each, 15 min)',
+    'Okta customer-detections: ThreatInsight high unknown users',
+    'panther-analysis okta tests: unknown-user sign-ins carry actor.id "unknown" and outcome VERIFICATION_ERROR',
+    'Differs: counts unknown usernames by the typed name and forgets accounts that then sign in successfully',
+  ],
+});

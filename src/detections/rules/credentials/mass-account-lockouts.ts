@@ -1,0 +1,28 @@
+import { subjectUser } from '../../../okta/event';
+import { threshold } from '../../kit';
+import { LOCKOUT_EVENT_TYPES } from './account-locked';
+import { fixtures } from './mass-account-lockouts.fixtures';
+
+export type MassLockoutParams = { threshold: number; windowMinutes: number };
+
+/** Many distinct users locked out within minutes: a spray or stuffing run hitting the lockout policy. */
+export default threshold<MassLockoutParams>({
+  id: 'okta-mass-account-lockouts',
+  title: 'Many accounts locked out',
+  description:
+    'Several distinct users locked out (`user.account.lock` / `user.account.lock.limit`) within a short window, org-wide. Individual lockouts are everyday forgotten passwords; many at once mean someone is guessing passwords across the org fast enough to trip the lockout policy, and the lockouts themselves deny those users access.',
+  severity: 'medium',
+  mitre: { tactic: 'Credential Access', technique: 'T1110', name: 'Brute Force' },
+  mode: 'hourly',
+  eventTypes: [...LOCKOUT_EVENT_TYPES],
+  defaults: { threshold: 5, windowMinutes: 30 },
+  key: (e) => (subjectUser(e) ? 'org' : undefined),
+  distinct: (e) => subjectUser(e)?.id,
+  threshold: (p) => p.threshold,
+  windowMinutes: (p) => p.windowMinutes,
+  subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
+  summary: (n, _e, p) => `${n} different users locked out within ${p.windowMinutes} minutes`,
+  context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
+  fixtures,
+  references: ['panther-analysis okta_user_account_locked (single lockout, low)', 'Sigma okta_user_account_locked_out'],
+});

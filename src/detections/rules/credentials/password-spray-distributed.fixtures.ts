@@ -1,0 +1,35 @@
+import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
+import { minutes, person, PLACES } from '../../../okta/fixtures';
+import { failedSignIn, SCRIPT_UA, signIn } from './fixture-events';
+import type { PasswordSprayDistributedParams as P } from './password-spray-distributed';
+
+const T0 = '2026-11-03T02:00:00Z';
+const staff = Array.from({ length: 30 }, (_, i) => person(`staff${i + 1}@example.com`));
+
+/** A residential-proxy pool: 8 exit IPs. */
+const pool: Place[] = Array.from({ length: 8 }, (_, i) => ({ ...PLACES.torExit, ip: `192.0.2.${10 + i}`, isProxy: false, asOrg: 'residential proxy' }));
+
+/** One try per account, each from the next exit IP, one every 2 minutes. */
+const sprayed = (n: number, ips = pool.length) =>
+  staff.slice(0, n).map((p, i) => failedSignIn(p, minutes(T0, i * 2), 'INVALID_CREDENTIALS', { place: pool[i % ips], userAgent: SCRIPT_UA }));
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: '20 accounts, one try each, from 8 rotating IPs in 40 minutes', events: sprayed(20), findings: 1 },
+    { name: 'tenant lowers the bar to 10 accounts from 3 IPs', events: sprayed(10, 3), findings: 1, params: { minUsers: 10, minIps: 3 } },
+  ],
+  negative: [
+    { name: '19 accounts stay under the threshold', events: sprayed(19), findings: 0 },
+    { name: '20 accounts but all from 4 IPs', events: sprayed(20, 4), findings: 0 },
+    {
+      name: 'a normal morning: 25 people mistype once from home and then get in',
+      events: staff.slice(0, 25).flatMap((p, i) => {
+        const home = { ...PLACES.newYork, ip: `198.51.100.${100 + i}` };
+        return [failedSignIn(p, minutes(T0, i * 2), 'INVALID_CREDENTIALS', { place: home }), signIn(p, minutes(T0, i * 2 + 0.5), { place: home })];
+      }),
+      findings: 0,
+    },
+    { name: 'the same spray spread over 3 hours', events: staff.slice(0, 24).map((p, i) => failedSignIn(p, minutes(T0, i * 8), 'INVALID_CREDENTIALS', { place: pool[i % 8] })), findings: 0 },
+  ],
+};

@@ -1,0 +1,38 @@
+import type { Fixture } from '../../types';
+import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import type { ThreatInsightParams as P } from './threatinsight-threat-detected';
+
+const T0 = '2026-11-10T04:12:00Z';
+const unknownActor = { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown', detailEntry: null };
+
+export const threat = (at: number, opts: { reason?: string; outcome?: 'ALLOW' | 'DENY' | 'SUCCESS'; place?: typeof PLACES.lagos; actor?: typeof unknownActor } = {}) =>
+  logEvent({
+    eventType: 'security.threat.detected',
+    at,
+    actor: opts.actor ?? unknownActor,
+    place: opts.place ?? PLACES.lagos,
+    outcome: opts.outcome ?? 'ALLOW',
+    reason: opts.reason ?? 'Password Spray',
+    severity: 'WARN',
+    displayMessage: 'Request from suspicious actor',
+    debugData: {
+      requestUri: '/api/v1/authn',
+      threatSuspected: 'true',
+      threatDetections: '{"Password Spray":"{\\"severity\\":\\"HIGH\\",\\"detectionTime\\":\\"2026-11-10T04:11:00Z\\"}"}',
+    },
+  });
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'password spray seen in log-only mode', events: [threat(minutes(T0, 0))], findings: 1 },
+    { name: 'credential stuffing against a named user', events: [threat(minutes(T0, 0), { reason: 'Login failures with high unknown users count', actor: userActor(person('ahmed.khan@example.com')) })], findings: 1 },
+    { name: 'two IPs make two findings; repeats from one IP in the hour make one', events: [threat(minutes(T0, 0)), threat(minutes(T0, 3)), threat(minutes(T0, 5), { place: PLACES.moscow })], findings: 2 },
+    { name: 'tenant wants blocked requests too', events: [threat(minutes(T0, 0), { outcome: 'DENY' })], findings: 1, params: { includeBlocked: true } },
+  ],
+  negative: [
+    { name: 'requests ThreatInsight already blocked', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], findings: 0 },
+    { name: "the tenant's load tester, allow-listed", events: [threat(minutes(T0, 0), { place: PLACES.newYork })], findings: 0, params: { allowedIps: ['198.51.100.0/24'] } },
+    { name: 'a category the tenant ignores', events: [threat(minutes(T0, 0), { reason: 'Login failures' })], findings: 0, params: { ignoreReasons: ['login failures'] } },
+    { name: 'a normal sign-in is not a ThreatInsight event', events: [logEvent({ eventType: 'user.session.start', at: minutes(T0, 0), actor: userActor(person('ahmed.khan@example.com')), place: PLACES.lagos })], findings: 0 },
+  ],
+};

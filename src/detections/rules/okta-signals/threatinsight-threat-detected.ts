@@ -1,0 +1,60 @@
+import { label } from '../../../okta/event';
+import { singleEvent } from '../../kit';
+import { allowListed, matchName, signInUser } from '../sessions/shared';
+import { fixtures } from './threatinsight-threat-detected.fixtures';
+
+export type ThreatInsightParams = {
+  /**
+   * Also report requests ThreatInsight already blocked (`outcome.result` DENY, ThreatInsight in "log and
+   * enforce" mode). Off by default: blocked internet noise is not an incident.
+   */
+  includeBlocked: boolean;
+  /** Threat categories (words in `outcome.reason`) not to report, e.g. "Login failures". */
+  ignoreReasons: readonly string[];
+  /** Tenant networks ThreatInsight misjudges (a load tester, a partner's egress). */
+  allowedIps: readonly string[];
+  allowedAsOrgs: readonly string[];
+};
+
+/** ThreatInsight saw credential-based attack traffic (password spray, credential stuffing, brute force) from an IP. */
+export default singleEvent<ThreatInsightParams>({
+  id: 'okta-threatinsight-threat-detected',
+  title: 'Okta ThreatInsight detected a threat',
+  description:
+    "Okta ThreatInsight logged `security.threat.detected`: requests from an IP that Okta's global view ties to password spraying, credential stuffing or brute force against this org (`outcome.reason` names the category, `debugData.threatDetections` the details). Reported per IP; requests ThreatInsight already blocked are skipped unless the tenant asks for them.",
+  severity: 'high',
+  mitre: { tactic: 'Credential Access', technique: 'T1110', name: 'Brute Force' },
+  mode: 'near-time',
+  eventTypes: ['security.threat.detected'],
+  defaults: { includeBlocked: false, ignoreReasons: [], allowedIps: [], allowedAsOrgs: [] },
+  match(e, p) {
+    if (e.eventType !== 'security.threat.detected') return undefined;
+    if (!p.includeBlocked && e.outcome === 'DENY') return undefined;
+    if (allowListed(e, p)) return undefined;
+    if (e.reason && matchName([e.reason], p.ignoreReasons) !== undefined) return undefined;
+    const user = signInUser(e);
+    const target = user && user.alternateId !== 'unknown' ? user : undefined;
+    const reason = e.reason ?? 'threat suspected';
+    return {
+      subject: e.ip ? { type: 'ip', id: e.ip, display: e.ip } : { type: 'org', id: 'org', display: 'Okta org' },
+      summary: `ThreatInsight flagged ${e.ip ?? 'requests'}${e.country ? ` (${e.country})` : ''}: ${reason}${target ? `, targeting ${label(target)}` : ''}`,
+      context: {
+        reason,
+        outcome: e.outcome,
+        threatDetections: e.debug('threatDetections'),
+        requestUri: e.debug('requestUri'),
+        ip: e.ip,
+        country: e.country,
+        asOrg: e.asOrg,
+        userAgent: e.userAgent,
+        targetUser: target ? label(target) : undefined,
+      },
+    };
+  },
+  fixtures,
+  references: [
+    'panther-analysis okta_threatinsight_security_threat_detected (DENY outcomes lowered to INFO)',
+    'okta/customer-detections threat_insight_password_spray and threat_insight_high_unknown_users (outcome.reason)',
+    'Sigma okta_security_threat_detected; Elastic "Threat Detected by Okta ThreatInsight"',
+  ],
+});

@@ -1,0 +1,20 @@
+import type { Fixture } from '../../types';
+import { userActor } from '../../../okta/fixtures';
+import { AUTOMATION } from '../configuration/fixture-builders';
+import { tokenEvent } from './api-token.fixture-builders';
+
+const T0 = '2026-11-07T07:50:00Z';
+type P = { allowedActors: readonly string[]; includeUnrestricted: boolean };
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'token restricted to a zone', events: [tokenEvent({ at: T0, network: 'ZONE' })], findings: 1 },
+    { name: 'token whose network condition Okta did not log', events: [tokenEvent({ at: T0 })], findings: 1 },
+    { name: 'unrestricted token when the tenant includes them here', events: [tokenEvent({ at: T0, network: 'ANYWHERE' })], findings: 1, params: { includeUnrestricted: true } },
+  ],
+  negative: [
+    { name: 'unrestricted token (reported by okta-api-token-unrestricted-network)', events: [tokenEvent({ at: T0, network: 'ANYWHERE' })], findings: 0 },
+    { name: 'token minted by the allow-listed integration owner', events: [tokenEvent({ at: T0, network: 'ZONE', actor: userActor(AUTOMATION) })], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'token updated (not a creation)', events: [tokenEvent({ eventType: 'system.api_token.update', at: T0, network: 'ZONE' })], findings: 0 },
+  ],
+};

@@ -1,0 +1,42 @@
+import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
+import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import type { AnonymizerSignInParams as P } from './anonymizer-sign-in';
+
+const user = person('marcus.young@example.com');
+const T0 = '2026-11-05T19:40:00Z';
+
+export const MULLVAD: Place = { ip: '192.0.2.130', city: 'Stockholm', state: 'Stockholm', country: 'Sweden', lat: 59.3293, lon: 18.0686, asOrg: 'mullvad vpn ab', isp: '31173 services ab' };
+/** The tenant's secure web gateway: Okta flags it as a proxy. */
+export const ZSCALER: Place = { ip: '198.51.100.200', city: 'San Jose', state: 'California', country: 'United States', lat: 37.3382, lon: -121.8863, asOrg: 'zscaler, inc.', isp: 'zscaler', isProxy: true };
+export const TORONTO: Place = { ip: '198.51.100.61', city: 'Toronto', state: 'Ontario', country: 'Canada', lat: 43.6532, lon: -79.3832, asOrg: 'toronto hydro telecom', isp: 'toronto hydro' };
+
+export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS', debugData: Record<string, unknown> = {}) =>
+  logEvent({
+    eventType: 'user.session.start',
+    at,
+    actor: userActor(user),
+    place,
+    outcome,
+    reason: outcome === 'FAILURE' ? 'INVALID_CREDENTIALS' : null,
+    displayMessage: 'User login to Okta',
+    debugData: { threatSuspected: false, ...debugData },
+  });
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: 'successful sign-in from a Tor exit', events: [signIn(minutes(T0, 0), PLACES.torExit)], findings: 1 },
+    { name: 'commercial VPN that Okta does not flag as a proxy', events: [signIn(minutes(T0, 0), MULLVAD)], findings: 1 },
+    { name: 'ThreatInsight suspected the sign-in', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: true })], findings: 1 },
+    { name: 'two anonymized sign-ins of one user in an hour make one finding', events: [signIn(minutes(T0, 0), PLACES.torExit), signIn(minutes(T0, 10), MULLVAD)], findings: 1 },
+    { name: 'tenant also wants failures', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], findings: 1, params: { includeFailures: true } },
+  ],
+  negative: [
+    { name: 'sign-in from the home ISP', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco)], findings: 0 },
+    { name: 'failed sign-in through Tor (left to ThreatInsight and brute-force rules)', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], findings: 0 },
+    { name: 'corporate secure web gateway allow-listed by AS organisation', events: [signIn(minutes(T0, 0), ZSCALER)], findings: 0, params: { allowedAsOrgs: ['zscaler'] } },
+    { name: 'corporate VPN allow-listed by CIDR', events: [signIn(minutes(T0, 0), ZSCALER)], findings: 0, params: { allowedIps: ['198.51.100.192/26'] } },
+    { name: '"tor" inside another word (Toronto Hydro) is not Tor', events: [signIn(minutes(T0, 0), TORONTO)], findings: 0 },
+    { name: 'threatSuspected "false" as a string', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: 'false' })], findings: 0 },
+  ],
+};

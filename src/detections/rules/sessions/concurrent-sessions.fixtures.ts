@@ -1,0 +1,34 @@
+import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
+import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import type { ConcurrentSessionsParams as P } from './concurrent-sessions';
+
+const user = person('olivia.chen@example.com');
+const T0 = '2026-11-09T10:00:00Z';
+
+export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
+export const SF_CELL: Place = { ip: '198.51.100.9', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.76, lon: -122.43, asOrg: 't-mobile usa', isp: 't-mobile' };
+
+export const start = (at: number, place: Place, n: number, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
+  logEvent({ eventType: 'user.session.start', at, actor: userActor(user), place, outcome, sessionId: `idxSess${String(n).padStart(18, '0')}`, displayMessage: 'User login to Okta' });
+
+const places = [PLACES.sanFrancisco, PLACES.lagos, PLACES.moscow, PLACES.newYork, PLACES.berlin];
+
+export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+  positive: [
+    { name: '5 sessions from 5 networks in 40 minutes', events: places.map((pl, i) => start(minutes(T0, i * 10), pl, i)), findings: 1 },
+    {
+      name: '8 sessions from 3 networks in an hour make one finding',
+      events: Array.from({ length: 8 }, (_, i) => start(minutes(T0, i * 7), places[i % 3], i)),
+      findings: 1,
+    },
+    { name: 'tenant lowers the limit to 3 sessions from 2 IPs', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), PLACES.lagos, 2), start(minutes(T0, 9), PLACES.lagos, 3)], findings: 1, params: { maxSessions: 3, minIps: 2 } },
+  ],
+  negative: [
+    { name: 'laptop, phone and tablet (3 sessions)', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), SF_CELL, 2), start(minutes(T0, 30), SF_OFFICE, 3)], findings: 0 },
+    { name: '6 sessions, all from the office network', events: Array.from({ length: 6 }, (_, i) => start(minutes(T0, i * 5), SF_OFFICE, i)), findings: 0 },
+    { name: '5 sessions from 5 networks spread over 5 hours', events: places.map((pl, i) => start(minutes(T0, i * 70), pl, i)), findings: 0 },
+    { name: 'the same session logged several times counts once', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, 7)), findings: 0 },
+    { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), findings: 0 },
+  ],
+};

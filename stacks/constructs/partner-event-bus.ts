@@ -1,0 +1,49 @@
+/**
+ * Where the Okta System Log arrives: the partner event bus, named after (and bound to) the partner event
+ * source `aws.partner/okta.com/<org>/<name>` that Okta creates in the tenant's account, and an archive
+ * of every Okta event on it, for replay.
+ *
+ * The event source must exist (configured in Okta, pending in EventBridge) before this bus can be
+ * created; creating the bus is what associates the source.
+ */
+import { CloudwatchEventArchive } from '@cdktf/provider-aws/lib/cloudwatch-event-archive';
+import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';
+import { Construct } from 'constructs';
+import { ingestPattern } from '../../src/events/patterns';
+
+export interface PartnerEventBusProps {
+  /** The partner event source name, which is also the bus name. */
+  readonly eventSourceName: string;
+  /** Archive name (at most 48 characters). */
+  readonly archiveName: string;
+  /** Days the archive keeps events; 0 keeps them forever. */
+  readonly archiveRetentionDays: number;
+  readonly kmsKeyArn: string;
+  /** Queue for events EventBridge cannot encrypt or decrypt with the key (recommended with a customer managed key). */
+  readonly deadLetterQueueArn: string;
+}
+
+export class PartnerEventBus extends Construct {
+  readonly bus: CloudwatchEventBus;
+  readonly archive: CloudwatchEventArchive;
+
+  constructor(scope: Construct, id: string, props: PartnerEventBusProps) {
+    super(scope, id);
+    this.bus = new CloudwatchEventBus(this, 'bus', {
+      name: props.eventSourceName,
+      eventSourceName: props.eventSourceName,
+      description: 'Okta System Log (partner event source)',
+      kmsKeyIdentifier: props.kmsKeyArn,
+      deadLetterConfig: { arn: props.deadLetterQueueArn },
+    });
+    this.archive = new CloudwatchEventArchive(this, 'archive', {
+      name: props.archiveName,
+      description: `Every Okta System Log event on ${props.eventSourceName}, for replay`,
+      eventSourceArn: this.bus.arn,
+      retentionDays: props.archiveRetentionDays,
+      // A pattern has no Terraform references: plain JSON is fine here.
+      eventPattern: JSON.stringify(ingestPattern()),
+      kmsKeyIdentifier: props.kmsKeyArn,
+    });
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * One Vigil Lambda function for one tenant, from its FUNCTIONS spec: the pre-built esbuild bundle as
+ * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
+ * (tables and how it uses them, whether it publishes), and its environment from functionEnvironment().
+ */
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AssetType, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { functionEnvironment } from '../../src/pipeline/config';
+import type { Access, FunctionSpec } from '../../src/pipeline/functions';
+import type { TableName } from '../../src/pipeline/tables';
+import type { Tenant } from '../../src/tenants/schema';
+import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
+
+/** Actions granted per kind of table access. */
+export const TABLE_ACTIONS: Readonly<Record<'read' | 'write', readonly string[]>> = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
+};
+
+export function tableActions(access: Access): string[] {
+  return access === 'readwrite' ? [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write] : [...TABLE_ACTIONS[access]];
+}
+
+const NODE_RUNTIME = 'nodejs22.x';
+const BUNDLE_FILE = 'index.mjs';
+
+/** The pre-built bundle of a function is missing: `npm run build:functions` has not run. */
+export class MissingBundleError extends Error {
+  constructor(readonly functionName: string, readonly path: string) {
+    super(`Lambda bundle for "${functionName}" not found at ${path}: run \`npm run build:functions\` first (\`npm run synth\` does).`);
+    this.name = 'MissingBundleError';
+  }
+}
+
+/** Where the stack finds what it needs to know about the tenant's other resources. */
+export interface FunctionResources {
+  /** Tenant key ARN (environment encryption, SQS/SNS use). */
+  readonly kmsKeyArn: string;
+  /** Table names by logical name, for the environment. */
+  readonly tableNames: Readonly<Record<TableName, string>>;
+  /** ARNs (table and index) a policy may name for each table. */
+  tableArns(table: TableName): string[];
+  /** The tenant topic ARN. */
+  readonly topicArn: string;
+}
+
+export interface PipelineFunctionProps {
+  readonly tenant: Tenant;
+  readonly spec: FunctionSpec;
+  /** Function (and role) name. */
+  readonly functionName: string;
+  readonly logGroupName: string;
+  readonly resources: FunctionResources;
+  /** Directory holding `<function>/index.mjs` bundles. */
+  readonly bundleDir: string;
+  /** @default 30 */
+  readonly logRetentionDays?: number;
+  /** Reserved concurrent executions. @default - none: the function uses the account's unreserved pool */
+  readonly reservedConcurrency?: number;
+  /** Statements added to the function's policy (e.g. SQS receive for a queue it polls). @default - none */
+  readonly additionalStatements?: readonly Statement[];
+}
+
+export class PipelineFunction extends Construct {
+  readonly function: LambdaFunction;
+  readonly role: IamRole;
+  /** The role's policy: depend on it where AWS checks the role at creation (event source mappings). */
+  readonly policy: IamRolePolicy;
+  readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
+    super(scope, id);
+    const { spec, resources } = props;
+
+    const bundle = join(props.bundleDir, spec.name);
+    if (!existsSync(join(bundle, BUNDLE_FILE))) throw new MissingBundleError(spec.name, relative(process.cwd(), join(bundle, BUNDLE_FILE)) || join(bundle, BUNDLE_FILE));
+    const code = new TerraformAsset(this, 'code', { path: bundle, type: AssetType.ARCHIVE });
+
+    this.logGroup = new CloudwatchLogGroup(this, 'logs', {
+      name: props.logGroupName,
+      retentionInDays: props.logRetentionDays ?? 30,
+      kmsKeyId: resources.kmsKeyArn,
+    });
+
+    const statements: Statement[] = [];
+    for (const [table, access] of Object.entries(spec.tables) as [TableName, Access][]) {
+      statements.push({ sid: `Table${pascal(table)}${pascal(access)}`, actions: tableActions(access), resources: resources.tableArns(table) });
+    }
+    if (spec.publishes) statements.push({ sid: 'PublishFindings', actions: ['sns:Publish'], resources: [resources.topicArn] });
+    statements.push(
+      useKey(resources.kmsKeyArn),
+      { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },
+      XRAY_WRITE,
+      ...(props.additionalStatements ?? []),
+    );
+
+    this.role = new IamRole(this, 'role', {
+      name: props.functionName,
+      description: `Vigil ${spec.name} function`,
+      assumeRolePolicy: assumeRolePolicy(this, 'trust', 'lambda.amazonaws.com').json,
+    });
+    this.policy = new IamRolePolicy(this, 'policy', {
+      name: 'least-privilege',
+      role: this.role.id,
+      policy: policyDocument(this, 'permissions', statements).json,
+    });
+
+    this.function = new LambdaFunction(this, 'function', {
+      functionName: props.functionName,
+      description: spec.description.slice(0, 256),
+      role: this.role.arn,
+      runtime: NODE_RUNTIME,
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      filename: code.path,
+      // Content hash of the bundle directory: changes exactly when the code does (not the zip's bytes).
+      sourceCodeHash: code.assetHash,
+      memorySize: spec.memoryMb ?? 256,
+      timeout: spec.timeoutSeconds ?? 60,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      kmsKeyArn: resources.kmsKeyArn,
+      environment: {
+        variables: functionEnvironment(spec.name, props.tenant, {
+          tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
+          topicArn: resources.topicArn,
+        }),
+      },
+      loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
+      tracingConfig: { mode: 'Active' },
+      // The role must be able to write logs and traces from the first invocation.
+      dependsOn: [this.policy],
+    });
+  }
+
+  get arn(): string {
+    return this.function.arn;
+  }
+  get name(): string {
+    return this.function.functionName;
+  }
+}
+
+function pascal(s: string): string {
+  return s.replace(/(^|[-_])([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}

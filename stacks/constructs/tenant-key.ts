@@ -1,0 +1,111 @@
+/**
+ * The tenant's KMS key: one customer managed key encrypts everything the tenant's pipeline stores (bus,
+ * archive, queues, topic, tables, logs, state machine, schedules, Lambda environment).
+ *
+ * The key policy names the resources it serves by ARN built from the tenant (see ../naming), so the key
+ * can be created first and every other resource can refer to it.
+ */
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+import type { TenantArns, TenantNames } from '../naming';
+import { condition, policyDocument } from './policy';
+
+export interface TenantKeyProps {
+  readonly names: TenantNames;
+  readonly arns: TenantArns;
+  /** Waiting period before a deleted key is destroyed. @default 30 */
+  readonly deletionWindowInDays?: number;
+}
+
+export class TenantKey extends Construct {
+  readonly key: KmsKey;
+  readonly alias: KmsAlias;
+
+  constructor(scope: Construct, id: string, props: TenantKeyProps) {
+    super(scope, id);
+    const { names, arns } = props;
+    const busArn = arns.eventBus(names.eventBus);
+    const sourceAccount = condition('StringEquals', 'aws:SourceAccount', arns.account);
+
+    const policy = policyDocument(this, 'policy', [
+      {
+        sid: 'AccountRootAdministers',
+        principals: [{ type: 'AWS', identifiers: [arns.accountRoot] }],
+        actions: ['kms:*'],
+        resources: ['*'],
+      },
+      {
+        sid: 'EventBridgeDescribesKey',
+        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+        actions: ['kms:DescribeKey'],
+        resources: ['*'],
+      },
+      {
+        // Events on the partner bus and in its archive: encryption context is the bus ARN.
+        sid: 'EventBridgeEncryptsBusAndArchive',
+        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:ReEncrypt*'],
+        resources: ['*'],
+        condition: [condition('StringEquals', 'kms:EncryptionContext:aws:events:event-bus:arn', busArn)],
+      },
+      {
+        // Rule targets and dead-letter queues are KMS-encrypted SQS queues.
+        sid: 'EventBridgeSendsToEncryptedQueues',
+        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', busArn, arns.rule(names.eventBus, `${names.prefix}-*`))],
+      },
+      {
+        sid: 'SnsUsesKeyForTenantTopic',
+        principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.topic))],
+      },
+      {
+        sid: 'SqsUsesKeyInAccount',
+        principals: [{ type: 'Service', identifiers: ['sqs.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount],
+      },
+      {
+        // CloudWatch Logs encrypts only the tenant's own log groups with this key.
+        sid: 'CloudWatchLogsEncryptsTenantLogGroups',
+        principals: [{ type: 'Service', identifiers: [`logs.${arns.region}.amazonaws.com`] }],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        condition: [
+          condition(
+            'ArnLike',
+            'kms:EncryptionContext:aws:logs:arn',
+            arns.logGroup(names.lambdaLogGroup('*')),
+            arns.logGroup(names.stateMachineLogGroup),
+          ),
+        ],
+      },
+      {
+        // Vended-log delivery of the (CMK-encrypted) state machine's execution logs.
+        sid: 'LogDeliveryDecryptsStateMachineLogs',
+        principals: [{ type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] }],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount],
+      },
+    ]);
+
+    this.key = new KmsKey(this, 'key', {
+      description: `Vigil ${names.prefix}: encrypts the tenant's events, queues, topic, tables, logs, workflow and schedules`,
+      enableKeyRotation: true,
+      deletionWindowInDays: props.deletionWindowInDays ?? 30,
+      policy: policy.json,
+    });
+    this.alias = new KmsAlias(this, 'alias', { name: names.keyAlias, targetKeyId: this.key.keyId });
+  }
+
+  get arn(): string {
+    return this.key.arn;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The tenant's DynamoDB tables, one per entry of TABLES (src/pipeline/tables.ts): on-demand, with TTL,
+ * point-in-time recovery and the tenant key.
+ */
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { Construct } from 'constructs';
+import { TABLES, tableName, type TableName, type TableSpec } from '../../src/pipeline/tables';
+
+export interface TenantTablesProps {
+  readonly tenantId: string;
+  readonly kmsKeyArn: string;
+  /** Refuse `terraform destroy` of the tables. @default false */
+  readonly deletionProtection?: boolean;
+}
+
+/** Every key attribute of a table and its indexes. TableSpec has no attribute types: all keys are strings. */
+export function keyAttributes(spec: TableSpec): string[] {
+  return [...new Set([spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey])])];
+}
+
+export class TenantTables extends Construct {
+  readonly tables: Readonly<Record<TableName, DynamodbTable>>;
+
+  constructor(scope: Construct, id: string, props: TenantTablesProps) {
+    super(scope, id);
+    const tables = {} as Record<TableName, DynamodbTable>;
+    for (const spec of Object.values(TABLES)) {
+      tables[spec.name] = new DynamodbTable(this, spec.name, {
+        name: tableName(props.tenantId, spec.name),
+        billingMode: 'PAY_PER_REQUEST',
+        hashKey: spec.partitionKey,
+        rangeKey: spec.sortKey,
+        attribute: keyAttributes(spec).map((name) => ({ name, type: 'S' })),
+        globalSecondaryIndex: spec.indexes.map((i) => ({ name: i.name, hashKey: i.partitionKey, rangeKey: i.sortKey, projectionType: 'ALL' })),
+        ttl: { attributeName: spec.ttlAttribute, enabled: true },
+        pointInTimeRecovery: { enabled: true },
+        serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
+        deletionProtectionEnabled: props.deletionProtection ?? false,
+      });
+    }
+    this.tables = tables;
+  }
+
+  /** ARNs of a table and of its indexes (queries on an index are authorized on the index ARN). */
+  arnsOf(name: TableName): string[] {
+    const table = this.tables[name];
+    return TABLES[name].indexes.length ? [table.arn, `${table.arn}/index/*`] : [table.arn];
+  }
+}
