@@ -12,6 +12,7 @@ import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { createDynamo, setClients } from '../src/aws/clients';
+import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
 import { functionEnvironment } from '../src/pipeline/config';
@@ -261,6 +262,5 @@ export class LocalPipeline {
 
 /** Findings stored for an hour (what the pipeline found, whether or not it notified). */
 export async function storedFindings(pipeline: LocalPipeline, hour: string) {
-  const { findingsForHour } = await import('../src/store/findings');
   return findingsForHour(createDynamo(pipeline.endpoint), pipeline.tables.findings, hour);
 }

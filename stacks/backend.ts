@@ -10,6 +10,7 @@
  *   (cdktf.out/stacks/tenant-<id>/), for the examples and for trying things out. Not for production.
  */
 import { LocalBackend, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
+import { SynthConfigError } from './errors';
 
 export interface StateBackendSettings {
   /** S3 bucket holding every tenant's state. @default - local state files */
@@ -24,8 +25,8 @@ export const STATE_REGION_ENV = 'VIGIL_STATE_REGION';
 export function stateBackendFromEnv(env: NodeJS.ProcessEnv = process.env): StateBackendSettings {
   const bucket = env[STATE_BUCKET_ENV]?.trim() || undefined;
   const region = env[STATE_REGION_ENV]?.trim() || undefined;
-  if (!bucket && region) throw new Error(`${STATE_REGION_ENV} is set but ${STATE_BUCKET_ENV} is not: set both to use the S3 backend, or neither for local state`);
-  if (bucket && !region) throw new Error(`${STATE_BUCKET_ENV} is set but ${STATE_REGION_ENV} is not: set the region of the state bucket`);
+  if (!bucket && region) throw new SynthConfigError(`${STATE_REGION_ENV} is set but ${STATE_BUCKET_ENV} is not: set both to use the S3 backend, or neither for local state`);
+  if (bucket && !region) throw new SynthConfigError(`${STATE_BUCKET_ENV} is set but ${STATE_REGION_ENV} is not: set the region of the state bucket`);
   return { bucket, region };
 }
 
@@ -39,7 +40,7 @@ export function localStatePath(tenantId: string): string {
 
 export function configureStateBackend(stack: TerraformStack, tenantId: string, settings: StateBackendSettings = {}): TerraformBackend {
   if (settings.bucket) {
-    if (!settings.region) throw new Error(`the state bucket ${settings.bucket} needs a region (${STATE_REGION_ENV})`);
+    if (!settings.region) throw new SynthConfigError(`the state bucket ${settings.bucket} needs a region (${STATE_REGION_ENV})`);
     const backend = new S3Backend(stack, { bucket: settings.bucket, key: stateKey(tenantId), region: settings.region, encrypt: true });
     // S3-native state locking; cdktf 0.21's S3BackendConfig has no field for it yet.
     backend.addOverride('use_lockfile', true);

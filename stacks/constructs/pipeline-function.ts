@@ -15,6 +15,7 @@ import { functionEnvironment } from '../../src/pipeline/config';
 import type { Access, FunctionSpec } from '../../src/pipeline/functions';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
+import { SynthConfigError } from '../errors';
 import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
 
 /** Actions granted per kind of table access. */
@@ -31,7 +32,7 @@ const NODE_RUNTIME = 'nodejs22.x';
 const BUNDLE_FILE = 'index.mjs';
 
 /** The pre-built bundle of a function is missing: `npm run build:functions` has not run. */
-export class MissingBundleError extends Error {
+export class MissingBundleError extends SynthConfigError {
   constructor(readonly functionName: string, readonly path: string) {
     super(`Lambda bundle for "${functionName}" not found at ${path}: run \`npm run build:functions\` first (\`npm run synth\` does).`);
     this.name = 'MissingBundleError';

@@ -1,3 +1,7 @@
-import type { Detection } from '../../types';
+import identityRiskHigh from './identity-risk-high';
+import oauthRefreshTokenReuse from './oauth-refresh-token-reuse';
+import rateLimitViolation from './rate-limit-violation';
+import threatInsightThreatDetected from './threatinsight-threat-detected';
+import userReportedSuspiciousActivity from './user-reported-suspicious-activity';
 
-export default [] as Detection<any, any>[];
+export default [threatInsightThreatDetected, userReportedSuspiciousActivity, identityRiskHigh, rateLimitViolation, oauthRefreshTokenReuse];

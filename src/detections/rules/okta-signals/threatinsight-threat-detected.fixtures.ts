@@ -1,11 +1,13 @@
 import type { Fixture } from '../../types';
+import type { Place } from '../../../okta/fixtures';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import type { OktaActor } from '../../../okta/log-event';
 import type { ThreatInsightParams as P } from './threatinsight-threat-detected';
 
 const T0 = '2026-11-10T04:12:00Z';
-const unknownActor = { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown', detailEntry: null };
+const unknownActor: OktaActor = { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown', detailEntry: null };
 
-export const threat = (at: number, opts: { reason?: string; outcome?: 'ALLOW' | 'DENY' | 'SUCCESS'; place?: typeof PLACES.lagos; actor?: typeof unknownActor } = {}) =>
+export const threat = (at: number, opts: { reason?: string; outcome?: 'ALLOW' | 'DENY' | 'SUCCESS'; place?: Place; actor?: OktaActor } = {}) =>
   logEvent({
     eventType: 'security.threat.detected',
     at,

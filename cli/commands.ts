@@ -1,0 +1,197 @@
+/** The `vigil` commands. Each one is a small function over the same modules the pipeline uses. */
+import { resolve } from 'node:path';
+import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { generateDay } from '../local/generator';
+import { LocalPipeline } from '../local/runtime';
+import { simulate } from '../local/simulation';
+import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
+import { StreamingDetector } from '../src/detections/engine';
+import type { Finding } from '../src/detections/types';
+import { envelope } from '../src/okta/fixtures';
+import { findTenant, loadTenants } from '../src/tenants/load';
+import { eventSourceName, type Tenant } from '../src/tenants/schema';
+import { TenantArns, tenantNames } from '../stacks/naming';
+import { findingJson, findingLine } from './findings';
+import { formatStats, newStats, readRecords } from './input';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+function tenantsDir(dir?: string): string {
+  return resolve(dir ?? process.env.VIGIL_TENANTS_DIR ?? 'tenants');
+}
+
+function tenantById(id: string | undefined, dir?: string): Tenant {
+  const tenants = loadTenants(tenantsDir(dir));
+  return findTenant(tenants, id ?? tenants[0]?.id ?? 'acme');
+}
+
+/** `vigil detect`: the catalog over a file, no infrastructure, streaming. */
+export async function detectCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const overrides = opts.tenant ? tenantById(opts.tenant, opts.tenantsDir).detections : {};
+  const detector = new StreamingDetector(resolveCatalog(overrides));
+  const stats = newStats();
+  const findings: Finding[] = [];
+  const emit = (fs: Finding[]) => {
+    for (const f of fs) {
+      findings.push(f);
+      io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
+    }
+  };
+  for await (const r of readRecords(opts.input, stats)) if (r.verdict.kind === 'event' && !r.duplicate) emit(detector.push(r.verdict.event));
+  emit(detector.flush());
+  const report = `${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
+  (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
+  return 0;
+}
+
+/** `vigil simulate`: the whole local pipeline over a file. */
+export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const tenant = tenantById(opts.tenant, opts.tenantsDir);
+  const stats = newStats();
+  const deliveries: Array<{ at: number; event: unknown; raw?: string }> = [];
+  const source = eventSourceName(tenant);
+  const pendingRaw: string[] = [];
+  for await (const r of readRecords(opts.input, stats)) {
+    if (r.verdict.kind === 'event') {
+      const value = JSON.parse(r.text);
+      const event = 'detail' in value ? value : envelope(value, { source, account: tenant.aws.accountId, region: tenant.aws.region });
+      deliveries.push({ at: r.verdict.event.time + 2_000, event });
+    } else if (r.verdict.kind === 'not-okta') {
+      const value = JSON.parse(r.text);
+      deliveries.push({ at: NaN, event: value });
+    } else pendingRaw.push(r.text);
+  }
+  const firstAt = Math.min(...deliveries.filter((d) => Number.isFinite(d.at)).map((d) => d.at));
+  const at = Number.isFinite(firstAt) ? firstAt : Date.now();
+  for (const d of deliveries) if (!Number.isFinite(d.at)) d.at = at;
+  for (const raw of pendingRaw) deliveries.push({ at, event: undefined, raw });
+
+  const pipeline = await LocalPipeline.start(tenant);
+  try {
+    const result = await simulate(pipeline, deliveries);
+    for (const f of result.findings) io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
+    const failed = result.reports.filter((r) => r.execution.status !== 'SUCCEEDED');
+    const report = [
+      `tenant ${tenant.id}: ${formatStats(stats)}`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${pendingRaw.length} unreadable records quarantined by ingest`,
+      `${result.reports.length} hourly runs (${failed.length} failed), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed`,
+      `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
+      ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
+    ].join('\n');
+    (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
+    return failed.length ? 1 : 0;
+  } finally {
+    await pipeline.close();
+  }
+}
+
+/** `vigil detections`: the catalog. */
+export function detectionsCommand(opts: { json?: boolean }, io: Io = consoleIo): number {
+  for (const d of catalog) {
+    if (opts.json) {
+      io.out(JSON.stringify({ id: d.id, title: d.title, severity: d.severity, technique: d.mitre.technique, tactic: d.mitre.tactic, mode: d.mode, category: categoryOf(d.id), eventTypes: d.eventTypes, defaults: d.defaults }));
+    } else {
+      io.out(`${d.id.padEnd(42)} ${d.severity.padEnd(8)} ${d.mode.padEnd(9)} ${d.mitre.technique.padEnd(10)} ${d.title}`);
+    }
+  }
+  if (!opts.json) io.out(`\n${catalog.length} detections (${catalog.filter((d) => d.mode === 'near-time').length} near-time)`);
+  return 0;
+}
+
+/** `vigil tenants validate`. */
+export function validateTenantsCommand(opts: { dir?: string }, io: Io = consoleIo): number {
+  const tenants = loadTenants(tenantsDir(opts.dir));
+  for (const t of tenants) io.out(`ok  ${t.id.padEnd(20)} ${eventSourceName(t)}  ${t.aws.accountId}/${t.aws.region}`);
+  return 0;
+}
+
+/** `vigil onboard`: what to do, in order, to bring a tenant's Okta log stream in. */
+export function onboardCommand(opts: { tenant: string; tenantsDir?: string }, io: Io = consoleIo): number {
+  const t = tenantById(opts.tenant, opts.tenantsDir);
+  const names = tenantNames(t);
+  io.out(
+    [
+      `Onboarding ${t.displayName ?? t.id} (${t.id})`,
+      '',
+      `1. In Okta (https://${t.okta.org}-admin.okta.com): Reports > Log Streaming > Add Log Stream > AWS EventBridge, with`,
+      `     AWS Account ID:     ${t.aws.accountId}`,
+      `     AWS Region:         ${t.aws.region}`,
+      `     Event Source Name:  ${t.okta.eventSourceName}`,
+      `   Okta creates the partner event source ${eventSourceName(t)} in that account.`,
+      `   It must be associated with an event bus within days, or it expires: do step 2 the same day.`,
+      '',
+      `2. Deploy the tenant stack (creates the partner event bus named after the source, which associates it):`,
+      `     npm run synth && npx cdktf deploy tenant-${t.id}`,
+      '',
+      `3. Check: the stack outputs the bus, archive and state machine ARNs; within minutes, chunks appear in`,
+      `   ${names.prefix}-events and the hourly workflow ${names.stateMachine} runs at minute ${t.schedule.gracePeriodMinutes}.`,
+      `   Confirm the ${t.notifications.subscriptions.filter((s) => s.protocol === 'email').length} email subscription(s) from the SNS confirmation mails.`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+/** The StartReplay request for a tenant and a time range (events replayed to the ingest rule only). */
+export function replayRequest(t: Tenant, from: string, to: string, name?: string) {
+  const names = tenantNames(t);
+  const arns = new TenantArns(t.aws.region, t.aws.accountId);
+  const start = new Date(from);
+  const end = new Date(to);
+  if (!Number.isFinite(start.getTime()) || !Number.isFinite(end.getTime()) || end <= start) throw new Error(`--from and --to must be ISO timestamps with from < to (got ${from} .. ${to})`);
+  return {
+    ReplayName: (name ?? `${names.prefix}-${start.toISOString().slice(0, 13).replace(/[-:T]/g, '')}-${Date.now().toString(36)}`).slice(0, 64),
+    Description: `Vigil replay for ${t.id}: ${start.toISOString()} .. ${end.toISOString()}`,
+    EventSourceArn: arns.arn('events', `archive/${names.archive}`),
+    EventStartTime: start,
+    EventEndTime: end,
+    Destination: { Arn: arns.eventBus(names.eventBus), FilterArns: [arns.rule(names.eventBus, names.ingestRule)] },
+  };
+}
+
+/** `vigil replay`: replay archived events into the ingest rule; replayed hours are then reprocessed. */
+export async function replayCommand(opts: { tenant: string; from: string; to: string; name?: string; dryRun?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const t = tenantById(opts.tenant, opts.tenantsDir);
+  const request = replayRequest(t, opts.from, opts.to, opts.name);
+  if (opts.dryRun) {
+    io.out(JSON.stringify(request, null, 2));
+    return 0;
+  }
+  const res = await new EventBridgeClient({ region: t.aws.region }).send(new StartReplayCommand(request));
+  io.out(`replay ${request.ReplayName}: ${res.State} (${res.ReplayArn}). Replayed events go to the ingest rule only; the hours they land in are marked for reprocessing and picked up by the next hourly run.`);
+  return 0;
+}
+
+/** `vigil refresh-user`: invoke the tenant's refresh-user function for one user. */
+export async function refreshUserCommand(opts: { tenant: string; user: string; hours?: number; dryRun?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const t = tenantById(opts.tenant, opts.tenantsDir);
+  const fn = tenantNames(t).function('refresh-user');
+  const payload = { tenantId: t.id, user: opts.user, hours: opts.hours };
+  if (opts.dryRun) {
+    io.out(JSON.stringify({ FunctionName: fn, Region: t.aws.region, Payload: payload }, null, 2));
+    return 0;
+  }
+  const res = await new LambdaClient({ region: t.aws.region }).send(new InvokeCommand({ FunctionName: fn, Payload: Buffer.from(JSON.stringify(payload)) }));
+  const body = res.Payload ? Buffer.from(res.Payload).toString('utf8') : '';
+  if (res.FunctionError) {
+    io.err(`refresh-user failed: ${body}`);
+    return 1;
+  }
+  io.out(body);
+  return 0;
+}
+
+/** `vigil generate`: a realistic day of Okta events (with attacks unless --benign), as NDJSON. */
+export async function generateCommand(opts: { tenant?: string; day: string; users: number; seed: number; benign?: boolean; bare?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const t = tenantById(opts.tenant, opts.tenantsDir);
+  const day = generateDay({ day: opts.day, org: t.okta.org, source: eventSourceName(t), users: opts.users, seed: opts.seed, attacks: !opts.benign });
+  if (opts.bare) for (const e of day.events) io.out(JSON.stringify(e));
+  else for (const d of day.deliveries) io.out(d.raw ?? JSON.stringify(d.event));
+  io.err(`${day.events.length} events for ${day.users.length} users on ${opts.day}${opts.benign ? ' (no attacks)' : `; attacks: ${day.attacks.map((a) => a.name).join('; ')}`}`);
+  return 0;
+}

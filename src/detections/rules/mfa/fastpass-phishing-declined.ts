@@ -1,0 +1,40 @@
+import { label } from '../../../okta/event';
+import { singleEvent, userSubject } from '../../kit';
+import { fixtures } from './fastpass-phishing-declined.fixtures';
+import { mfaUser } from './shared';
+
+export type FastPassPhishingParams = {
+  /** Regular expression (case-insensitive) for the `outcome.reason` Okta writes when FastPass refuses to sign in to a look-alike origin. */
+  reasonPattern: string;
+};
+
+/** Okta FastPass refused to authenticate through a phishing (adversary-in-the-middle) proxy. */
+export default singleEvent<FastPassPhishingParams>({
+  id: 'okta-fastpass-phishing-declined',
+  title: 'FastPass declined a phishing attempt',
+  description:
+    'Okta FastPass refused to authenticate a user because the sign-in page was not the real Okta origin (`user.authentication.auth_via_mfa` FAILURE, reason "FastPass declined phishing attempt"). The user was lured to a real-time adversary-in-the-middle phishing proxy; FastPass held, but the user\'s password may already have been typed into the proxy, and the same campaign is probably targeting colleagues.',
+  severity: 'high',
+  mitre: { tactic: 'Credential Access', technique: 'T1557', name: 'Adversary-in-the-Middle' },
+  mode: 'near-time',
+  eventTypes: ['user.authentication.auth_via_mfa'],
+  defaults: { reasonPattern: 'fastpass declined phishing attempt' },
+  match(e, p) {
+    if (e.outcome !== 'FAILURE' || !e.reason) return undefined;
+    if (!new RegExp(p.reasonPattern, 'i').test(e.reason)) return undefined;
+    const user = mfaUser(e);
+    if (!user) return undefined;
+    return {
+      subject: userSubject(user),
+      summary: `FastPass declined a phishing attempt against ${label(user)}${e.ip ? ` (request from ${e.ip}${e.country ? `, ${e.country}` : ''})` : ''}`,
+      context: { reason: e.reason, ip: e.ip, country: e.country, asOrg: e.asOrg, userAgent: e.userAgent, factor: e.debug('factor') },
+    };
+  },
+  fixtures,
+  references: [
+    'Okta customer-detections: Okta AiTM Phishing Detection with FastPass (auth_via_mfa FAILURE, outcome.reason "FastPass declined phishing attempt")',
+    'panther-analysis okta_phishing_attempt_blocked_by_fastpass',
+    'Sigma okta_fastpass_phishing_detection',
+    'https://sec.okta.com/fastpassphishingdetection',
+  ],
+});

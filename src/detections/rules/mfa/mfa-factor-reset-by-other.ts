@@ -1,0 +1,49 @@
+import { label } from '../../../okta/event';
+import { singleEvent, userSubject } from '../../kit';
+import { fixtures } from './mfa-factor-reset-by-other.fixtures';
+import { isSystemActor, matchesAny, nonUserTarget, succeeded } from './shared';
+
+export type FactorResetByOtherParams = {
+  /** Actors (login or id) whose resets are expected, e.g. a help-desk automation account. */
+  ignoreActors: readonly string[];
+};
+
+const WHAT: Record<string, string> = {
+  'user.mfa.factor.deactivate': 'deactivated a factor of',
+  'user.mfa.factor.reset_all': 'reset all factors of',
+  'user.mfa.factor.suspend': 'suspended a factor of',
+};
+
+/** Someone other than the user removed, reset or suspended the user's MFA factors. */
+export default singleEvent<FactorResetByOtherParams>({
+  id: 'okta-mfa-factor-reset-by-other',
+  title: "User's MFA factors reset by someone else",
+  description:
+    "A user's MFA factor was deactivated (`user.mfa.factor.deactivate`), all factors were reset (`user.mfa.factor.reset_all`) or a factor was suspended (`user.mfa.factor.suspend`) by an actor other than the user: an admin, the help desk, an API token or Okta itself. This is the step attackers social-engineer out of help desks (then enrolling their own authenticator), and what a rogue admin does before taking over an account. Self-service changes (actor is the user) are ignored.",
+  severity: 'medium',
+  mitre: { tactic: 'Persistence', technique: 'T1556.006', name: 'Modify Authentication Process: Multi-Factor Authentication' },
+  mode: 'hourly',
+  eventTypes: Object.keys(WHAT),
+  defaults: { ignoreActors: [] },
+  match(e, p) {
+    const user = e.target('User');
+    const actor = e.actor;
+    if (!user || !actor || !succeeded(e)) return undefined;
+    if (actor.id === user.id || (actor.alternateId && actor.alternateId.toLowerCase() === user.alternateId?.toLowerCase())) return undefined;
+    if (matchesAny(actor, p.ignoreActors)) return undefined;
+    const factor = nonUserTarget(e)?.displayName ?? e.reason;
+    const who = isSystemActor(actor) ? 'Okta (system@okta.com)' : label(actor);
+    return {
+      subject: userSubject(user),
+      summary: `${who} ${WHAT[e.eventType]} ${label(user)}${factor && e.eventType !== 'user.mfa.factor.reset_all' ? ` (${factor})` : ''}`,
+      context: { eventType: e.eventType, actor: label(actor), actorType: actor.type, factor, reason: e.reason, ip: e.ip, country: e.country, userAgent: e.userAgent },
+    };
+  },
+  fixtures,
+  references: [
+    'Sigma okta_mfa_reset_or_deactivated (user.mfa.factor.deactivate, user.mfa.factor.reset_all)',
+    'panther-analysis okta_user_mfa_reset_all, okta_user_mfa_factor_suspend, okta_user_mfa_reset (own reset, info)',
+    'Okta customer-detections hunt: Hunt on Factor Resets (cross-tenant impersonation)',
+    'Differs: only resets by someone other than the user, with an allow-list for help-desk automation',
+  ],
+});

@@ -1,0 +1,31 @@
+import type { Fixture } from '../../types';
+import { minutes } from '../../../okta/fixtures';
+import { adminReset, impersonation, supportToolReset, SUPPORT_ENGINEER, SUPPORT_SESSION, VICTIM } from './support.fixture-builders';
+import type { SupportResetParams } from './support-credential-reset';
+
+const T0 = '2026-11-09T11:00:00Z';
+
+export const fixtures: { positive: Fixture<SupportResetParams>[]; negative: Fixture<SupportResetParams>[] } = {
+  positive: [
+    { name: 'password reset from Okta support tooling', events: [supportToolReset('user.account.reset_password', T0, VICTIM)], findings: 1 },
+    { name: 'all factors reset from support tooling', events: [supportToolReset('user.mfa.factor.reset_all', T0, VICTIM)], findings: 1 },
+    {
+      name: 'MFA reset inside an Okta Support impersonation session',
+      events: [impersonation('initiate', T0), adminReset('user.mfa.factor.reset_all', minutes(T0, 25), VICTIM, { actor: SUPPORT_ENGINEER, sessionId: SUPPORT_SESSION })],
+      findings: 1,
+    },
+  ],
+  negative: [
+    { name: 'password reset by a company admin', events: [adminReset('user.account.reset_password', T0, VICTIM)], findings: 0 },
+    {
+      name: 'reset in the same session after the impersonation ended',
+      events: [impersonation('initiate', T0), impersonation('end', minutes(T0, 10)), adminReset('user.account.reset_password', minutes(T0, 30), VICTIM, { sessionId: SUPPORT_SESSION })],
+      findings: 0,
+    },
+    {
+      name: 'reset in another admin session while Okta Support is in the org',
+      events: [impersonation('initiate', T0), adminReset('user.account.reset_password', minutes(T0, 15), VICTIM)],
+      findings: 0,
+    },
+  ],
+};

@@ -1,0 +1,122 @@
+import type { OktaEvent } from '../../../okta/event';
+import { label, present } from '../../../okta/event';
+import { userSubject } from '../../kit';
+import type { Detection, Signal, Subject } from '../../types';
+import { actorContext, realSessionId, safeRegex, succeeded } from '../configuration/shared';
+import { fixtures } from './support-credential-reset.fixtures';
+
+/** Credential and MFA resets, and what they do. */
+const RESETS: Readonly<Record<string, string>> = {
+  'user.account.reset_password': 'password reset',
+  'user.mfa.factor.reset_all': 'all MFA factors reset',
+  'user.mfa.factor.deactivate': 'MFA factor removed',
+  'user.mfa.factor.update': 'MFA factor changed',
+  'user.mfa.attempt_bypass': 'MFA bypass',
+  'system.mfa.factor.deactivate': 'MFA factor type deactivated org-wide',
+};
+const INITIATE = 'user.session.impersonation.initiate';
+const END = 'user.session.impersonation.end';
+
+export type SupportResetParams = {
+  /** Actor login (alternateId) Okta uses for resets made from its support tooling. */
+  supportActorPattern: string;
+  /** Also require the tooling markers: no user agent, no geolocation, transaction id missing or "unknown". */
+  requireNoClientContext: boolean;
+  /** How long after `user.session.impersonation.initiate` a reset in the same session counts as Okta Support's. */
+  impersonationWindowMinutes: number;
+};
+
+/** An open impersonation session (state per session id). */
+interface SessionState {
+  readonly until: number;
+  readonly startedAt: string;
+  readonly startUuid: string;
+  readonly engineer: string;
+  readonly impersonated?: string;
+}
+
+/** The panther-analysis okta_support_reset markers: Okta's system user, no client context, no real transaction. */
+function fromSupportTooling(e: OktaEvent, p: SupportResetParams): boolean {
+  const actor = safeRegex(p.supportActorPattern);
+  if (!actor || !actor.test(e.actor?.alternateId ?? '')) return false;
+  if (!p.requireNoClientContext) return true;
+  const tx = present(e.raw.transaction?.id);
+  return !e.userAgent && !e.country && (!tx || tx.toLowerCase() === 'unknown');
+}
+
+function resetSubject(e: OktaEvent): Subject {
+  const user = e.target('User');
+  return user ? userSubject(user) : { type: 'org', id: 'mfa-configuration', display: 'org MFA configuration' };
+}
+
+function signal(e: OktaEvent, how: string, extra: Record<string, unknown>, start?: SessionState): Signal {
+  const subject = resetSubject(e);
+  return {
+    subject,
+    summary: `Okta Support (${how}): ${RESETS[e.eventType]} for ${subject.display ?? subject.id}`,
+    eventUuids: start ? [start.startUuid, e.uuid] : [e.uuid],
+    windowStart: start ? start.startedAt : e.published,
+    windowEnd: e.published,
+    context: { ...actorContext(e), eventType: e.eventType, reset: RESETS[e.eventType], via: how, ...extra },
+  };
+}
+
+/**
+ * Password or MFA resets performed by Okta Support, recognised two ways:
+ * - from Okta's support tooling: actor `system@okta.com` with no client context (stateless, keyed by the user);
+ * - inside an impersonation session: after `user.session.impersonation.initiate`, until `...end` or the window closes,
+ *   resets carrying the same session id (keyed by session, state = the open session).
+ */
+const detection: Detection<SupportResetParams, SessionState> = {
+  id: 'okta-support-credential-reset',
+  title: 'Credential reset by Okta Support',
+  description:
+    'A password or MFA reset (`user.account.reset_password`, `user.mfa.factor.reset_all/deactivate/update`, ' +
+    '`user.mfa.attempt_bypass`, `system.mfa.factor.deactivate`) made by Okta Support: either from its support tooling ' +
+    '(actor system@okta.com, no user agent, no geolocation, transaction "unknown") or within an Okta Support impersonation ' +
+    'session (same session id as a recent `user.session.impersonation.initiate`). Social-engineered support desks reset ' +
+    'MFA for attackers; every support reset should match a ticket the account owner opened.',
+  severity: 'high',
+  mitre: { tactic: 'Persistence', technique: 'T1098', name: 'Account Manipulation' },
+  mode: 'near-time',
+  eventTypes: [...Object.keys(RESETS), INITIATE, END],
+  defaults: { supportActorPattern: '^system@okta\\.com$', requireNoClientContext: true, impersonationWindowMinutes: 480 },
+  stateTtlMinutes: (p) => p.impersonationWindowMinutes,
+  key(e, p) {
+    if (e.eventType === INITIATE || e.eventType === END) {
+      const sid = realSessionId(e);
+      return sid ? `session:${sid}` : undefined;
+    }
+    if (!RESETS[e.eventType] || !succeeded(e)) return undefined;
+    if (fromSupportTooling(e, p)) return `tooling:${e.target('User')?.id ?? 'org'}`;
+    const sid = realSessionId(e);
+    return sid ? `session:${sid}` : undefined;
+  },
+  step(state, e, p) {
+    if (e.eventType === INITIATE) {
+      const impersonated = e.target('User');
+      return {
+        state: {
+          until: e.time + p.impersonationWindowMinutes * 60_000,
+          startedAt: e.published,
+          startUuid: e.uuid,
+          engineer: label(e.actor),
+          impersonated: impersonated ? label(impersonated) : undefined,
+        },
+      };
+    }
+    if (e.eventType === END) return { state: undefined };
+    if (!RESETS[e.eventType] || !succeeded(e)) return { state };
+    if (fromSupportTooling(e, p)) return { state: undefined, signal: signal(e, 'support tooling', {}) };
+    const open = state && e.time >= Date.parse(state.startedAt) && e.time <= state.until ? state : undefined;
+    if (!open) return { state: state && e.time <= state.until ? state : undefined };
+    return { state, signal: signal(e, 'impersonation session', { sessionId: realSessionId(e), engineer: open.engineer, impersonated: open.impersonated, sessionStartedAt: open.startedAt }, open) };
+  },
+  fixtures,
+  references: [
+    'panther-analysis okta_support_reset (actor system@okta.com, transaction.id "unknown", no user agent, no country)',
+    'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',
+  ],
+};
+
+export default detection;

@@ -1,0 +1,208 @@
+/**
+ * One tenant's Vigil pipeline, in the tenant's AWS account: `tenant-<id>`.
+ *
+ *   Okta ─▶ partner event source ─▶ partner event bus ─┬▶ archive (replay)
+ *                                                      ├▶ ingest rule ─▶ SQS buffer ─▶ ingest λ ─▶ events/hours tables
+ *                                                      └▶ near-time rule(s) ─▶ near-time λ ─▶ findings ─▶ SNS
+ *   Scheduler ─▶ hourly workflow (plan λ ─▶ per hour: chunks ─▶ detect λ ─▶ notify λ ─▶ mark hour) ─▶ SNS
+ *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand
+ *
+ * Everything is encrypted with the tenant's KMS key; every role is allowed only the tenant's own
+ * resources it uses.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { join } from 'node:path';
+import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
+import { nearTimePatterns } from '../src/events/patterns';
+import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import type { TableName } from '../src/pipeline/tables';
+import type { Tenant } from '../src/tenants/schema';
+import { configureStateBackend, type StateBackendSettings } from './backend';
+import { AlertTopic } from './constructs/alert-topic';
+import { EncryptedQueue, MAX_RETENTION_SECONDS } from './constructs/encrypted-queue';
+import { HourlyWorkflow } from './constructs/hourly-workflow';
+import { IngestRoute } from './constructs/ingest-route';
+import { NearTimeRoute } from './constructs/near-time-route';
+import { PartnerEventBus } from './constructs/partner-event-bus';
+import { PipelineFunction, type FunctionResources } from './constructs/pipeline-function';
+import { TenantKey } from './constructs/tenant-key';
+import { TenantSchedules } from './constructs/tenant-schedules';
+import { TenantTables } from './constructs/tenant-tables';
+import { TenantArns, tenantNames } from './naming';
+
+/** Where `npm run build:functions` puts the bundles. */
+export const DEFAULT_BUNDLE_DIR = join(__dirname, '..', 'dist', 'functions');
+
+export const PROJECT_TAG = 'vigil';
+
+export function stackName(tenantId: string): string {
+  return `tenant-${tenantId}`;
+}
+
+export interface TenantStackProps {
+  readonly tenant: Tenant;
+  /** Where the stack's state lives. @default - a local state file (see ./backend) */
+  readonly stateBackend?: StateBackendSettings;
+  /** Directory of the function bundles, `<function>/index.mjs`. @default dist/functions at the project root */
+  readonly bundleDir?: string;
+  /** Retention of the functions' and the workflow's logs, in days. @default 30 */
+  readonly logRetentionDays?: number;
+  /** Reserved concurrency per function. @default - none reserved */
+  readonly reservedConcurrency?: Partial<Record<FunctionName, number>>;
+  /** Deletion protection on the tables. @default false */
+  readonly tableDeletionProtection?: boolean;
+}
+
+export class TenantStack extends TerraformStack {
+  readonly tenant: Tenant;
+  readonly functions: Readonly<Record<FunctionName, PipelineFunction>>;
+
+  constructor(scope: Construct, props: TenantStackProps) {
+    const { tenant } = props;
+    super(scope, stackName(tenant.id));
+    this.tenant = tenant;
+    const names = tenantNames(tenant);
+    const arns = new TenantArns(tenant.aws.region, tenant.aws.accountId);
+
+    // The tenant's account and region, and nothing else: a wrong credential fails before any change.
+    new AwsProvider(this, 'aws', {
+      region: tenant.aws.region,
+      allowedAccountIds: [tenant.aws.accountId],
+      assumeRole: tenant.aws.assumeRoleArn ? [{ roleArn: tenant.aws.assumeRoleArn, sessionName: `vigil-deploy-${tenant.id}` }] : undefined,
+      defaultTags: [{ tags: { 'vigil:project': PROJECT_TAG, 'vigil:tenant': tenant.id } }],
+    });
+    configureStateBackend(this, tenant.id, props.stateBackend);
+
+    // 1. One key encrypts everything the tenant's pipeline stores.
+    const key = new TenantKey(this, 'key', { names, arns });
+
+    // 2. Events EventBridge could not deliver (bus encryption errors, rule targets) wait here.
+    const deliveryDlq = new EncryptedQueue(this, 'delivery-dlq', {
+      name: names.queue('delivery-dlq'),
+      kmsKeyArn: key.arn,
+      messageRetentionSeconds: MAX_RETENTION_SECONDS,
+    });
+
+    // 3. Okta streams the System Log to the partner event source; the bus of the same name receives it
+    //    and the archive keeps every event for replay.
+    const partnerBus = new PartnerEventBus(this, 'okta', {
+      eventSourceName: names.eventBus,
+      archiveName: names.archive,
+      archiveRetentionDays: tenant.archive.retentionDays,
+      kmsKeyArn: key.arn,
+      deadLetterQueueArn: deliveryDlq.arn,
+    });
+
+    // 4. Ingest buffers events in SQS; a record that keeps failing moves to the buffer's DLQ.
+    const ingestTimeout = FUNCTIONS.ingest.timeoutSeconds ?? 60;
+    const buffer = new EncryptedQueue(this, 'ingest-buffer', {
+      name: names.queue('ingest-buffer'),
+      kmsKeyArn: key.arn,
+      visibilityTimeoutSeconds: 6 * ingestTimeout, // AWS: at least 6x the function timeout
+      maxReceiveCount: 5,
+    });
+
+    // 5. What the pipeline keeps: tables, and the topic findings are published to.
+    const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
+    const alerts = new AlertTopic(this, 'alerts', { topicName: names.topic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
+
+    // 6. The functions, each with its own role allowed exactly what FUNCTIONS says it uses.
+    const resources: FunctionResources = {
+      kmsKeyArn: key.arn,
+      tableNames: Object.fromEntries(Object.entries(tables.tables).map(([t, table]) => [t, table.name])) as Record<TableName, string>,
+      tableArns: (t) => tables.arnsOf(t),
+      topicArn: alerts.arn,
+    };
+    const fns = {} as Record<FunctionName, PipelineFunction>;
+    for (const spec of Object.values(FUNCTIONS)) {
+      fns[spec.name] = new PipelineFunction(this, `fn-${spec.name}`, {
+        tenant,
+        spec,
+        functionName: names.function(spec.name),
+        logGroupName: names.lambdaLogGroup(spec.name),
+        resources,
+        bundleDir: props.bundleDir ?? DEFAULT_BUNDLE_DIR,
+        logRetentionDays: props.logRetentionDays,
+        reservedConcurrency: props.reservedConcurrency?.[spec.name],
+        additionalStatements:
+          spec.name === 'ingest'
+            ? [{ sid: 'DrainIngestBuffer', actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [buffer.arn] }]
+            : [],
+      });
+    }
+    this.functions = fns;
+
+    // 7. Every Okta event: bus -> buffer -> ingest.
+    const ingest = new IngestRoute(this, 'ingest', {
+      busName: partnerBus.bus.name,
+      ruleName: names.ingestRule,
+      buffer,
+      ingest: fns.ingest,
+      deliveryDeadLetterQueueArn: deliveryDlq.arn,
+    });
+
+    // 8. Event types near-time detections read: bus -> near-time, within seconds.
+    const nearTime = new NearTimeRoute(this, 'near-time', {
+      busName: partnerBus.bus.name,
+      patterns: nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))),
+      ruleName: names.nearTimeRule,
+      nearTime: fns['near-time'],
+      deliveryDeadLetterQueueArn: deliveryDlq.arn,
+    });
+
+    // Only this bus and these rules may put undeliverable events in the delivery DLQ.
+    deliveryDlq.allowSendFrom('events.amazonaws.com', [partnerBus.bus.arn, ingest.rule.arn, ...nearTime.rules.map((r) => r.arn)]);
+
+    // 9. Every hour, the workflow detects over each closed hour (authoritative) and notifies.
+    const workflow = new HourlyWorkflow(this, 'hourly', {
+      stateMachineName: names.stateMachine,
+      stateMachineArn: arns.stateMachine(names.stateMachine),
+      logGroupName: names.stateMachineLogGroup,
+      account: tenant.aws.accountId,
+      kmsKeyArn: key.arn,
+      planFunctionArn: fns.plan.arn,
+      detectFunctionArn: fns.detect.arn,
+      notifyFunctionArn: fns.notify.arn,
+      eventsTableName: tables.tables.events.name,
+      eventsTableArn: tables.tables.events.arn,
+      hoursTableName: tables.tables.hours.name,
+      hoursTableArn: tables.tables.hours.arn,
+      logRetentionDays: props.logRetentionDays,
+    });
+
+    // 10. The clock: hourly workflow after the grace period, daily roll-up and digest.
+    const scheduleDlq = new EncryptedQueue(this, 'schedule-dlq', {
+      name: names.queue('schedule-dlq'),
+      kmsKeyArn: key.arn,
+      messageRetentionSeconds: MAX_RETENTION_SECONDS,
+    });
+    new TenantSchedules(this, 'schedules', {
+      tenantId: tenant.id,
+      groupName: names.scheduleGroup,
+      groupArn: arns.scheduleGroup(names.scheduleGroup),
+      prefix: names.prefix,
+      account: tenant.aws.accountId,
+      kmsKeyArn: key.arn,
+      gracePeriodMinutes: tenant.schedule.gracePeriodMinutes,
+      dailyAt: tenant.schedule.dailyAt,
+      stateMachineArn: workflow.arn,
+      dailyFunctionArn: fns.daily.arn,
+      deadLetterQueueArn: scheduleDlq.arn,
+    });
+
+    // What onboarding needs: configure the event source in Okta, then hand these to the operator.
+    const outputs: Record<string, { value: string; description: string }> = {
+      event_source_name: { value: names.eventBus, description: 'Partner event source (and bus) name to create in Okta: Log Streaming > AWS EventBridge' },
+      aws_account_id: { value: tenant.aws.accountId, description: 'AWS account of the event source' },
+      aws_region: { value: tenant.aws.region, description: 'AWS region of the event source' },
+      event_bus_arn: { value: partnerBus.bus.arn, description: 'Partner event bus receiving the Okta System Log' },
+      archive_arn: { value: partnerBus.archive.arn, description: 'Archive of every Okta event, for replay' },
+      state_machine_arn: { value: workflow.arn, description: 'Hourly workflow (start an execution to reprocess hours)' },
+      topic_arn: { value: alerts.arn, description: 'SNS topic of findings' },
+      refresh_user_function_name: { value: fns['refresh-user'].name, description: "Invoke to refresh one user's activity" },
+    };
+    for (const [id, o] of Object.entries(outputs)) new TerraformOutput(this, id, o);
+  }
+}
