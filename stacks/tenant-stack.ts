@@ -11,7 +11,7 @@
  * resources it uses.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
@@ -195,7 +195,8 @@ export class TenantStack extends TerraformStack {
     // What onboarding needs: configure the event source in Okta, then hand these to the operator.
     const outputs: Record<string, { value: string; description: string }> = {
       event_source_name: { value: names.eventBus, description: 'Partner event source (and bus) name to create in Okta: Log Streaming > AWS EventBridge' },
-      aws_account_id: { value: tenant.aws.accountId, description: 'AWS account of the event source' },
+      // tostring(): cdktf's HCL renderer would print an all-digit string as a number.
+      aws_account_id: { value: Fn.tostring(tenant.aws.accountId), description: 'AWS account of the event source' },
       aws_region: { value: tenant.aws.region, description: 'AWS region of the event source' },
       event_bus_arn: { value: partnerBus.bus.arn, description: 'Partner event bus receiving the Okta System Log' },
       archive_arn: { value: partnerBus.archive.arn, description: 'Archive of every Okta event, for replay' },

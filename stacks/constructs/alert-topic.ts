@@ -7,6 +7,7 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from 'constructs';
 import { SEVERITIES, severityRank, type Severity } from '../../src/detections/types';
 import type { Tenant } from '../../src/tenants/schema';
+import { literal } from '../literal';
 
 /** The message attribute the notifier sets on every message (src/pipeline/notifications.ts). */
 export const SEVERITY_ATTRIBUTE = 'severity';
@@ -38,7 +39,7 @@ export class AlertTopic extends Construct {
         new SnsTopicSubscription(this, `subscription-${i}`, {
           topicArn: this.topic.arn,
           protocol: s.protocol,
-          endpoint: s.endpoint,
+          endpoint: literal(s.endpoint),
           filterPolicyScope: 'MessageAttributes',
           // No Terraform references in a filter policy: plain JSON is fine here.
           filterPolicy: JSON.stringify(severityFilterPolicy(s.minSeverity)),

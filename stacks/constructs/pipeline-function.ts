@@ -16,6 +16,7 @@ import type { Access, FunctionSpec } from '../../src/pipeline/functions';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
 import { SynthConfigError } from '../errors';
+import { literal } from '../literal';
 import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
 
 /** Actions granted per kind of table access. */
@@ -127,10 +128,13 @@ export class PipelineFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       kmsKeyArn: resources.kmsKeyArn,
       environment: {
-        variables: functionEnvironment(spec.name, props.tenant, {
-          tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
-          topicArn: resources.topicArn,
-        }),
+        variables: mapValues(
+          functionEnvironment(spec.name, props.tenant, {
+            tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
+            topicArn: resources.topicArn,
+          }),
+          literal,
+        ),
       },
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
       tracingConfig: { mode: 'Active' },
@@ -145,6 +149,10 @@ export class PipelineFunction extends Construct {
   get name(): string {
     return this.function.functionName;
   }
+}
+
+function mapValues(record: Record<string, string>, f: (v: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 }
 
 function pascal(s: string): string {

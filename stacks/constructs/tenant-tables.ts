@@ -31,7 +31,10 @@ export class TenantTables extends Construct {
         hashKey: spec.partitionKey,
         rangeKey: spec.sortKey,
         attribute: keyAttributes(spec).map((name) => ({ name, type: 'S' })),
-        globalSecondaryIndex: spec.indexes.map((i) => ({ name: i.name, hashKey: i.partitionKey, rangeKey: i.sortKey, projectionType: 'ALL' })),
+        // No indexes: no attribute at all (an empty list renders differently in JSON and HCL).
+        globalSecondaryIndex: spec.indexes.length
+          ? spec.indexes.map((i) => ({ name: i.name, hashKey: i.partitionKey, rangeKey: i.sortKey, projectionType: 'ALL' }))
+          : undefined,
         ttl: { attributeName: spec.ttlAttribute, enabled: true },
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },

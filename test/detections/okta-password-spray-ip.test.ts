@@ -2,7 +2,7 @@ import { resolveCatalog } from '../../src/detections/catalog';
 import { detectAll } from '../../src/detections/engine';
 import spray from '../../src/detections/rules/credentials/password-spray-ip';
 import { failedSignIn, signIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
-import type { Detection, Params } from '../../src/detections/types';
+import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
@@ -13,8 +13,8 @@ const at = (n: number) => minutes(T0, n);
 const staff = Array.from({ length: 40 }, (_, i) => person(`sprayed${i}@example.com`));
 const attacker = { place: PLACES.lagos };
 
-function run(events: OktaLogEvent[], params: Record<string, unknown> = {}) {
-  const resolved = resolveCatalog({ [ID]: { params: params as Record<string, never> } }, [spray as unknown as Detection<Params, unknown>]);
+function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
+  const resolved = resolveCatalog({ [ID]: { params } }, [spray as unknown as Detection<Params, unknown>]);
   return detectAll(resolved, events.map((e) => normalize(e)));
 }
 

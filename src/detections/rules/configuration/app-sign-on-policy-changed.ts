@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, succeeded, targetOfType, weakenings } from './shared';
+import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType, weakenings } from './shared';
 import { fixtures } from './app-sign-on-policy-changed.fixtures';
 
 const ACTIONS: Readonly<Record<string, string>> = {
@@ -30,10 +29,10 @@ export default singleEvent({
     if (inList(app?.displayName, p.ignoreApps) || inList(app?.alternateId, p.ignoreApps)) return undefined;
     const rule = targetOfType(e, ['PolicyRule', 'Rule'], false);
     const weak = weakenings(changeDetails(e));
-    const appLabel = app ? label(app) : 'an application';
+    const appLabel = app ? objectName(app) : 'an application';
     return {
-      subject: app ? { type: 'app', id: app.id, display: app.displayName ?? app.alternateId } : { type: 'app', id: `event:${e.uuid}`, display: 'unknown application' },
-      summary: `${actorLabel(e)} ${ACTIONS[e.eventType]} the sign-on policy of ${appLabel}${rule ? ` (rule ${label(rule)})` : ''}${weak.length ? `: ${weak.join(', ')}` : ''}`,
+      subject: app ? { type: 'app', id: app.id, display: objectName(app) } : { type: 'app', id: `event:${e.uuid}`, display: 'unknown application' },
+      summary: `${actorLabel(e)} ${ACTIONS[e.eventType]} the sign-on policy of ${appLabel}${rule ? ` (rule ${objectName(rule)})` : ''}${weak.length ? `: ${weak.join(', ')}` : ''}`,
       context: { ...actorContext(e), eventType: e.eventType, app: app?.displayName, rule: rule?.displayName, weakenings: weak },
     };
   },

@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, succeeded, targetOfType } from './shared';
+import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType } from './shared';
 import { fixtures } from './idp-created-or-modified.fixtures';
 
 const ACTIONS: Readonly<Record<string, string>> = {
@@ -29,8 +28,8 @@ export default singleEvent({
     if (inList(idp?.displayName, p.ignoreIdps) || inList(idp?.id, p.ignoreIdps)) return undefined;
     const action = ACTIONS[e.eventType];
     return {
-      subject: idp ? { type: 'idp', id: idp.id, display: idp.displayName ?? idp.alternateId } : { type: 'idp', id: `event:${e.uuid}`, display: 'unknown identity provider' },
-      summary: `${actorLabel(e)} ${action} identity provider ${idp ? label(idp) : '(unnamed)'}`,
+      subject: idp ? { type: 'idp', id: idp.id, display: objectName(idp) } : { type: 'idp', id: `event:${e.uuid}`, display: 'unknown identity provider' },
+      summary: `${actorLabel(e)} ${action} identity provider ${idp ? objectName(idp) : '(unnamed)'}`,
       context: { ...actorContext(e), eventType: e.eventType, action, idp: idp?.displayName, idpType: e.debug('idpType') ?? e.debug('protocolType'), changeDetails: changeDetails(e).length > 0 },
     };
   },

@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, inList, succeeded, targetOfType } from './shared';
+import { actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from './shared';
 import { fixtures } from './log-stream-tampered.fixtures';
 
 const ACTIONS: Readonly<Record<string, string>> = {
@@ -30,8 +29,8 @@ export default singleEvent({
     const action = ACTIONS[e.eventType];
     const byOkta = e.actor?.type === 'SystemPrincipal' || /^system@okta\.com$/i.test(e.actor?.alternateId ?? '');
     return {
-      subject: { type: 'org', id: `log-stream:${stream?.id ?? 'unknown'}`, display: stream ? `log stream ${label(stream)}` : 'log stream' },
-      summary: `Log stream ${stream ? label(stream) : '(unnamed)'} ${action} by ${byOkta ? 'Okta (delivery failures?)' : actorLabel(e)}`,
+      subject: { type: 'org', id: `log-stream:${stream?.id ?? 'unknown'}`, display: stream ? `log stream ${objectName(stream)}` : 'log stream' },
+      summary: `Log stream ${stream ? objectName(stream) : '(unnamed)'} ${action} by ${byOkta ? 'Okta (delivery failures?)' : actorLabel(e)}`,
       context: { ...actorContext(e), eventType: e.eventType, action, stream: stream?.displayName, streamId: stream?.id, byOkta },
     };
   },

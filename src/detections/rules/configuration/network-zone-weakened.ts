@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, succeeded, targetOfType, valuesOf, weakenings } from './shared';
+import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType, valuesOf, weakenings } from './shared';
 import { fixtures } from './network-zone-weakened.fixtures';
 
 /** What each event does to a zone. `security.zone.*` is the older spelling of the block-list events. */
@@ -37,9 +36,9 @@ export default singleEvent({
     const detail = [...weakenings(changes)];
     // A block-list zone turned into a policy zone, when Okta says so in the before/after values.
     if (changes.some((c) => valuesOf(c.from, 'usage').includes('blocklist') && valuesOf(c.to, 'usage').includes('policy'))) detail.push('blocklist-removed');
-    const zoneLabel = zone ? label(zone) : 'a network zone';
+    const zoneLabel = zone ? objectName(zone) : 'a network zone';
     return {
-      subject: zone ? { type: 'zone', id: zone.id, display: zone.displayName ?? zone.alternateId } : { type: 'zone', id: `event:${e.uuid}`, display: 'unknown zone' },
+      subject: zone ? { type: 'zone', id: zone.id, display: objectName(zone) } : { type: 'zone', id: `event:${e.uuid}`, display: 'unknown zone' },
       summary: `${actorLabel(e)}: ${change.replace(/-/g, ' ')} on ${zoneLabel}${detail.length ? ` (${detail.join(', ')})` : ''}`,
       context: { ...actorContext(e), eventType: e.eventType, change, zone: zone?.displayName, details: detail },
     };

@@ -59,6 +59,17 @@ export function realSessionId(e: OktaEvent): string | undefined {
   return s && s.toLowerCase() !== 'unknown' ? s : undefined;
 }
 
+/**
+ * A label for a configuration object (policy, rule, zone, IdP, token, app...): its display name first, because
+ * Okta sets `alternateId` to the literal "unknown" (or to a parent id) on most non-user targets; `label()`
+ * from okta/event, which prefers the login, stays right for users.
+ */
+export function objectName(p: Party | undefined): string {
+  if (!p) return 'unknown';
+  const alt = p.alternateId && p.alternateId.toLowerCase() !== 'unknown' ? p.alternateId : undefined;
+  return p.displayName ?? alt ?? p.id;
+}
+
 /** Who did it, for summaries and context. */
 export function actorLabel(e: OktaEvent): string {
   return label(e.actor);

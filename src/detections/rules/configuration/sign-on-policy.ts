@@ -4,9 +4,8 @@
  * on the remaining updates, so one event never raises both.
  */
 import type { OktaEvent, Party } from '../../../okta/event';
-import { label } from '../../../okta/event';
 import type { Subject } from '../../types';
-import { actorAllowed, changeDetails, inList, policyTargets, policyType, policyTypeInScope, succeeded, weakenings } from './shared';
+import { actorAllowed, changeDetails, inList, objectName, policyTargets, policyType, policyTypeInScope, succeeded, weakenings } from './shared';
 
 export type SignOnPolicyParams = {
   /** Policy types in scope (System Log or API spelling: `OktaSignOn` / `OKTA_SIGN_ON`, `AccessPolicy` / `ACCESS_POLICY`...). */
@@ -52,8 +51,8 @@ export function readPolicyChange(e: OktaEvent, p: SignOnPolicyParams): PolicyCha
 
 /** The rule when the event is about one, else the policy; `policy:event:<uuid>` when Okta sent neither. */
 export function policySubject(e: OktaEvent, c: PolicyChange): Subject {
-  const policyName = c.policy ? label(c.policy) : undefined;
-  if (c.rule) return { type: 'policy', id: c.rule.id, display: policyName ? `${policyName} / ${label(c.rule)}` : label(c.rule) };
+  const policyName = c.policy ? objectName(c.policy) : undefined;
+  if (c.rule) return { type: 'policy', id: c.rule.id, display: policyName ? `${policyName} / ${objectName(c.rule)}` : objectName(c.rule) };
   if (c.policy) return { type: 'policy', id: c.policy.id, display: policyName };
   return { type: 'policy', id: `event:${e.uuid}`, display: 'unknown policy' };
 }

@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, inList, safeRegex, succeeded, targetOfType } from '../configuration/shared';
+import { actorAllowed, actorContext, actorLabel, inList, objectName, safeRegex, succeeded, targetOfType } from '../configuration/shared';
 import { fixtures } from './admin-role-granted-to-group.fixtures';
 
 /** An administrator role assigned to a group: every member, present and future, becomes an admin. */
@@ -25,8 +24,8 @@ export default singleEvent({
     const only = safeRegex(p.rolePattern);
     if (only && !only.test(role ?? '')) return undefined;
     return {
-      subject: { type: 'group', id: group.id, display: group.displayName ?? group.alternateId },
-      summary: `${actorLabel(e)} granted ${role ? `"${role}"` : 'an admin role'} to group ${label(group)}`,
+      subject: { type: 'group', id: group.id, display: objectName(group) },
+      summary: `${actorLabel(e)} granted ${role ? `"${role}"` : 'an admin role'} to group ${objectName(group)}`,
       context: { ...actorContext(e), privilegeGranted: role, group: group.displayName },
     };
   },

@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, succeeded } from '../configuration/shared';
+import { actorAllowed, actorContext, actorLabel, objectName, succeeded } from '../configuration/shared';
 import { tokenNetwork, tokenTarget } from './shared';
 import { fixtures } from './api-token-created.fixtures';
 
@@ -24,8 +23,8 @@ export default singleEvent({
     if (network === 'ANYWHERE' && !p.includeUnrestricted) return undefined;
     const token = tokenTarget(e);
     return {
-      subject: token ? { type: 'token', id: token.id, display: token.displayName ?? token.alternateId } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
-      summary: `${actorLabel(e)} created API token ${token ? label(token) : '(unnamed)'}${network ? ` (network: ${network})` : ''}`,
+      subject: token ? { type: 'token', id: token.id, display: objectName(token) } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
+      summary: `${actorLabel(e)} created API token ${token ? objectName(token) : '(unnamed)'}${network ? ` (network: ${network})` : ''}`,
       context: { ...actorContext(e), token: token?.displayName, networkConnection: network ?? 'unknown', unrestrictedNetwork: network === undefined ? undefined : network === 'ANYWHERE' },
     };
   },

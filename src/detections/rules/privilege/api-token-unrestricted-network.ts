@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, inList, succeeded } from '../configuration/shared';
+import { actorContext, actorLabel, inList, objectName, succeeded } from '../configuration/shared';
 import { tokenNetwork, tokenTarget } from './shared';
 import { fixtures } from './api-token-unrestricted-network.fixtures';
 
@@ -24,8 +23,8 @@ export default singleEvent({
     if (inList(token?.displayName, p.allowedTokens) || inList(token?.id, p.allowedTokens)) return undefined;
     const verb = e.eventType === 'system.api_token.create' ? 'created' : 'changed';
     return {
-      subject: token ? { type: 'token', id: token.id, display: token.displayName ?? token.alternateId } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
-      summary: `${actorLabel(e)} ${verb} API token ${token ? label(token) : '(unnamed)'} usable from any network`,
+      subject: token ? { type: 'token', id: token.id, display: objectName(token) } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
+      summary: `${actorLabel(e)} ${verb} API token ${token ? objectName(token) : '(unnamed)'} usable from any network`,
       context: { ...actorContext(e), eventType: e.eventType, token: token?.displayName, networkConnection: 'ANYWHERE', unrestrictedNetwork: true },
     };
   },

@@ -1,6 +1,5 @@
-import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, succeeded, targetOfType } from '../configuration/shared';
+import { actorAllowed, actorContext, actorLabel, objectName, succeeded, targetOfType } from '../configuration/shared';
 import { debugText } from './shared';
 import { fixtures } from './custom-admin-role-widened.fixtures';
 
@@ -63,10 +62,10 @@ export default singleEvent({
     const permissions = [...new Set(text.match(PERMISSION) ?? [])];
     const sensitive = permissions.filter((x) => p.sensitivePermissions.some((s) => s.toLowerCase() === x.toLowerCase()));
     if (p.onlySensitive && sensitive.length === 0) return undefined;
-    const what = role ? `role ${label(role)}` : set ? `resource set ${label(set)}` : 'a custom admin role';
+    const what = role ? `role ${objectName(role)}` : set ? `resource set ${objectName(set)}` : 'a custom admin role';
     return {
       subject: subjectParty
-        ? { type: 'role', id: subjectParty.id, display: subjectParty.displayName ?? subjectParty.alternateId }
+        ? { type: 'role', id: subjectParty.id, display: objectName(subjectParty) }
         : { type: 'role', id: `event:${e.uuid}`, display: 'unknown custom role' },
       summary: `${actorLabel(e)}: ${change} on ${what}${sensitive.length ? ` (sensitive: ${sensitive.join(', ')})` : ''}`,
       context: { ...actorContext(e), eventType: e.eventType, change, role: role?.displayName, resourceSet: set?.displayName, permissions, sensitivePermissions: sensitive },

@@ -1,0 +1,113 @@
+/**
+ * End to end, for real: the synthesized-from-the-same-source state machine definition runs in
+ * aws-local-stepfunctions, the Lambda handlers run as deployed, DynamoDB is dynalite. Only SNS is a
+ * recorder (no local implementation exists).
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDynamo } from '../../src/aws/clients';
+import { LocalPipeline, storedFindings } from '../../local/runtime';
+import { logEvent, userActor } from '../../src/okta/fixtures';
+import { failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
+
+describe('hourly workflow on the local runtime', () => {
+  let p: LocalPipeline;
+  beforeEach(async () => {
+    p = await LocalPipeline.start(testTenant({ detections: { 'okta-brute-force-user': { params: { threshold: 10 } } } }));
+  });
+  afterEach(() => p.close());
+
+  it('given an hour with a brute force and normal traffic, when the schedule fires, then the hour is processed and the finding is notified once', async () => {
+    for (const e of [...failedSignIns('2026-11-02T09:05:00Z', 12), ...normalSignIns('2026-11-02T09:00:00Z', 10)]) await p.put(wrap(e));
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 22, findings: 1, published: 1 }] });
+    const findings = await storedFindings(p, '2026-11-02T09');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ detectionId: 'okta-brute-force-user', subject: { type: 'user', id: victim.id }, notifiedVia: 'hourly' });
+    expect(p.published).toHaveLength(1);
+    expect(p.published[0].input.MessageAttributes?.severity.StringValue).toBe('medium');
+    expect(p.published[0].input.MessageAttributes?.detection.StringValue).toBe('okta-brute-force-user');
+  });
+
+  it('given an hour already processed, when it is run again, then nothing is notified twice', async () => {
+    for (const e of failedSignIns('2026-11-02T09:05:00Z', 12)) await p.put(wrap(e));
+    await p.runHourly('2026-11-02T10:15:00Z');
+
+    const rerun = await p.runHourly('2026-11-02T10:15:00Z', ['2026-11-02T09']);
+
+    expect(rerun.status).toBe('SUCCEEDED');
+    expect(rerun.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', findings: 1, published: 0 }] });
+    expect(p.published).toHaveLength(1);
+  });
+
+  it('given late events for a processed hour, when they arrive, then they land in their true hour, which the next run reprocesses', async () => {
+    const events = failedSignIns('2026-11-02T09:05:00Z', 12);
+    for (const e of events.slice(0, 8)) await p.put(wrap(e));
+    const first = await p.runHourly('2026-11-02T10:15:00Z');
+    expect(first.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', findings: 0 }] });
+
+    for (const e of events.slice(8)) await p.put(wrap(e)); // delivered after 10:15, published at 09:13..09:16
+    const next = await p.runHourly('2026-11-02T11:15:00Z');
+
+    expect(next.status).toBe('SUCCEEDED');
+    expect(next.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 12, findings: 1, published: 1 }, { hour: '2026-11-02T10', events: 0 }] });
+  });
+
+  it('given duplicates and a malformed record among the events, when ingested, then duplicates count once, the bad record is quarantined and the rest flows', async () => {
+    const events = failedSignIns('2026-11-02T09:05:00Z', 12);
+    for (const e of events) await p.put(wrap(e));
+    for (const e of events.slice(0, 5)) await p.put(wrap(e)); // Okta delivers at least once
+    p.enqueueRaw('{"detail-type":"SystemLog","source":"aws.partner/okta.com/testco/vigil-test","detail":');
+    await p.put(wrap({ ...events[0], uuid: 'x-no-time', published: 'not a time' }));
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', events: 12, findings: 1 }] });
+    const ddb = createDynamo(p.endpoint);
+    const day = new Date().toISOString().slice(0, 10);
+    const q = await ddb.send(new QueryCommand({ TableName: p.tables.events, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `Q#${day}` } }));
+    expect(q.Items?.map((i) => i.reason).sort()).toEqual([expect.stringMatching(/^malformed: LogEvent x-no-time has no valid published time/), expect.stringMatching(/^malformed: invalid JSON/)]);
+  });
+
+  it('given an hour with no events at all, when the schedule fires, then the run succeeds and marks it done', async () => {
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 0, findings: 0 }] });
+  });
+
+  it('given a corrupt chunk, when detection fails, then the hour is marked for reprocessing and the execution fails visibly', async () => {
+    for (const e of normalSignIns('2026-11-02T09:00:00Z', 3)) await p.put(wrap(e));
+    await p.drain();
+    const ddb = createDynamo(p.endpoint);
+    await ddb.send(new PutCommand({ TableName: p.tables.events, Item: { pk: 'H#2026-11-02T09', sk: 'C#corrupt', data: Buffer.from('not gzip'), count: 1 } }));
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toMatch(/One or more hours failed and are marked for reprocessing/);
+    const hour = await ddb.send(new GetCommand({ TableName: p.tables.hours, Key: { tenant: 'testco', hour: '2026-11-02T09' } }));
+    expect(hour.Item).toMatchObject({ status: 'REPROCESS' });
+  });
+
+  it('given thousands of events in an hour, when the workflow runs, then its payloads carry references, not events', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => logEvent({ eventType: 'user.authentication.sso', at: Date.parse('2026-11-02T09:00:00Z') + i * 1000, actor: userActor(victim), outcome: 'SUCCESS' }));
+    for (const e of many) await p.put(wrap(e));
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.output).toMatchObject({ hours: [{ events: 3000 }] });
+    expect(JSON.stringify(run.output).length).toBeLessThan(2_000);
+  });
+
+  it('given a near-time detection fires, when the hourly run later finds the same thing, then it is notified once, near-time', async () => {
+    for (const e of rejectedPushes('2026-11-02T09:10:00Z', 3)) await p.put(wrap(e));
+    expect(p.published.map((m) => m.body.kind)).toEqual(['near-time']);
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.output).toMatchObject({ hours: [{ findings: 1, published: 0 }] });
+    expect(p.published).toHaveLength(1);
+  });
+});
