@@ -8,6 +8,9 @@
  * `formatValueExpr`: only a whole attribute value that is exactly `"${ <expression> }"` is unwrapped,
  * never a string with literal text or a second interpolation, never an element inside a list or map.
  *
+ * Before formatting, one quirk of cdktf's HCL renderer is corrected: quoted `depends_on` references
+ * (see unquoteDependsOn).
+ *
  * Usage: tsx scripts/format-hcl.ts [dir]   formats every `*.tf` under dir (default cdktf.out) in place.
  */
 import { format } from '@cdktf/hcl-tools';
@@ -98,8 +101,11 @@ export function unwrapInterpolation(value: string): string | undefined {
   return inner.trim();
 }
 
-/** Unwrap every attribute value that is a single interpolation, in every block (terraform fmt, part 1). */
-export function unwrapInterpolations(src: string): string {
+/**
+ * Rewrite attribute values, in every block at every depth: `rewrite(name, value)` returns the new value
+ * text, or undefined to keep it. Values inside lists or maps are not attributes and are not visited.
+ */
+export function rewriteAttributes(src: string, rewrite: (name: string, value: string) => string | undefined): string {
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const skipSpace = (i: number) => {
     for (;;) {
@@ -132,8 +138,8 @@ export function unwrapInterpolations(src: string): string {
         let start = i + 1;
         while (src[start] === ' ' || src[start] === '\t') start++;
         const end = scanExpression(src, start);
-        const unwrapped = unwrapInterpolation(src.slice(start, end));
-        if (unwrapped !== undefined) edits.push({ start, end, text: unwrapped });
+        const text = rewrite(name[0], src.slice(start, end));
+        if (text !== undefined) edits.push({ start, end, text });
         i = end;
         continue;
       }
@@ -157,9 +163,23 @@ export function unwrapInterpolations(src: string): string {
   return out;
 }
 
-/** Format HCL as `terraform fmt` would. */
+/** Unwrap every attribute value that is a single interpolation (terraform fmt, part 1). */
+export function unwrapInterpolations(src: string): string {
+  return rewriteAttributes(src, (_, value) => unwrapInterpolation(value));
+}
+
+/**
+ * cdktf's HCL renderer writes `depends_on = ["aws_x.y"]`: quoted references, deprecated since
+ * Terraform 0.12 (a warning today, "will be removed"). Write them as references. (In JSON syntax,
+ * strings are the only way, and correct.) This is not part of `terraform fmt`, which leaves them alone.
+ */
+export function unquoteDependsOn(src: string): string {
+  return rewriteAttributes(src, (name, value) => (name === 'depends_on' ? value.replace(/"([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+)"/g, '$1') : undefined));
+}
+
+/** cdktf HCL -> what `terraform fmt` would make of it (after unquoting depends_on references). */
 export async function formatHcl(hcl: string): Promise<string> {
-  return format(unwrapInterpolations(hcl));
+  return format(unwrapInterpolations(unquoteDependsOn(hcl)));
 }
 
 function tfFiles(dir: string): string[] {

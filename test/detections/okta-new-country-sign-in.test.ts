@@ -73,7 +73,7 @@ describe('okta-new-country-sign-in', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 
-  it('given memoryDays 30, when the user returns to a country after 40 days, then it is new again', () => {
+  it('given memoryDays 30, when the user returns to a country after 46 days, then it is new again', () => {
     const events = [signIn(0, PLACES.berlin), ...routine(45, 1), signIn(46, PLACES.berlin)];
     expect(run(events)).toHaveLength(0);
     expect(run(events, { memoryDays: 30 })).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { attemptWindow, distinctIps, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample } from './shared';
+import { attemptWindow, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample } from './shared';
 import { fixtures } from './password-spray-ip.fixtures';
 
 export type PasswordSprayIpParams = {
@@ -38,7 +38,6 @@ export default attemptWindow<PasswordSprayIpParams>({
         accounts: few.accounts.length,
         failedSignIns: few.attempts.length,
         sampleAccounts: sample(few.accounts),
-        ips: [...distinctIps(few.attempts)],
         country: e.country,
         asOrg: e.asOrg,
         isProxy: e.isProxy,
