@@ -69,3 +69,13 @@ describe('okta-custom-admin-role-widened', () => {
     expect(f.subject.display).toBe('unknown custom role');
   });
 });
+
+describe('okta-custom-admin-role-widened permission parsing', () => {
+  it('given an Okta hostname in debugData, when detected, then it is not mistaken for a permission', () => {
+    const [f] = detectAll(
+      [{ detection: detection as Detection<Params, unknown>, params: { ...detection.defaults } as Params }],
+      [normalize(adminEvent({ eventType: 'iam.role.create', at: T0, target: [role()], debugData: { url: 'https://acme.okta.emea.com/api/v1/iam/roles', permission: 'okta.groups.manage' } }))],
+    );
+    expect(f.context?.permissions).toEqual(['okta.groups.manage']);
+  });
+});

@@ -16,7 +16,8 @@ const CHANGES: Readonly<Record<string, string>> = {
   'iam.resourceset.bindings.add': 'role assigned (binding added)',
 };
 
-const PERMISSION = /okta\.[a-zA-Z]+(?:\.[a-zA-Z_]+)+/g;
+/** Okta permission names (`okta.users.credentials.manage`); not preceded by a dot or word character, so `acme.okta.emea.com` is no match. */
+const PERMISSION = /(?<![\w.])okta\.[a-zA-Z]+(?:\.[a-zA-Z_]+)+/g;
 
 /** A custom admin role created or given more reach: a quieter path to admin than the built-in roles. */
 export default singleEvent({

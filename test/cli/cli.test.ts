@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectCommand, detectionsCommand, replayRequest, simulateCommand, type Io } from '../../cli/commands';
+import { catalog } from '../../src/detections/catalog';
+import { loadTenants } from '../../src/tenants/load';
+import { envelope, logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+/** A file with a push-fatigue attack (bare LogEvents and envelopes mixed), quirks, junk and a duplicate. */
+function eventFile(): string {
+  const v = person('pat@acme.example');
+  const pushes = [0, 1, 2, 3].map((n) =>
+    logEvent({ eventType: 'user.mfa.okta_verify.deny_push', at: minutes('2026-11-02T09:00:00Z', n), actor: userActor(v), place: PLACES.moscow, outcome: 'FAILURE' }),
+  );
+  const lines = [
+    JSON.stringify(pushes[0]),
+    JSON.stringify(envelope(pushes[1], { source: 'aws.partner/okta.com/acme/vigil-acme' })),
+    JSON.stringify(withQuirks(pushes[2], { nullTarget: true, emptyClient: true, nullSecurity: true, stringDebug: true })),
+    JSON.stringify(pushes[3]),
+    JSON.stringify(pushes[3]),
+    '{"this is": not json',
+    JSON.stringify({ 'detail-type': 'EC2 Instance State-change Notification', source: 'aws.ec2', detail: {} }),
+    JSON.stringify({ ...pushes[0], uuid: 'broken', published: 'yesterday' }),
+    '',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+  const file = join(dir, 'events.ndjson');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('vigil CLI', () => {
+  it('given a file of events, when `vigil detect --json` runs, then stdout is one finding a line and the report goes to stderr', async () => {
+    const io = capture();
+    expect(await detectCommand({ input: eventFile(), json: true }, io)).toBe(0);
+    const findings = io.stdout.map((l) => JSON.parse(l));
+    expect(findings).toEqual([
+      expect.objectContaining({ detectionId: 'okta-mfa-push-fatigue', severity: 'high', subject: expect.objectContaining({ display: 'pat@acme.example' }), windowStart: '2026-11-02T09:00:00.000Z', eventUuids: expect.any(Array) }),
+    ]);
+    expect(io.stderr.join('\n')).toMatch(/8 records: 4 events, 1 duplicates, 2 malformed, 1 not Okta/);
+  });
+
+  it('given the same file, when `vigil simulate --json` runs the local pipeline, then it finds the same and reports what it set aside', async () => {
+    const io = capture();
+    expect(await simulateCommand({ input: eventFile(), json: true, tenant: 'acme' }, io)).toBe(0);
+    const findings = io.stdout.map((l) => JSON.parse(l));
+    expect(findings.map((f) => f.detectionId)).toEqual(['okta-mfa-push-fatigue']);
+    expect(findings[0]).toEqual(expect.objectContaining({ severity: 'high', windowStart: expect.any(String), windowEnd: expect.any(String), eventUuids: expect.any(Array), subject: expect.any(Object) }));
+    const report = io.stderr.join('\n');
+    expect(report).toMatch(/1 duplicates, 2 malformed, 1 not Okta/);
+    expect(report).toMatch(/1 matched no rule/);
+    expect(report).toMatch(/SNS \[high\] Vigil acme: MFA push fatigue/);
+  });
+
+  it('given the catalog, when `vigil detections --json` runs, then every detection is listed with its defaults', () => {
+    const io = capture();
+    detectionsCommand({ json: true }, io);
+    const rows = io.stdout.map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(catalog.length);
+    expect(rows[0]).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), severity: expect.any(String), technique: expect.any(String), mode: expect.any(String), eventTypes: expect.any(Array), defaults: expect.any(Object) }));
+  });
+
+  it('given a tenant and a range, when a replay is requested, then it replays the tenant archive into its own bus, through the ingest rule only', () => {
+    const [acme] = loadTenants('tenants');
+    const r = replayRequest(acme, '2026-11-02T09:00:00Z', '2026-11-02T12:00:00Z', 'r1');
+    expect(r.EventSourceArn).toBe('arn:aws:events:us-east-1:111111111111:archive/vigil-acme-okta');
+    expect(r.Destination).toEqual({
+      Arn: 'arn:aws:events:us-east-1:111111111111:event-bus/aws.partner/okta.com/acme/vigil-acme',
+      FilterArns: ['arn:aws:events:us-east-1:111111111111:rule/aws.partner/okta.com/acme/vigil-acme/vigil-acme-ingest'],
+    });
+    expect(() => replayRequest(acme, '2026-11-02T12:00:00Z', '2026-11-02T09:00:00Z')).toThrow(/from < to/);
+  });
+});
