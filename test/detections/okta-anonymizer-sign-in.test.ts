@@ -65,6 +65,12 @@ describe('okta-anonymizer-sign-in', () => {
     expect(run([signIn(minutes(T0, 0), ZSCALER)], { allowedIps: ['198.51.100.200'] })).toHaveLength(0);
   });
 
+  it('given an IPv6 gateway address, when allow-listed by an IPv6 CIDR, then quiet', () => {
+    const v6: Place = { ...ZSCALER, ip: '2001:db8:4:10::2a' };
+    expect(run([signIn(minutes(T0, 0), v6)])).toHaveLength(1);
+    expect(run([signIn(minutes(T0, 0), v6)], { allowedIps: ['2001:db8:4::/48'] })).toHaveLength(0);
+  });
+
   it('given "tor" inside another name (Toronto Hydro), when run, then quiet', () => {
     expect(run([signIn(minutes(T0, 0), TORONTO)])).toHaveLength(0);
   });

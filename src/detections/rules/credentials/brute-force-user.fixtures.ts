@@ -15,6 +15,13 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'threshold lowered by the tenant to 5', events: Array.from({ length: 5 }, (_, i) => failure(i)), findings: 1, params: { threshold: 5 } },
   ],
   negative: [
+    {
+      name: 'failures for 25 different non-existent usernames are not one user',
+      events: Array.from({ length: 25 }, (_, i) =>
+        logEvent({ eventType: 'user.session.start', at: minutes(T0, i), actor: { id: 'unknown', type: 'User', alternateId: `nobody${i}@example.com`, displayName: 'unknown' }, place: PLACES.lagos, outcome: 'FAILURE', reason: 'VERIFICATION_ERROR' }),
+      ),
+      findings: 0,
+    },
     { name: '19 failures in an hour stay under the threshold', events: Array.from({ length: 19 }, (_, i) => failure(i * 3)), findings: 0 },
     { name: '20 failures spread over two hours never reach 20 in one window', events: Array.from({ length: 20 }, (_, i) => failure(i * 6.5)), findings: 0 },
     {

@@ -1,5 +1,6 @@
 import { label } from '../../../okta/event';
 import { threshold, userSubject } from '../../kit';
+import { signInAccount } from './shared';
 import { fixtures } from './brute-force-user.fixtures';
 
 /** Repeated failed sign-ins against one user: password guessing. */
@@ -13,7 +14,13 @@ export default threshold({
   mode: 'hourly',
   eventTypes: ['user.session.start'],
   defaults: { threshold: 20, windowMinutes: 60 },
-  key: (e) => (e.outcome === 'FAILURE' && e.actor ? e.actor.id : undefined),
+  // Group by the account tried: failures for non-existent usernames all carry actor id "unknown",
+  // so those are keyed by the login typed instead of lumped into one "user".
+  key: (e) => {
+    if (e.outcome !== 'FAILURE') return undefined;
+    const account = signInAccount(e);
+    return account ? (account.unknown ? `login:${account.login}` : account.id) : undefined;
+  },
   threshold: (p) => p.threshold,
   windowMinutes: (p) => p.windowMinutes,
   subject: (e) => userSubject(e.actor!),
