@@ -197,6 +197,8 @@ if (require.main === module) {
     if (!files.length) throw new Error(`no .tf files under ${dir}: run \`cdktf synth --hcl\` first`);
     for (const file of files) writeFileSync(file, await formatHcl(readFileSync(file, 'utf8')));
     console.log(`formatted ${files.length} file(s) under ${dir}`);
+    // The formatter's Go (WebAssembly) runtime keeps the event loop alive for seconds: exit now.
+    process.exit(0);
   })().catch((err: Error) => {
     console.error(err.message);
     process.exit(1);

@@ -59,6 +59,12 @@ export function present(value: unknown): string | undefined {
   return s;
 }
 
+/** Like {@link present}, and also drops Okta's placeholder "unknown". */
+function known(value: unknown): string | undefined {
+  const s = present(value);
+  return s && s.toLowerCase() !== 'unknown' ? s : undefined;
+}
+
 function party(value: OktaActor | null | undefined): Party | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const id = present(value.id) ?? present(value.alternateId);
@@ -119,7 +125,8 @@ export function normalize(raw: unknown): OktaEvent {
     zone: present(client.zone),
     isProxy: isProxyRaw === true || isProxyRaw === 'true',
     asOrg: present(security.asOrg),
-    sessionId: present(e.authenticationContext?.externalSessionId) ?? present(e.authenticationContext?.rootSessionId),
+    // Okta writes the placeholder "unknown" when there is no session; that is not a session id.
+    sessionId: known(e.authenticationContext?.externalSessionId) ?? known(e.authenticationContext?.rootSessionId),
     debug(key: string) {
       const v = debugData[key];
       if (v !== null && typeof v === 'object') return JSON.stringify(v);
@@ -146,5 +153,5 @@ export function subjectUser(e: OktaEvent): Party | undefined {
 /** A short label for a party: its login (alternateId) when known, else its id. */
 export function label(p: Party | undefined): string {
   if (!p) return 'unknown';
-  return p.alternateId ?? p.displayName ?? p.id;
+  return known(p.alternateId) ?? known(p.displayName) ?? p.id;
 }

@@ -2,12 +2,13 @@ import type { Fixture } from '../../types';
 import type { Place } from '../../../okta/fixtures';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
 import type { ConcurrentSessionsParams as P } from './concurrent-sessions';
+import { SF_OFFICE, SF_CELL } from './fixture-places';
+
+export { SF_OFFICE, SF_CELL };
 
 const user = person('olivia.chen@example.com');
 const T0 = '2026-11-09T10:00:00Z';
 
-export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
-export const SF_CELL: Place = { ip: '198.51.100.9', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.76, lon: -122.43, asOrg: 't-mobile usa', isp: 't-mobile' };
 
 export const start = (at: number, place: Place, n: number, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
   logEvent({ eventType: 'user.session.start', at, actor: userActor(user), place, outcome, sessionId: `idxSess${String(n).padStart(18, '0')}`, displayMessage: 'User login to Okta' });

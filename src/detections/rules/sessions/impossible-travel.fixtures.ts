@@ -2,12 +2,13 @@ import type { Fixture } from '../../types';
 import type { Place } from '../../../okta/fixtures';
 import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
 import type { ImpossibleTravelParams as P } from './impossible-travel';
+import { SF_OFFICE } from './fixture-places';
+
+export { SF_OFFICE };
 
 const user = person('lena.fischer@example.com');
 const T0 = '2026-11-03T08:10:00Z';
 
-/** The same user's office, across town from home (PLACES.sanFrancisco). */
-export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
 
 export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS', who = user) =>
   logEvent({

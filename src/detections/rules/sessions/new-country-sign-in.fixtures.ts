@@ -3,12 +3,14 @@ import type { Place } from '../../../okta/fixtures';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
 import type { OktaLogEvent } from '../../../okta/log-event';
 import type { NewCountrySignInParams as P } from './new-country-sign-in';
+import { SF_OFFICE } from './fixture-places';
+
+export { SF_OFFICE };
 
 const user = person('sofia.rossi@example.com');
 const T0 = '2026-09-01T08:30:00Z';
 const DAY_MIN = 24 * 60;
 
-export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
 
 export const signIn = (day: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
   logEvent({ eventType: 'user.session.start', at: minutes(T0, day * DAY_MIN), actor: userActor(user), place, outcome, displayMessage: 'User login to Okta' });

@@ -2,6 +2,9 @@ import type { Fixture } from '../../types';
 import type { Place } from '../../../okta/fixtures';
 import { BROWSER_UA, logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
 import type { SessionHijackParams as P } from './session-hijack';
+import { SF_OFFICE } from './fixture-places';
+
+export { SF_OFFICE };
 
 const victim = person('priya.nair@example.com');
 const T0 = '2026-11-04T13:05:00Z';
@@ -13,7 +16,6 @@ export const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac O
 /** The victim's browser after an automatic update. */
 export const BROWSER_UA_UPDATED = BROWSER_UA.replace('Chrome/131.0.0.0', 'Chrome/132.0.0.0');
 
-export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };
 
 export const sessionEvent = (
   eventType: string,
