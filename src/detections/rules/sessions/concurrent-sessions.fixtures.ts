@@ -9,7 +9,6 @@ export { SF_OFFICE, SF_CELL };
 const user = person('olivia.chen@example.com');
 const T0 = '2026-11-09T10:00:00Z';
 
-
 export const start = (at: number, place: Place, n: number, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
   logEvent({ eventType: 'user.session.start', at, actor: userActor(user), place, outcome, sessionId: `idxSess${String(n).padStart(18, '0')}`, displayMessage: 'User login to Okta' });
 

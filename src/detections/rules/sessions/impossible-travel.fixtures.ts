@@ -9,7 +9,6 @@ export { SF_OFFICE };
 const user = person('lena.fischer@example.com');
 const T0 = '2026-11-03T08:10:00Z';
 
-
 export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS', who = user) =>
   logEvent({
     eventType: 'user.session.start',

@@ -11,7 +11,6 @@ const user = person('sofia.rossi@example.com');
 const T0 = '2026-09-01T08:30:00Z';
 const DAY_MIN = 24 * 60;
 
-
 export const signIn = (day: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
   logEvent({ eventType: 'user.session.start', at: minutes(T0, day * DAY_MIN), actor: userActor(user), place, outcome, displayMessage: 'User login to Okta' });
 

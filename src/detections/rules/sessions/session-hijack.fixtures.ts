@@ -16,7 +16,6 @@ export const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac O
 /** The victim's browser after an automatic update. */
 export const BROWSER_UA_UPDATED = BROWSER_UA.replace('Chrome/131.0.0.0', 'Chrome/132.0.0.0');
 
-
 export const sessionEvent = (
   eventType: string,
   at: number,
