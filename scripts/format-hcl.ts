@@ -179,7 +179,9 @@ export function unquoteDependsOn(src: string): string {
 
 /** cdktf HCL -> what `terraform fmt` would make of it (after unquoting depends_on references). */
 export async function formatHcl(hcl: string): Promise<string> {
-  return format(unwrapInterpolations(unquoteDependsOn(hcl)));
+  const formatted = await format(unwrapInterpolations(unquoteDependsOn(hcl)));
+  // terraform fmt ends a file with exactly one newline.
+  return `${formatted.replace(/\n+$/, '')}\n`;
 }
 
 function tfFiles(dir: string): string[] {

@@ -15,7 +15,7 @@ import { SynthConfigError } from './errors';
 export interface StateBackendSettings {
   /** S3 bucket holding every tenant's state. @default - local state files */
   readonly bucket?: string;
-  /** Region of the bucket; required with `bucket`. */
+  /** Region of the bucket; required with `bucket`. @default - none */
   readonly region?: string;
 }
 

@@ -8,5 +8,15 @@ import { Token } from 'cdktf';
  */
 export function literal(value: string): string {
   if (Token.isUnresolved(value)) return value;
-  return value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/** {@link literal} applied to every string in a JSON-like value (keys included). */
+export function literalDeep<T>(value: T): T {
+  if (typeof value === 'string') return literal(value) as T;
+  if (Array.isArray(value)) return value.map(literalDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [literal(k), literalDeep(v)])) as T;
+  }
+  return value;
 }

@@ -12,6 +12,7 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { hourlyWorkflow } from '../../src/workflow/hourly';
+import { literalDeep } from '../literal';
 import { assumeRolePolicy, condition, policyDocument, useKey, XRAY_WRITE } from './policy';
 
 /**
@@ -83,20 +84,20 @@ export class HourlyWorkflow extends Construct {
       ]).json,
     });
 
+    const definition = hourlyWorkflow({
+      planFunctionArn: props.planFunctionArn,
+      detectFunctionArn: props.detectFunctionArn,
+      notifyFunctionArn: props.notifyFunctionArn,
+      eventsTable: props.eventsTableName,
+      hoursTable: props.hoursTableName,
+      maxConcurrency: props.maxConcurrency,
+    });
     this.stateMachine = new SfnStateMachine(this, 'state-machine', {
       name: props.stateMachineName,
       type: 'STANDARD',
       roleArn: this.role.arn,
-      definition: Fn.jsonencode(
-        hourlyWorkflow({
-          planFunctionArn: props.planFunctionArn,
-          detectFunctionArn: props.detectFunctionArn,
-          notifyFunctionArn: props.notifyFunctionArn,
-          eventsTable: props.eventsTableName,
-          hoursTable: props.hoursTableName,
-          maxConcurrency: props.maxConcurrency,
-        }),
-      ),
+      // literalDeep: a `${` in the ASL (JSONPath, intrinsic functions) must reach Step Functions as is.
+      definition: Fn.jsonencode(literalDeep(definition)),
       loggingConfiguration: { level: 'ALL', includeExecutionData: false, logDestination: `${this.logGroup.arn}:*` },
       tracingConfiguration: { enabled: true },
       encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 },

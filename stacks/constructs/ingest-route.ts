@@ -30,6 +30,7 @@ export interface IngestRouteProps {
   readonly ingest: PipelineFunction;
   /** Where EventBridge puts events it could not deliver to the buffer. */
   readonly deliveryDeadLetterQueueArn: string;
+  /** How EventBridge retries the buffer target. @default 24 hours, 185 attempts */
   readonly retry?: TargetRetry;
   /** Records per ingest invocation. @default 100 */
   readonly batchSize?: number;

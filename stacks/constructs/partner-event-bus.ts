@@ -5,6 +5,11 @@
  *
  * The event source must exist (configured in Okta, pending in EventBridge) before this bus can be
  * created; creating the bus is what associates the source.
+ *
+ * Both are encrypted with the tenant key: AWS provider 6.x has `kms_key_identifier` on
+ * aws_cloudwatch_event_bus and on aws_cloudwatch_event_archive (checked in the 6.25.0 bindings). The bus
+ * also gets a dead-letter queue for events EventBridge cannot encrypt or decrypt (AWS recommends one
+ * with a customer managed key).
  */
 import { CloudwatchEventArchive } from '@cdktf/provider-aws/lib/cloudwatch-event-archive';
 import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';

@@ -61,7 +61,7 @@ export { formatHcl };
 
 /** `${type.name}` of a resource, as references to it render. */
 export function ref(resource: TerraformResource, attribute: string): string {
-  return `\${${resource.fqn}.${attribute}}`;
+  return `\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${attribute}}`;
 }
 
 export function resourcesOf(json: TfJson, type: string): Array<[string, any]> {
@@ -87,6 +87,21 @@ export function policyDocumentOf(json: TfJson, reference: string): { statement: 
 export function addressOf(reference: string): string | undefined {
   return /^\$\{((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)\.[a-z_]+\}/.exec(reference)?.[1];
 }
+
+// ---- WebAssembly formatter and parser ---------------------------------------------------------------
+
+/**
+ * @cdktf/hcl-tools and @cdktf/hcl2json run Go compiled to WebAssembly, whose runtime keeps scheduling
+ * timers for seconds after the last call, so Jest reports a worker that "failed to exit gracefully".
+ * Timers set by the Go runtime (wasm_exec.js) are unref'd: they still fire while tests run, but do not
+ * keep the worker alive. Test support only.
+ */
+const originalSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+  const timer = originalSetTimeout(...args);
+  if (new Error().stack?.includes('wasm_exec.js')) timer.unref();
+  return timer;
+}) as typeof setTimeout;
 
 // ---- HCL <-> JSON ----------------------------------------------------------------------------------
 

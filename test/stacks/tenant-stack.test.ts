@@ -1,0 +1,381 @@
+/**
+ * The tenant stack, synthesized once per example tenant: the HCL (formatted as `terraform fmt` would)
+ * as a snapshot, the HCL parsed back equal to the JSON configuration, and the properties that matter.
+ */
+import { spawnSync } from 'node:child_process';
+import { nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog';
+import { SEVERITIES, severityRank } from '../../src/detections/types';
+import { ingestPattern, nearTimePatterns } from '../../src/events/patterns';
+import { settingsOf } from '../../src/pipeline/config';
+import { ENV, FUNCTIONS, type FunctionName } from '../../src/pipeline/functions';
+import { TABLES, tableName, type TableName } from '../../src/pipeline/tables';
+import { eventSourceName, type Tenant } from '../../src/tenants/schema';
+import { hourlyWorkflow } from '../../src/workflow/hourly';
+import { TABLE_ACTIONS } from '../../stacks/constructs/pipeline-function';
+import { LOG_DELIVERY_ACTIONS } from '../../stacks/constructs/hourly-workflow';
+import { MAX_ARCHIVE_NAME } from '../../stacks/naming';
+import {
+  addressOf,
+  exampleTenant,
+  formatHcl,
+  jsonencodeArgument,
+  normalizeConfig,
+  onlyResource,
+  parseHcl,
+  policyDocumentOf,
+  ref,
+  resourcesOf,
+  synthTenant,
+  type Synthesized,
+  type TfJson,
+} from './support';
+
+const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'];
+
+function terraformAvailable(): boolean {
+  return spawnSync('terraform', ['version'], { env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).status === 0;
+}
+
+describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => {
+  let tenant: Tenant;
+  let synth: Synthesized;
+  let json: TfJson;
+  let hcl: string;
+
+  beforeAll(async () => {
+    // Given the example tenant, when its stack is synthesized (once for this file)
+    tenant = exampleTenant(id);
+    synth = synthTenant(tenant);
+    json = synth.json;
+    hcl = await formatHcl(synth.rawHcl);
+  });
+
+  const keyRef = () => ref(synth.stack.node.findChild('key').node.findChild('key') as never, 'arn');
+  const fnOf = (name: FunctionName) => synth.stack.functions[name];
+
+  describe('HCL', () => {
+    it('then the formatted HCL matches the snapshot', () => {
+      expect(hcl).toMatchSnapshot();
+    });
+
+    it('then the HCL, parsed back, is the JSON configuration (after normalization)', async () => {
+      const parsed = await parseHcl(hcl);
+      expect(normalizeConfig(parsed)).toEqual(normalizeConfig(json));
+    });
+
+    (terraformAvailable() ? it : it.skip)('then `terraform fmt` leaves the formatted HCL unchanged (when terraform is installed)', () => {
+      const result = spawnSync('terraform', ['fmt', '-'], { input: hcl, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(hcl);
+    });
+  });
+
+  describe('provider and state', () => {
+    it("then the provider is pinned to the tenant's account and region, with tenant default tags", () => {
+      const provider = json.provider.aws[0];
+      expect(provider.region).toBe(tenant.aws.region);
+      expect(provider.allowed_account_ids).toEqual([tenant.aws.accountId]);
+      expect(provider.default_tags[0].tags).toEqual({ 'vigil:project': 'vigil', 'vigil:tenant': tenant.id });
+      if (tenant.aws.assumeRoleArn) expect(provider.assume_role[0].role_arn).toBe(tenant.aws.assumeRoleArn);
+      else expect(provider.assume_role).toBeUndefined();
+    });
+
+    it('then state is a local file per tenant (no state bucket configured)', () => {
+      expect(json.terraform.backend).toEqual({ local: { path: `terraform.tenant-${tenant.id}.tfstate` } });
+    });
+  });
+
+  describe('key', () => {
+    it('then the tenant key rotates and its policy lets the root administer and only the tenant resources use it', () => {
+      const key = onlyResource(json, 'aws_kms_key');
+      expect(key.enable_key_rotation).toBe(true);
+      const statements = policyDocumentOf(json, key.policy).statement;
+      const bySid = Object.fromEntries(statements.map((s) => [s.sid, s]));
+      expect(bySid.AccountRootAdministers.principals[0].identifiers).toEqual([`arn:aws:iam::${tenant.aws.accountId}:root`]);
+      const busArn = `arn:aws:events:${tenant.aws.region}:${tenant.aws.accountId}:event-bus/${eventSourceName(tenant)}`;
+      expect(bySid.EventBridgeEncryptsBusAndArchive.condition[0]).toEqual({ test: 'StringEquals', variable: 'kms:EncryptionContext:aws:events:event-bus:arn', values: [busArn] });
+      const logs = bySid.CloudWatchLogsEncryptsTenantLogGroups;
+      expect(logs.principals[0].identifiers).toEqual([`logs.${tenant.aws.region}.amazonaws.com`]);
+      expect(logs.condition[0].variable).toBe('kms:EncryptionContext:aws:logs:arn');
+      expect(logs.condition[0].values).toEqual([
+        `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/lambda/vigil-${tenant.id}-*`,
+        `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/vendedlogs/states/vigil-${tenant.id}-hourly`,
+      ]);
+      const services = statements.flatMap((s) => (s.principals?.[0]?.type === 'Service' ? s.principals[0].identifiers : []));
+      expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com']));
+      // Every service statement is conditioned (account, source ARN or encryption context), except DescribeKey.
+      for (const s of statements.filter((x) => x.principals?.[0]?.type === 'Service' && x.sid !== 'EventBridgeDescribesKey')) expect(s.condition?.length).toBeGreaterThan(0);
+    });
+
+    it('then everything that stores data is encrypted with the tenant key', () => {
+      const key = keyRef();
+      for (const [, q] of resourcesOf(json, 'aws_sqs_queue')) expect(q.kms_master_key_id).toBe(key);
+      expect(onlyResource(json, 'aws_sns_topic').kms_master_key_id).toBe(key);
+      for (const [, t] of resourcesOf(json, 'aws_dynamodb_table')) expect(t.server_side_encryption).toEqual({ enabled: true, kms_key_arn: key });
+      for (const [, g] of resourcesOf(json, 'aws_cloudwatch_log_group')) expect(g.kms_key_id).toBe(key);
+      expect(onlyResource(json, 'aws_cloudwatch_event_bus').kms_key_identifier).toBe(key);
+      expect(onlyResource(json, 'aws_cloudwatch_event_archive').kms_key_identifier).toBe(key);
+      expect(onlyResource(json, 'aws_sfn_state_machine').encryption_configuration).toMatchObject({ type: 'CUSTOMER_MANAGED_KMS_KEY', kms_key_id: key });
+      for (const [, s] of resourcesOf(json, 'aws_scheduler_schedule')) expect(s.kms_key_arn).toBe(key);
+      for (const [, f] of resourcesOf(json, 'aws_lambda_function')) expect(f.kms_key_arn).toBe(key);
+    });
+  });
+
+  describe('partner event bus and archive', () => {
+    it('then the bus is named after the partner event source and bound to it', () => {
+      const bus = onlyResource(json, 'aws_cloudwatch_event_bus');
+      expect(bus.name).toBe(eventSourceName(tenant));
+      expect(bus.event_source_name).toBe(bus.name);
+      expect(bus.dead_letter_config.arn).toMatch(/^\$\{aws_sqs_queue\.delivery-dlq_queue_[A-Z0-9]+\.arn\}$/);
+    });
+
+    it('then the archive keeps every Okta event for the tenant retention, under a valid name', () => {
+      const archive = onlyResource(json, 'aws_cloudwatch_event_archive');
+      expect(archive.name.length).toBeLessThanOrEqual(MAX_ARCHIVE_NAME);
+      expect(archive.name).toMatch(/^[.\-_A-Za-z0-9]+$/);
+      expect(archive.name).toBe(`vigil-${tenant.id}-okta`);
+      expect(archive.retention_days).toBe(tenant.archive.retentionDays);
+      expect(JSON.parse(archive.event_pattern)).toEqual(ingestPattern());
+      expect(archive.event_source_arn).toMatch(/^\$\{aws_cloudwatch_event_bus\..+\.arn\}$/);
+    });
+  });
+
+  describe('ingest', () => {
+    it('then every Okta event goes to the buffer queue, with a DLQ and a retry policy on the target', () => {
+      const rule = synth.stack.node.findChild('ingest').node.findChild('rule') as never;
+      const [, ruleJson] = resourcesOf(json, 'aws_cloudwatch_event_rule').find(([, r]) => r.name === `vigil-${tenant.id}-ingest`)!;
+      expect(JSON.parse(ruleJson.event_pattern)).toEqual(ingestPattern());
+      expect(ruleJson.event_bus_name).toMatch(/^\$\{aws_cloudwatch_event_bus\..+\.name\}$/);
+      const [, target] = resourcesOf(json, 'aws_cloudwatch_event_target').find(([, t]) => t.target_id === 'ingest-buffer')!;
+      expect(target.arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
+      expect(target.dead_letter_config.arn).toMatch(/^\$\{aws_sqs_queue\.delivery-dlq_queue_[A-Z0-9]+\.arn\}$/);
+      expect(target.retry_policy).toEqual({ maximum_event_age_in_seconds: expect.any(Number), maximum_retry_attempts: expect.any(Number) });
+
+      // Only this rule may send to the buffer.
+      const [, bufferPolicy] = resourcesOf(json, 'aws_sqs_queue_policy').find(([, p]) => p.queue_url.includes('ingest-buffer_queue'))!;
+      const [statement] = policyDocumentOf(json, bufferPolicy.policy).statement;
+      expect(statement.principals).toEqual([{ type: 'Service', identifiers: ['events.amazonaws.com'] }]);
+      expect(statement.actions).toEqual(['sqs:SendMessage']);
+      expect(statement.condition).toEqual([{ test: 'ArnEquals', variable: 'aws:SourceArn', values: [ref(rule, 'arn')] }]);
+    });
+
+    it('then the buffer redrives to its own DLQ and the ingest function polls it with partial batch failures', () => {
+      const queues = Object.fromEntries(resourcesOf(json, 'aws_sqs_queue').map(([, q]) => [q.name, q]));
+      const buffer = queues[`vigil-${tenant.id}-ingest-buffer`];
+      expect(queues[`vigil-${tenant.id}-ingest-buffer-dlq`]).toBeDefined();
+      expect(buffer.redrive_policy).toMatch(/^\$\{jsonencode\(\{"deadLetterTargetArn" = aws_sqs_queue\.ingest-buffer_dlq_[A-Z0-9]+\.arn, "maxReceiveCount" = 5\}\)\}$/);
+      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * (FUNCTIONS.ingest.timeoutSeconds ?? 60));
+
+      const mapping = onlyResource(json, 'aws_lambda_event_source_mapping');
+      expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
+      expect(mapping.function_name).toBe(ref(fnOf('ingest').function, 'arn'));
+      expect(mapping.function_response_types).toEqual(['ReportBatchItemFailures']);
+      expect(mapping.batch_size).toBe(100);
+      expect(mapping.maximum_batching_window_in_seconds).toBe(5);
+    });
+  });
+
+  describe('near-time', () => {
+    it('then there is one rule per near-time pattern, each targeting the near-time function with a DLQ, retries and a permission', () => {
+      const patterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
+      const rules = resourcesOf(json, 'aws_cloudwatch_event_rule').filter(([, r]) => r.name.startsWith(`vigil-${tenant.id}-near-time-`));
+      expect(rules.map(([, r]) => JSON.parse(r.event_pattern))).toEqual(patterns);
+      const targets = resourcesOf(json, 'aws_cloudwatch_event_target').filter(([, t]) => t.target_id === 'near-time');
+      expect(targets).toHaveLength(patterns.length);
+      for (const [, t] of targets) {
+        expect(t.arn).toBe(ref(fnOf('near-time').function, 'arn'));
+        expect(t.dead_letter_config.arn).toMatch(/delivery-dlq_queue/);
+        expect(t.retry_policy.maximum_event_age_in_seconds).toBe(3600);
+      }
+      const permissions = resourcesOf(json, 'aws_lambda_permission');
+      expect(permissions.map(([, p]) => p.source_arn).sort()).toEqual(rules.map(([name]) => `\${aws_cloudwatch_event_rule.${name}.arn}`).sort());
+      for (const [, p] of permissions) expect(p).toMatchObject({ action: 'lambda:InvokeFunction', principal: 'events.amazonaws.com' });
+    });
+
+    it('then only the bus and the rules may put undelivered events in the delivery DLQ', () => {
+      const [, policy] = resourcesOf(json, 'aws_sqs_queue_policy').find(([, p]) => p.queue_url.includes('delivery-dlq_queue'))!;
+      const [statement] = policyDocumentOf(json, policy.policy).statement;
+      const rules = resourcesOf(json, 'aws_cloudwatch_event_rule').map(([name]) => `\${aws_cloudwatch_event_rule.${name}.arn}`);
+      expect(statement.condition[0].values.sort()).toEqual([...rules, ref(synth.stack.node.findChild('okta').node.findChild('bus') as never, 'arn')].sort());
+    });
+  });
+
+  describe('tables', () => {
+    it('then there is one on-demand table per TABLES entry, with TTL, point-in-time recovery and the spec indexes', () => {
+      const tables = Object.fromEntries(resourcesOf(json, 'aws_dynamodb_table').map(([, t]) => [t.name, t]));
+      expect(Object.keys(tables).sort()).toEqual((Object.keys(TABLES) as TableName[]).map((t) => tableName(tenant.id, t)).sort());
+      for (const spec of Object.values(TABLES)) {
+        const t = tables[tableName(tenant.id, spec.name)];
+        expect(t).toMatchObject({ billing_mode: 'PAY_PER_REQUEST', hash_key: spec.partitionKey, range_key: spec.sortKey });
+        expect(t.ttl).toEqual({ attribute_name: spec.ttlAttribute, enabled: true });
+        expect(t.point_in_time_recovery).toEqual({ enabled: true });
+        expect(t.global_secondary_index ?? []).toEqual(
+          spec.indexes.map((i) => ({ name: i.name, hash_key: i.partitionKey, range_key: i.sortKey, projection_type: 'ALL' })),
+        );
+      }
+    });
+  });
+
+  describe('functions', () => {
+    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then %s runs Node 22 on arm64 from its bundle, traced, logging to its own group', (name) => {
+      const f = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId];
+      expect(f).toMatchObject({ runtime: 'nodejs22.x', architectures: ['arm64'], handler: 'index.handler', function_name: `vigil-${tenant.id}-${name}` });
+      expect(f.filename).toMatch(new RegExp(`^assets/fn-${name}_code_[A-Z0-9]+/[A-F0-9]{32}/archive\\.zip$`));
+      expect(f.tracing_config).toEqual({ mode: 'Active' });
+      expect(f.logging_config.log_group).toBe(ref(fnOf(name).logGroup, 'name'));
+      expect(f.memory_size).toBe(FUNCTIONS[name].memoryMb ?? 256);
+      expect(f.timeout).toBe(FUNCTIONS[name].timeoutSeconds ?? 60);
+      const group = synth.json.resource.aws_cloudwatch_log_group[fnOf(name).logGroup.friendlyUniqueId];
+      expect(group.name).toBe(`/aws/lambda/vigil-${tenant.id}-${name}`);
+      expect(group.retention_in_days).toBe(30);
+    });
+
+    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then %s gets the ENV environment: tenant, settings, its tables, the topic only if it publishes', (name) => {
+      const spec = FUNCTIONS[name];
+      const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
+      const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
+      for (const t of Object.keys(spec.tables) as TableName[]) expected[ENV.table(t)] = ref((synth.stack.node.findChild('tables') as never as { tables: Record<string, never> }).tables[t], 'name');
+      if (spec.publishes) expected[ENV.topicArn] = ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn');
+      expect(vars).toEqual(expected);
+      expect(JSON.parse(vars[ENV.tenantSettings])).toEqual(settingsOf(tenant));
+    });
+  });
+
+  describe('IAM', () => {
+    function rolePolicies(): Array<{ role: string; statements: any[] }> {
+      return resourcesOf(json, 'aws_iam_role_policy').map(([, p]) => ({ role: p.role, statements: policyDocumentOf(json, p.policy).statement }));
+    }
+
+    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then the %s role may use exactly its tables, as its spec says', (name) => {
+      const spec = FUNCTIONS[name];
+      const policy = synth.json.resource.aws_iam_role_policy[fnOf(name).policy.friendlyUniqueId];
+      const statements = policyDocumentOf(json, policy.policy).statement;
+      const dynamo = statements.filter((s) => s.actions.some((a: string) => a.startsWith('dynamodb:')));
+      const tables = (synth.stack.node.findChild('tables') as never as { tables: Record<TableName, never> }).tables;
+      const expected = (Object.entries(spec.tables) as [TableName, 'read' | 'write' | 'readwrite'][]).map(([t, access]) => ({
+        actions: access === 'readwrite' ? [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write] : [...TABLE_ACTIONS[access]],
+        resources: TABLES[t].indexes.length ? [ref(tables[t], 'arn'), `${ref(tables[t], 'arn')}/index/*`] : [ref(tables[t], 'arn')],
+      }));
+      expect(dynamo.map((s) => ({ actions: s.actions, resources: s.resources }))).toEqual(expected);
+
+      const publish = statements.filter((s) => s.actions.includes('sns:Publish'));
+      if (spec.publishes) expect(publish).toEqual([expect.objectContaining({ resources: [ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn')] })]);
+      else expect(publish).toEqual([]);
+
+      expect(statements).toContainEqual(expect.objectContaining({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [keyRef()] }));
+      expect(statements).toContainEqual(expect.objectContaining({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${ref(fnOf(name).logGroup, 'arn')}:*`] }));
+      const sqs = statements.filter((s) => s.actions.some((a: string) => a.startsWith('sqs:')));
+      if (name === 'ingest') expect(sqs).toEqual([expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [expect.stringMatching(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/)] })]);
+      else expect(sqs).toEqual([]);
+    });
+
+    it('then no role may use anything but the tenant own resources; `*` only where AWS requires it (X-Ray, log delivery)', () => {
+      const own = new Set([...Object.entries(json.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`))]);
+      const policies = rolePolicies();
+      expect(policies.length).toBe(Object.keys(FUNCTIONS).length + 3); // functions, workflow, two schedules
+      for (const { statements } of policies) {
+        for (const s of statements) {
+          for (const r of s.resources) {
+            if (r === '*') {
+              expect(s.actions.every((a: string) => XRAY_ACTIONS.includes(a) || LOG_DELIVERY_ACTIONS.includes(a))).toBe(true);
+              continue;
+            }
+            const address = addressOf(r);
+            expect(address && own.has(address)).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('then the workflow role may invoke the three workflow functions, query events and mark hours, and nothing else of the tenant', () => {
+      const workflow = synth.stack.node.findChild('hourly');
+      const policy = synth.json.resource.aws_iam_role_policy[(workflow.node.findChild('policy') as never as { friendlyUniqueId: string }).friendlyUniqueId];
+      const statements = policyDocumentOf(json, policy.policy).statement;
+      const bySid = Object.fromEntries(statements.map((s) => [s.sid, s]));
+      expect(bySid.InvokeWorkflowFunctions).toMatchObject({ actions: ['lambda:InvokeFunction'], resources: (['plan', 'detect', 'notify'] as const).map((n) => ref(fnOf(n).function, 'arn')) });
+      const tables = (synth.stack.node.findChild('tables') as never as { tables: Record<TableName, never> }).tables;
+      expect(bySid.FindChunks).toMatchObject({ actions: ['dynamodb:Query'], resources: [ref(tables.events, 'arn')] });
+      expect(bySid.MarkHours).toMatchObject({ actions: ['dynamodb:UpdateItem'], resources: [ref(tables.hours, 'arn')] });
+      expect(Object.keys(bySid).sort()).toEqual(['FindChunks', 'InvokeWorkflowFunctions', 'LogDeliveryAwsRequiresWildcard', 'MarkHours', 'UseTenantKey', 'XRayWriteAwsRequiresWildcard']);
+    });
+  });
+
+  describe('alerts', () => {
+    it('then the topic has one subscription per tenant subscription, filtered to its minimum severity and above', () => {
+      const subs = resourcesOf(json, 'aws_sns_topic_subscription').map(([, s]) => s);
+      expect(subs).toHaveLength(tenant.notifications.subscriptions.length);
+      tenant.notifications.subscriptions.forEach((s, i) => {
+        expect(subs[i]).toMatchObject({ protocol: s.protocol, endpoint: s.endpoint, filter_policy_scope: 'MessageAttributes' });
+        expect(JSON.parse(subs[i].filter_policy)).toEqual({ severity: SEVERITIES.filter((x) => severityRank(x) >= severityRank(s.minSeverity)) });
+      });
+    });
+  });
+
+  describe('hourly workflow', () => {
+    it('then the state machine is hourlyWorkflow() with the tenant functions and tables, STANDARD, logged, traced', () => {
+      const sm = onlyResource(json, 'aws_sfn_state_machine');
+      const tables = (synth.stack.node.findChild('tables') as never as { tables: Record<TableName, never> }).tables;
+      expect(jsonencodeArgument(sm.definition)).toEqual(
+        hourlyWorkflow({
+          planFunctionArn: ref(fnOf('plan').function, 'arn'),
+          detectFunctionArn: ref(fnOf('detect').function, 'arn'),
+          notifyFunctionArn: ref(fnOf('notify').function, 'arn'),
+          eventsTable: ref(tables.events, 'name'),
+          hoursTable: ref(tables.hours, 'name'),
+        }),
+      );
+      expect(sm.type).toBe('STANDARD');
+      expect(sm.logging_configuration).toEqual({ level: 'ALL', include_execution_data: false, log_destination: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.hourly_logs_[A-Z0-9]+\.arn\}:\*$/) });
+      expect(sm.tracing_configuration).toEqual({ enabled: true });
+    });
+  });
+
+  describe('schedules', () => {
+    it('then the hourly schedule starts the workflow at the grace minute every hour, with input, retries and a DLQ', () => {
+      const schedules = Object.fromEntries(resourcesOf(json, 'aws_scheduler_schedule').map(([, s]) => [s.name, s]));
+      const hourly = schedules[`vigil-${tenant.id}-hourly`];
+      expect(hourly.schedule_expression).toBe(`cron(${tenant.schedule.gracePeriodMinutes} * * * ? *)`);
+      expect(hourly.schedule_expression_timezone).toBe('UTC');
+      expect(hourly.flexible_time_window).toEqual({ mode: 'OFF' });
+      expect(hourly.group_name).toMatch(/^\$\{aws_scheduler_schedule_group\..+\.name\}$/);
+      expect(hourly.target.arn).toMatch(/^\$\{aws_sfn_state_machine\..+\.arn\}$/);
+      expect(JSON.parse(hourly.target.input)).toEqual({ tenantId: tenant.id, scheduledTime: '<aws.scheduler.scheduled-time>', hours: [] });
+      expect(hourly.target.retry_policy.maximum_retry_attempts).toBeGreaterThan(0);
+      expect(hourly.target.dead_letter_config.arn).toMatch(/^\$\{aws_sqs_queue\.schedule-dlq_queue_[A-Z0-9]+\.arn\}$/);
+    });
+
+    it('then the daily schedule invokes the daily function at dailyAt (UTC)', () => {
+      const daily = resourcesOf(json, 'aws_scheduler_schedule').map(([, s]) => s).find((s) => s.name === `vigil-${tenant.id}-daily`);
+      const [hh, mm] = tenant.schedule.dailyAt.split(':').map(Number);
+      expect(daily.schedule_expression).toBe(`cron(${mm} ${hh} * * ? *)`);
+      expect(daily.target.arn).toBe(ref(fnOf('daily').function, 'arn'));
+      expect(JSON.parse(daily.target.input)).toEqual({ tenantId: tenant.id, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(daily.target.dead_letter_config.arn).toMatch(/schedule-dlq_queue/);
+    });
+
+    it('then each schedule role may start exactly its target', () => {
+      const policies = resourcesOf(json, 'aws_iam_role_policy').filter(([name]) => name.startsWith('schedules_'));
+      const invokes = policies.map(([, p]) => policyDocumentOf(json, p.policy).statement[0]).sort((a, b) => b.sid.localeCompare(a.sid));
+      expect(invokes).toEqual([
+        { sid: 'StartHourlyWorkflow', actions: ['states:StartExecution'], resources: [expect.stringMatching(/^\$\{aws_sfn_state_machine\..+\.arn\}$/)] },
+        { sid: 'InvokeDailyFunction', actions: ['lambda:InvokeFunction'], resources: [ref(fnOf('daily').function, 'arn')] },
+      ]);
+    });
+  });
+
+  describe('outputs', () => {
+    it('then onboarding gets the event source, account, region and the ARNs it needs', () => {
+      expect(Object.keys(json.output).sort()).toEqual(
+        ['archive_arn', 'aws_account_id', 'aws_region', 'event_bus_arn', 'event_source_name', 'refresh_user_function_name', 'state_machine_arn', 'topic_arn'].sort(),
+      );
+      expect(json.output.event_source_name.value).toBe(eventSourceName(tenant));
+      expect(json.output.aws_account_id.value).toBe(`\${tostring("${tenant.aws.accountId}")}`);
+      expect(json.output.aws_region.value).toBe(tenant.aws.region);
+      expect(json.output.event_bus_arn.value).toMatch(/^\$\{aws_cloudwatch_event_bus\..+\.arn\}$/);
+      expect(json.output.archive_arn.value).toMatch(/^\$\{aws_cloudwatch_event_archive\..+\.arn\}$/);
+      expect(json.output.state_machine_arn.value).toMatch(/^\$\{aws_sfn_state_machine\..+\.arn\}$/);
+      expect(json.output.topic_arn.value).toMatch(/^\$\{aws_sns_topic\..+\.arn\}$/);
+      expect(json.output.refresh_user_function_name.value).toBe(ref(fnOf('refresh-user').function, 'function_name'));
+    });
+  });
+});
