@@ -7,6 +7,14 @@
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../detections/types';
 
+/** The message attribute every message carries its severity in; subscription filter policies key on it. */
+export const SEVERITY_ATTRIBUTE = 'severity';
+
+/** SNS filter policy (on message attributes) admitting `min` and every higher severity. */
+export function severityFilterPolicy(min: Severity): Record<string, string[]> {
+  return { [SEVERITY_ATTRIBUTE]: SEVERITIES.filter((s) => severityRank(s) >= severityRank(min)) };
+}
+
 export type NotificationKind = 'finding' | 'near-time' | 'digest';
 
 export interface Notification {
@@ -73,16 +81,28 @@ export function digestNotification(tenantId: string, day: string, findings: read
   };
 }
 
+/** SNS's limit on a message, with room for the envelope. */
+const MAX_MESSAGE_BYTES = 250 * 1024;
+
 export function toPublishInput(topicArn: string, n: Notification): PublishCommandInput {
-  // SNS messages are limited to 256 KB: a digest lists at most 200 findings and says how many there were.
-  const json = JSON.stringify({ kind: n.kind, tenantId: n.tenantId, severity: n.severity, total: n.findings.length, findings: n.findings.slice(0, 200) });
+  // Email gets the text; every other protocol the JSON (`default`). A message must stay under 256 KB, so a
+  // long digest lists fewer findings (and says how many there were in `total`).
+  let listed = Math.min(n.findings.length, 200);
+  let message: string;
+  for (;;) {
+    const json = JSON.stringify({ kind: n.kind, tenantId: n.tenantId, severity: n.severity, total: n.findings.length, findings: n.findings.slice(0, listed) });
+    const text = n.text.length > 100_000 ? `${n.text.slice(0, 100_000)}\n...` : n.text;
+    message = JSON.stringify({ default: json, email: text });
+    if (Buffer.byteLength(message) <= MAX_MESSAGE_BYTES || listed === 0) break;
+    listed = Math.floor(listed / 2);
+  }
   return {
     TopicArn: topicArn,
     Subject: snsSubject(n.subject),
     MessageStructure: 'json',
-    Message: JSON.stringify({ default: json, email: n.text, 'email-json': json, https: json, sqs: json }),
+    Message: message,
     MessageAttributes: {
-      severity: { DataType: 'String', StringValue: n.severity },
+      [SEVERITY_ATTRIBUTE]: { DataType: 'String', StringValue: n.severity },
       kind: { DataType: 'String', StringValue: n.kind },
       tenant: { DataType: 'String', StringValue: n.tenantId },
       ...(n.detection ? { detection: { DataType: 'String', StringValue: n.detection } } : {}),

@@ -5,17 +5,9 @@
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
-import { SEVERITIES, severityRank, type Severity } from '../../src/detections/types';
+import { severityFilterPolicy } from '../../src/pipeline/notifications';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
-
-/** The message attribute the notifier sets on every message (src/pipeline/notifications.ts). */
-export const SEVERITY_ATTRIBUTE = 'severity';
-
-/** Filter policy (on message attributes) admitting `min` and every higher severity. */
-export function severityFilterPolicy(min: Severity): Record<string, string[]> {
-  return { [SEVERITY_ATTRIBUTE]: SEVERITIES.filter((s) => severityRank(s) >= severityRank(min)) };
-}
 
 export interface AlertTopicProps {
   readonly topicName: string;

@@ -1,7 +1,7 @@
 /** The small pure pieces of the stacks: names, crons, filter policies, literals, HCL formatting. */
 import { SEVERITIES } from '../../src/detections/types';
 import { unquoteDependsOn, unwrapInterpolation, unwrapInterpolations } from '../../scripts/format-hcl';
-import { severityFilterPolicy } from '../../stacks/constructs/alert-topic';
+import { severityFilterPolicy } from '../../src/pipeline/notifications';
 import { dailyCron, dailyInput, hourlyCron, hourlyInput } from '../../stacks/constructs/tenant-schedules';
 import { literal, literalDeep } from '../../stacks/literal';
 import { boundedName, MAX_ARCHIVE_NAME, partitionOf, TenantArns, tenantNames } from '../../stacks/naming';
