@@ -11,7 +11,7 @@ import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createDynamo, setClients } from '../src/aws/clients';
+import { createDynamo, createDynamoClient, documentClient, setClients } from '../src/aws/clients';
 import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
@@ -107,8 +107,10 @@ export class LocalPipeline {
     const tables = await createTenantTables(endpoint, tenant.id);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
     const pipeline = new LocalPipeline(tenant, tables, endpoint, dynamo, options);
+    const dynamoClient = createDynamoClient(endpoint);
     setClients({
-      ddb: createDynamo(endpoint),
+      ddb: documentClient(dynamoClient),
+      dynamo: dynamoClient,
       sns: {
         publish: async (input) => {
           pipeline.published.push({ input, at: new Date().toISOString(), body: JSON.parse(JSON.parse(input.Message!).default) });

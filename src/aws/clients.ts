@@ -14,23 +14,32 @@ export interface Publisher {
 
 export interface Clients {
   readonly ddb: DynamoDBDocumentClient;
+  /** The low-level client under `ddb` (Powertools idempotency wants one). */
+  readonly dynamo: DynamoDBClient;
   readonly sns: Publisher;
 }
 
 let current: Clients | undefined;
 
-export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(
-    endpoint ? { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {},
-  );
+export function createDynamoClient(endpoint?: string): DynamoDBClient {
+  return new DynamoDBClient(endpoint ? { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
+}
+
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+}
+
+export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
+  return documentClient(createDynamoClient(endpoint));
 }
 
 export function clients(): Clients {
   if (!current) {
     const sns = new SNSClient({});
+    const dynamo = createDynamoClient(process.env.VIGIL_DYNAMODB_ENDPOINT);
     current = {
-      ddb: createDynamo(process.env.VIGIL_DYNAMODB_ENDPOINT),
+      ddb: documentClient(dynamo),
+      dynamo,
       sns: { publish: (input) => sns.send(new PublishCommand(input)) },
     };
   }

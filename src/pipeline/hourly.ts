@@ -127,6 +127,16 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
 export interface NotifyInput {
   readonly tenantId: string;
   readonly hour: string;
+  /** How many findings Detect stored for the hour; the byHour index must show at least these. */
+  readonly expected?: number;
+}
+
+/** The byHour index has not caught up with Detect's writes yet; the workflow retries Notify. */
+export class FindingsNotIndexedYet extends Error {
+  constructor(hour: string, seen: number, expected: number) {
+    super(`hour ${hour}: the findings index shows ${seen} of ${expected} findings`);
+    this.name = 'Vigil.FindingsNotIndexedYet';
+  }
 }
 
 /** Publish each of the hour's findings that nobody has notified yet, once. */
@@ -134,6 +144,8 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
   if (!config.topicArn) throw new Error('no topic ARN configured for notify');
   const findingsTable = table(config, 'findings');
   const all = await findingsForHour(ddb, findingsTable, input.hour);
+  // A global secondary index is eventually consistent: right after Detect, it may not list them all.
+  if (input.expected !== undefined && all.length < input.expected) throw new FindingsNotIndexedYet(input.hour, all.length, input.expected);
   let published = 0;
   for (const f of all.filter((x) => !x.notifiedAt).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id))) {
     if (!(await claimNotification(ddb, findingsTable, f.id, 'hourly', now))) continue;

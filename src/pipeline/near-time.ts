@@ -2,16 +2,17 @@
  * Near-time: one event from the near-time rule, evaluated within seconds by the near-time detections
  * with their live per-key state. A new finding is published at once, together with every other finding
  * for the same subject that has not been notified yet (one message), outside the hourly cycle.
- * Duplicates and replays (top-level `replay-name`) never notify twice: the event's uuid is marked once,
- * and the finding's notification can be claimed once.
+ * Duplicates and replays (top-level `replay-name`) never notify twice: the handler is idempotent on
+ * `detail.uuid` (Powertools idempotency, functions/near-time), and a finding's notification can be
+ * claimed only once in any case.
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import { intake } from '../okta/input';
-import { nearTimeMarkerPk, ttlSeconds } from '../store/events';
+import { ttlSeconds } from '../store/events';
 import { claimNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { loadLive, saveLive } from '../store/state';
 import { table, type HandlerConfig } from './config';
@@ -19,7 +20,6 @@ import { nearTimeNotification, toPublishInput } from './notifications';
 
 export type NearTimeOutcome =
   | { readonly status: 'ignored'; readonly reason: string }
-  | { readonly status: 'duplicate'; readonly uuid: string }
   | { readonly status: 'evaluated'; readonly uuid: string; readonly findings: readonly Finding[]; readonly published: number; readonly replay: boolean };
 
 export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
@@ -30,19 +30,16 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
   const verdict = intake(envelope);
   if (verdict.kind !== 'event') return { status: 'ignored', reason: `${verdict.kind}: ${verdict.reason}` };
   const event = verdict.event;
-  const eventsTable = table(config, 'events');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
-  try {
-    await ddb.send(new PutCommand({ TableName: eventsTable, Item: { pk: nearTimeMarkerPk(event.uuid), sk: 'N', ttl }, ConditionExpression: 'attribute_not_exists(pk)' }));
-  } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return { status: 'duplicate', uuid: event.uuid };
-    throw err;
-  }
 
   const stateTable = table(config, 'state');
+  const findingsTable = table(config, 'findings');
   const findings: Finding[] = [];
+  let published = 0;
   for (const resolved of nearTimeDetections(config)) {
     if (!resolved.detection.eventTypes.includes(event.eventType)) continue;
+    // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
+    // the retry evaluates from the old state and fires again (same finding id, notified once).
     for (let attempt = 0; ; attempt++) {
       const engine = new DetectionEngine([resolved], { tenantId: config.tenantId });
       const [routed] = engine.keysFor(event);
@@ -50,6 +47,10 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
       const live = await loadLive(ddb, stateTable, routed.detectionId, routed.key);
       if (live.entry) engine.load(live.entry);
       const found = engine.process(event);
+      for (const f of found) {
+        await putFinding(ddb, findingsTable, f, ttl, now);
+        if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
+      }
       const entry = [...engine.export()][0] ?? { ...routed, state: null, lastSeen: event.time, expiresAt: event.time };
       if (await saveLive(ddb, stateTable, entry, live.version)) {
         findings.push(...found);
@@ -58,24 +59,25 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
       if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
     }
   }
-
-  const findingsTable = table(config, 'findings');
-  let published = 0;
-  for (const f of findings) {
-    const isNew = await putFinding(ddb, findingsTable, f, ttl, now);
-    if (!isNew || !config.topicArn) continue;
-    const pending = (await pendingForSubject(ddb, findingsTable, subjectKey(f))).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt));
-    const claimed: Finding[] = [];
-    for (const p of pending) if (await claimNotification(ddb, findingsTable, p.id, 'near-time', now)) claimed.push(p);
-    const trigger = claimed.find((c) => c.id === f.id);
-    if (!trigger) continue; // someone else notified it meanwhile
-    try {
-      await sns.publish(toPublishInput(config.topicArn, nearTimeNotification(config.tenantId, trigger, claimed)));
-      published++;
-    } catch (err) {
-      for (const c of claimed) await releaseNotification(ddb, findingsTable, c.id);
-      throw err;
-    }
-  }
   return { status: 'evaluated', uuid: event.uuid, findings, published, replay: verdict.replayName !== undefined };
+}
+
+/**
+ * Notify a near-time finding, with its subject's other pending findings, in one message. The trigger is
+ * claimed by id on the table itself (strongly consistent); the others come from the bySubject index,
+ * which may lag a little, so a just-written sibling may go with the next message instead.
+ * Returns false when the finding was already notified.
+ */
+async function notifyWithPending(ddb: DynamoDBDocumentClient, findingsTable: string, topicArn: string, tenantId: string, f: Finding, sns: Publisher, now: number): Promise<boolean> {
+  if (!(await claimNotification(ddb, findingsTable, f.id, 'near-time', now))) return false;
+  const claimed: Finding[] = [f];
+  try {
+    const pending = (await pendingForSubject(ddb, findingsTable, subjectKey(f))).filter((p) => p.id !== f.id).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt));
+    for (const p of pending) if (await claimNotification(ddb, findingsTable, p.id, 'near-time', now)) claimed.push(p);
+    await sns.publish(toPublishInput(topicArn, nearTimeNotification(tenantId, f, claimed)));
+    return true;
+  } catch (err) {
+    for (const c of claimed) await releaseNotification(ddb, findingsTable, c.id);
+    throw err;
+  }
 }

@@ -9,7 +9,6 @@ import type { OktaLogEvent } from '../okta/log-event';
 
 export const hourPk = (hour: string) => `H#${hour}`;
 export const markerPk = (uuid: string) => `U#${uuid}`;
-export const nearTimeMarkerPk = (uuid: string) => `N#${uuid}`;
 export const quarantinePk = (day: string) => `Q#${day}`;
 
 /** Chunks hold at most this many events (and stay well under DynamoDB's 400 KB item limit). */

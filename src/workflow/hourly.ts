@@ -94,9 +94,10 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
             Notify: {
               Type: 'Task',
               Resource: refs.notifyFunctionArn,
-              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour' },
+              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'expected.$': '$.detect.findings' },
               ResultPath: '$.notify',
-              Retry: lambdaRetry,
+              // The findings index is eventually consistent: wait for it to show what Detect stored.
+              Retry: [{ ErrorEquals: ['Vigil.FindingsNotIndexedYet'], IntervalSeconds: 1, MaxAttempts: 8, BackoffRate: 2 }, ...lambdaRetry],
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
               Next: 'MarkDone',
             },

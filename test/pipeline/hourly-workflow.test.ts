@@ -4,7 +4,7 @@
  * recorder (no local implementation exists).
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamo } from '../../src/aws/clients';
+import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
 import { logEvent, userActor } from '../../src/okta/fixtures';
 import { failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
@@ -29,6 +29,22 @@ describe('hourly workflow on the local runtime', () => {
     expect(p.published).toHaveLength(1);
     expect(p.published[0].input.MessageAttributes?.severity.StringValue).toBe('medium');
     expect(p.published[0].input.MessageAttributes?.detection.StringValue).toBe('okta-brute-force-user');
+  });
+
+  it('given the findings index lags behind Detect, when Notify runs, then the workflow retries it until the findings show', async () => {
+    for (const e of failedSignIns('2026-11-02T09:05:00Z', 12)) await p.put(wrap(e));
+    const c = clients();
+    let lagging = 2;
+    setClients({
+      ...c,
+      ddb: { send: (cmd: unknown) => (lagging-- > 0 && cmd instanceof QueryCommand && cmd.input.IndexName === 'byHour' ? Promise.resolve({ Items: [] }) : c.ddb.send(cmd as never)) } as never,
+    });
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ hours: [{ findings: 1, published: 1 }] });
+    expect(lagging).toBeLessThan(0);
   });
 
   it('given an hour already processed, when it is run again, then nothing is notified twice', async () => {

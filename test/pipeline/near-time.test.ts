@@ -1,5 +1,6 @@
 import { LocalPipeline } from '../../local/runtime';
-import { createDynamo } from '../../src/aws/clients';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { listChunks } from '../../src/store/events';
 import { failedSignIns, rejectedPushes, testTenant, wrap } from './helpers';
 
@@ -32,6 +33,28 @@ describe('near-time path', () => {
     expect(nearTime).toHaveLength(1);
     expect(nearTime[0].body.findings.map((f) => f.detectionId)).toEqual(['okta-mfa-push-fatigue', 'okta-brute-force-user']);
     expect(nearTime[0].input.Subject).toMatch(/\(\+1 pending\)/);
+  });
+
+  it('given SNS fails while a near-time finding is published, when EventBridge retries the event, then it is notified once, on the retry', async () => {
+    const pushes = rejectedPushes('2026-11-02T09:00:00Z', 3);
+    for (const e of pushes.slice(0, 2)) await p.put(wrap(e));
+    const c = clients();
+    let fail = true;
+    setClients({ ...c, sns: { publish: async (input) => {
+      if (fail) {
+        fail = false;
+        throw Object.assign(new Error('SNS unavailable'), { name: 'InternalErrorException' });
+      }
+      return c.sns.publish(input);
+    } } });
+
+    await expect(p.put(wrap(pushes[2]))).rejects.toThrow(/SNS unavailable/);
+    expect(p.published).toHaveLength(0);
+    await p.put(wrap(pushes[2])); // EventBridge's retry of the same event
+
+    expect(p.published).toHaveLength(1);
+    const records = await createDynamo(p.endpoint).send(new QueryCommand({ TableName: p.tables.events, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY#near-time' } }));
+    expect(records.Items?.map((i) => i.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
   });
 
   it('given events replayed from the archive (replay-name), when they reach the near-time rule again, then no second notification is sent', async () => {
