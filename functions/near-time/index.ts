@@ -28,7 +28,8 @@ function idempotentRun(config: HandlerConfig, c: Clients) {
     awsSdkV3Client: c.dynamo,
   });
   const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'detail.uuid', expiresAfterSeconds: config.settings.retentionDays * 86_400, throwOnNoIdempotencyKey: false });
-  const run = makeIdempotent(async (event: unknown, _context: Context) => handleNearTime(event, config, c.ddb, c.sns), { persistenceStore, config: idempotency });
+  // The stored result must be plain JSON (no undefined members): it is what a duplicate gets back.
+  const run = makeIdempotent(async (event: unknown, _context: Context) => JSON.parse(JSON.stringify(await handleNearTime(event, config, c.ddb, c.sns))) as NearTimeOutcome, { persistenceStore, config: idempotency });
   cached = { key: c, tableName, run };
   return run;
 }
