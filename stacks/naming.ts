@@ -35,6 +35,10 @@ export interface TenantNames {
   readonly archive: string;
   readonly keyAlias: string;
   readonly topic: string;
+  /** Health alarms of the pipeline go to this topic, not to the findings topic. */
+  readonly opsTopic: string;
+  /** CloudWatch alarm names: `vigil-<tenant>-<what>`. */
+  alarm(what: string): string;
   readonly stateMachine: string;
   readonly scheduleGroup: string;
   readonly ingestRule: string;
@@ -55,6 +59,8 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     archive: boundedName(`${prefix}-okta`, MAX_ARCHIVE_NAME),
     keyAlias: `alias/${prefix}`,
     topic: `${prefix}-findings`,
+    opsTopic: `${prefix}-operations`,
+    alarm: (what) => `${prefix}-${what}`,
     stateMachine: `${prefix}-hourly`,
     scheduleGroup: prefix,
     ingestRule: `${prefix}-ingest`,
@@ -94,6 +100,9 @@ export class TenantArns {
   }
   topic(name: string): string {
     return this.arn('sns', name);
+  }
+  alarm(name: string): string {
+    return this.arn('cloudwatch', `alarm:${name}`);
   }
   stateMachine(name: string): string {
     return this.arn('states', `stateMachine:${name}`);

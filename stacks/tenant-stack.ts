@@ -26,6 +26,7 @@ import { HourlyWorkflow } from './constructs/hourly-workflow';
 import { IngestRoute } from './constructs/ingest-route';
 import { NearTimeRoute } from './constructs/near-time-route';
 import { PartnerEventBus } from './constructs/partner-event-bus';
+import { PipelineAlarms } from './constructs/pipeline-alarms';
 import { PipelineFunction, type FunctionResources } from './constructs/pipeline-function';
 import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
@@ -192,6 +193,23 @@ export class TenantStack extends TerraformStack {
       deadLetterQueueArn: scheduleDlq.arn,
     });
 
+    // 11. Health: a silent feed, undelivered messages, failed runs and function errors, to operations.
+    const health = new PipelineAlarms(this, 'health', {
+      topicName: names.opsTopic,
+      kmsKeyArn: key.arn,
+      subscriptions: tenant.operations.subscriptions,
+      alarmName: names.alarm,
+      bufferQueueName: buffer.queue.name,
+      silentFeedHours: tenant.operations.silentFeedHours,
+      deadLetterQueues: {
+        delivery: deliveryDlq.queue.name,
+        'ingest-buffer': buffer.deadLetterQueue!.name,
+        schedule: scheduleDlq.queue.name,
+      },
+      stateMachineArn: workflow.arn,
+      functions: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.name])),
+    });
+
     // What onboarding needs: configure the event source in Okta, then hand these to the operator.
     const outputs: Record<string, { value: string; description: string }> = {
       event_source_name: { value: names.eventBus, description: 'Partner event source (and bus) name to create in Okta: Log Streaming > AWS EventBridge' },
@@ -202,6 +220,7 @@ export class TenantStack extends TerraformStack {
       archive_arn: { value: partnerBus.archive.arn, description: 'Archive of every Okta event, for replay' },
       state_machine_arn: { value: workflow.arn, description: 'Hourly workflow (start an execution to reprocess hours)' },
       topic_arn: { value: alerts.arn, description: 'SNS topic of findings' },
+      operations_topic_arn: { value: health.topic.arn, description: 'SNS topic of pipeline health alarms (silent feed, dead letters, failures)' },
       refresh_user_function_name: { value: fns['refresh-user'].name, description: "Invoke to refresh one user's activity" },
     };
     for (const [id, o] of Object.entries(outputs)) new TerraformOutput(this, id, o);

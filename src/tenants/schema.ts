@@ -17,26 +17,34 @@ const ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
 
 const severity = z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` });
 
+/** Where each subscription protocol may deliver. */
+const endpoints = {
+  email: z.email({ error: 'must be an email address' }),
+  https: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+  sqs: z.string().regex(SQS_ARN, { error: 'must be an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>)' }),
+};
+const protocolError = { error: 'protocol must be one of email, https, sqs' };
+
+/** A findings subscriber: receives findings of `minSeverity` and above. */
 const subscription = z.discriminatedUnion(
   'protocol',
   [
-    z.strictObject({
-      protocol: z.literal('email'),
-      endpoint: z.email({ error: 'must be an email address' }),
-      minSeverity: severity.default('medium'),
-    }),
-    z.strictObject({
-      protocol: z.literal('https'),
-      endpoint: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
-      minSeverity: severity.default('medium'),
-    }),
-    z.strictObject({
-      protocol: z.literal('sqs'),
-      endpoint: z.string().regex(SQS_ARN, { error: 'must be an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>)' }),
-      minSeverity: severity.default('medium'),
-    }),
+    z.strictObject({ protocol: z.literal('email'), endpoint: endpoints.email, minSeverity: severity.default('medium') }),
+    z.strictObject({ protocol: z.literal('https'), endpoint: endpoints.https, minSeverity: severity.default('medium') }),
+    z.strictObject({ protocol: z.literal('sqs'), endpoint: endpoints.sqs, minSeverity: severity.default('medium') }),
   ],
-  { error: 'protocol must be one of email, https, sqs' },
+  protocolError,
+);
+
+/** An operations subscriber: receives the pipeline's health alarms. */
+const opsSubscription = z.discriminatedUnion(
+  'protocol',
+  [
+    z.strictObject({ protocol: z.literal('email'), endpoint: endpoints.email }),
+    z.strictObject({ protocol: z.literal('https'), endpoint: endpoints.https }),
+    z.strictObject({ protocol: z.literal('sqs'), endpoint: endpoints.sqs }),
+  ],
+  protocolError,
 );
 
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'must be a number, string, boolean or list of strings' });
@@ -75,6 +83,13 @@ export const tenantSchema = z
         subscriptions: z.array(subscription).max(50).default([]),
       })
       .default({ subscriptions: [] }),
+    operations: z
+      .strictObject({
+        /** Hours without a single event from Okta before the feed is reported silent. */
+        silentFeedHours: z.number().int().min(1, { error: 'must be at least 1 hour' }).max(24, { error: 'must be at most 24 hours' }).default(6),
+        subscriptions: z.array(opsSubscription).max(50).default([]),
+      })
+      .default({ silentFeedHours: 6, subscriptions: [] }),
     detections: z
       .record(
         z.string(),

@@ -62,7 +62,14 @@ export class TenantKey extends Construct {
         principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.topic))],
+        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.topic), arns.topic(names.opsTopic))],
+      },
+      {
+        sid: 'CloudWatchAlarmsPublishToEncryptedOpsTopic',
+        principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.alarm(names.alarm('*')))],
       },
       {
         sid: 'SqsUsesKeyInAccount',

@@ -102,7 +102,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
         `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/vendedlogs/states/vigil-${tenant.id}-hourly`,
       ]);
       const services = statements.flatMap((s) => (s.principals?.[0]?.type === 'Service' ? s.principals[0].identifiers : []));
-      expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com']));
+      expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com', 'cloudwatch.amazonaws.com']));
       // Every service statement is conditioned (account, source ARN or encryption context), except DescribeKey.
       for (const s of statements.filter((x) => x.principals?.[0]?.type === 'Service' && x.sid !== 'EventBridgeDescribesKey')) expect(s.condition?.length).toBeGreaterThan(0);
     });
@@ -110,7 +110,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     it('then everything that stores data is encrypted with the tenant key', () => {
       const key = keyRef();
       for (const [, q] of resourcesOf(json, 'aws_sqs_queue')) expect(q.kms_master_key_id).toBe(key);
-      expect(onlyResource(json, 'aws_sns_topic').kms_master_key_id).toBe(key);
+      for (const [, t] of resourcesOf(json, 'aws_sns_topic')) expect(t.kms_master_key_id).toBe(key);
       for (const [, t] of resourcesOf(json, 'aws_dynamodb_table')) expect(t.server_side_encryption).toEqual({ enabled: true, kms_key_arn: key });
       for (const [, g] of resourcesOf(json, 'aws_cloudwatch_log_group')) expect(g.kms_key_id).toBe(key);
       expect(onlyResource(json, 'aws_cloudwatch_event_bus').kms_key_identifier).toBe(key);
@@ -302,12 +302,44 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
 
   describe('alerts', () => {
     it('then the topic has one subscription per tenant subscription, filtered to its minimum severity and above', () => {
-      const subs = resourcesOf(json, 'aws_sns_topic_subscription').map(([, s]) => s);
+      const [findingsTopic] = resourcesOf(json, 'aws_sns_topic').find(([, t]) => t.name === `vigil-${tenant.id}-findings`)!;
+      const subs = resourcesOf(json, 'aws_sns_topic_subscription').map(([, s]) => s).filter((s) => s.topic_arn === `\${aws_sns_topic.${findingsTopic}.arn}`);
       expect(subs).toHaveLength(tenant.notifications.subscriptions.length);
       tenant.notifications.subscriptions.forEach((s, i) => {
         expect(subs[i]).toMatchObject({ protocol: s.protocol, endpoint: s.endpoint, filter_policy_scope: 'MessageAttributes' });
         expect(JSON.parse(subs[i].filter_policy)).toEqual({ severity: SEVERITIES.filter((x) => severityRank(x) >= severityRank(s.minSeverity)) });
       });
+    });
+  });
+
+  describe('health', () => {
+    const alarms = () => Object.fromEntries(resourcesOf(json, 'aws_cloudwatch_metric_alarm').map(([, a]) => [a.alarm_name, a]));
+    const opsTopic = () => resourcesOf(json, 'aws_sns_topic').find(([, t]) => t.name === `vigil-${tenant.id}-operations`)!;
+
+    it('then a silent feed alarms when nothing reaches the ingest buffer for the tenant hours, missing data counting as silence', () => {
+      expect(alarms()[`vigil-${tenant.id}-feed-silent`]).toMatchObject({
+        namespace: 'AWS/SQS',
+        metric_name: 'NumberOfMessagesSent',
+        dimensions: { QueueName: expect.stringMatching(/aws_sqs_queue\..+\.name/) },
+        period: 3600,
+        evaluation_periods: tenant.operations.silentFeedHours,
+        comparison_operator: 'LessThanThreshold',
+        threshold: 1,
+        treat_missing_data: 'breaching',
+      });
+    });
+
+    it('then every dead-letter queue, the workflow and every function have an alarm, all to the operations topic only', () => {
+      const names = Object.keys(alarms());
+      for (const what of ['dlq-delivery', 'dlq-ingest-buffer', 'dlq-schedule', 'workflow-failed', ...Object.keys(FUNCTIONS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
+      const [opsId] = opsTopic();
+      for (const a of Object.values(alarms()) as Array<{ alarm_actions: string[] }>) expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${opsId}.arn}`]);
+    });
+
+    it('then operations subscribers get alarms without a severity filter, and findings subscribers do not get alarms', () => {
+      const [opsId] = opsTopic();
+      const opsSubs = resourcesOf(json, 'aws_sns_topic_subscription').filter(([, s]) => s.topic_arn === `\${aws_sns_topic.${opsId}.arn}`);
+      expect(opsSubs.map(([, s]) => ({ protocol: s.protocol, endpoint: s.endpoint, filter: s.filter_policy }))).toEqual(tenant.operations.subscriptions.map((s) => ({ protocol: s.protocol, endpoint: s.endpoint, filter: undefined })));
     });
   });
 
@@ -366,7 +398,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
   describe('outputs', () => {
     it('then onboarding gets the event source, account, region and the ARNs it needs', () => {
       expect(Object.keys(json.output).sort()).toEqual(
-        ['archive_arn', 'aws_account_id', 'aws_region', 'event_bus_arn', 'event_source_name', 'refresh_user_function_name', 'state_machine_arn', 'topic_arn'].sort(),
+        ['archive_arn', 'aws_account_id', 'aws_region', 'event_bus_arn', 'event_source_name', 'operations_topic_arn', 'refresh_user_function_name', 'state_machine_arn', 'topic_arn'].sort(),
       );
       expect(json.output.event_source_name.value).toBe(eventSourceName(tenant));
       expect(json.output.aws_account_id.value).toBe(`\${tostring("${tenant.aws.accountId}")}`);

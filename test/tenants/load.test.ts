@@ -38,6 +38,7 @@ describe('tenant files', () => {
     expect(t.archive.retentionDays).toBe(30);
     expect(t.schedule).toEqual({ gracePeriodMinutes: 15, dailyAt: '06:00' });
     expect(t.notifications.subscriptions).toEqual([]);
+    expect(t.operations).toEqual({ silentFeedHours: 6, subscriptions: [] });
   });
 
   it.each([
@@ -54,6 +55,8 @@ describe('tenant files', () => {
     ['an unknown parameter', { detections: { 'okta-brute-force-user': { params: { treshold: 5 } } } }, 'detections.okta-brute-force-user.params.treshold', /unknown parameter/],
     ['a parameter of the wrong type', { detections: { 'okta-brute-force-user': { params: { threshold: 'five' } } } }, 'detections.okta-brute-force-user.params.threshold', /must be a non-negative number/],
     ['an unknown field', { colour: 'blue' }, '(root)', /unknown field\(s\) colour/],
+    ['a silent-feed alarm of two days', { operations: { silentFeedHours: 48 } }, 'operations.silentFeedHours', /at most 24 hours/],
+    ['an operations subscriber with a severity', { operations: { subscriptions: [{ protocol: 'email', endpoint: 'ops@x.example', minSeverity: 'high' }] } }, 'operations.subscriptions[0]', /unknown field\(s\) minSeverity/],
   ])('given %s, when loaded, then the error names the file, the tenant, the field and the rule', (_name, patch, field, rule) => {
     const err = errorOf({ 'acme.json': { ...good, ...patch } });
     const problem = err.problems.find((p) => p.field === field);

@@ -1,0 +1,115 @@
+/**
+ * The pipeline's health, as CloudWatch alarms on an operations topic (KMS) of its own — not the findings
+ * topic, whose subscribers filter on a severity attribute alarms do not carry.
+ *
+ * - the feed is silent: nothing reached the ingest buffer for `silentFeedHours` (a deactivated or
+ *   expired Okta log stream, a detached partner source); missing data counts as silence;
+ * - a dead-letter queue holds messages (events or schedules that could not be delivered);
+ * - the hourly workflow failed (its hours are marked for reprocessing, but someone should look);
+ * - a function reported errors.
+ */
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Construct } from 'constructs';
+import type { Tenant } from '../../src/tenants/schema';
+import { literal } from '../literal';
+
+export interface PipelineAlarmsProps {
+  readonly topicName: string;
+  readonly kmsKeyArn: string;
+  readonly subscriptions: Tenant['operations']['subscriptions'];
+  /** Alarm name for a given check, e.g. `vigil-acme-feed-silent`. */
+  readonly alarmName: (what: string) => string;
+  /** The ingest buffer: every Okta event passes through it. */
+  readonly bufferQueueName: string;
+  /** Hours without any event before the feed counts as silent. @default 6 */
+  readonly silentFeedHours?: number;
+  /** Dead-letter queues to watch, by a short label. */
+  readonly deadLetterQueues: Readonly<Record<string, string>>;
+  readonly stateMachineArn: string;
+  /** Lambda function names to watch, by a short label. */
+  readonly functions: Readonly<Record<string, string>>;
+}
+
+export class PipelineAlarms extends Construct {
+  readonly topic: SnsTopic;
+  readonly alarms: CloudwatchMetricAlarm[] = [];
+
+  constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
+    super(scope, id);
+    this.topic = new SnsTopic(this, 'topic', { name: props.topicName, displayName: 'Vigil operations', kmsMasterKeyId: props.kmsKeyArn });
+    props.subscriptions.forEach((s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: literal(s.endpoint) }));
+    const actions = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };
+
+    const hours = props.silentFeedHours ?? 6;
+    this.alarms.push(
+      new CloudwatchMetricAlarm(this, 'feed-silent', {
+        alarmName: props.alarmName('feed-silent'),
+        alarmDescription: `No Okta event reached Vigil for ${hours} hours: check the Okta log stream and the partner event source`,
+        namespace: 'AWS/SQS',
+        metricName: 'NumberOfMessagesSent',
+        dimensions: { QueueName: props.bufferQueueName },
+        statistic: 'Sum',
+        period: 3600,
+        evaluationPeriods: hours,
+        threshold: 1,
+        comparisonOperator: 'LessThanThreshold',
+        treatMissingData: 'breaching',
+        ...actions,
+      }),
+    );
+    for (const [label, queueName] of Object.entries(props.deadLetterQueues)) {
+      this.alarms.push(
+        new CloudwatchMetricAlarm(this, `dlq-${label}`, {
+          alarmName: props.alarmName(`dlq-${label}`),
+          alarmDescription: `Messages are waiting in ${queueName}: they could not be delivered or processed`,
+          namespace: 'AWS/SQS',
+          metricName: 'ApproximateNumberOfMessagesVisible',
+          dimensions: { QueueName: queueName },
+          statistic: 'Maximum',
+          period: 300,
+          evaluationPeriods: 1,
+          threshold: 0,
+          comparisonOperator: 'GreaterThanThreshold',
+          treatMissingData: 'notBreaching',
+          ...actions,
+        }),
+      );
+    }
+    this.alarms.push(
+      new CloudwatchMetricAlarm(this, 'workflow-failed', {
+        alarmName: props.alarmName('workflow-failed'),
+        alarmDescription: 'The hourly workflow failed; its hours are marked for reprocessing on the next run',
+        namespace: 'AWS/States',
+        metricName: 'ExecutionsFailed',
+        dimensions: { StateMachineArn: props.stateMachineArn },
+        statistic: 'Sum',
+        period: 3600,
+        evaluationPeriods: 1,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        treatMissingData: 'notBreaching',
+        ...actions,
+      }),
+    );
+    for (const [label, functionName] of Object.entries(props.functions)) {
+      this.alarms.push(
+        new CloudwatchMetricAlarm(this, `errors-${label}`, {
+          alarmName: props.alarmName(`errors-${label}`),
+          alarmDescription: `${functionName} reported errors`,
+          namespace: 'AWS/Lambda',
+          metricName: 'Errors',
+          dimensions: { FunctionName: functionName },
+          statistic: 'Sum',
+          period: 900,
+          evaluationPeriods: 1,
+          threshold: 0,
+          comparisonOperator: 'GreaterThanThreshold',
+          treatMissingData: 'notBreaching',
+          ...actions,
+        }),
+      );
+    }
+  }
+}
