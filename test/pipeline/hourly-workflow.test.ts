@@ -6,7 +6,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
-import { logEvent, userActor } from '../../src/okta/fixtures';
+import { logEvent, person, PLACES, userActor } from '../../src/okta/fixtures';
 import { failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
 
 describe('hourly workflow on the local runtime', () => {
@@ -29,6 +29,22 @@ describe('hourly workflow on the local runtime', () => {
     expect(p.published).toHaveLength(1);
     expect(p.published[0].input.MessageAttributes?.severity.StringValue).toBe('medium');
     expect(p.published[0].input.MessageAttributes?.detection.StringValue).toBe('okta-brute-force-user');
+  });
+
+  it('given history across hours (impossible travel), when the hours run separately and one is rerun, then state carried in DynamoDB gives the same single finding', async () => {
+    const traveller = person('traveller@testco.example');
+    const signIn = (at: string, place: typeof PLACES.sanFrancisco) => logEvent({ eventType: 'user.session.start', at, actor: userActor(traveller), place, outcome: 'SUCCESS' });
+    await p.put(wrap(signIn('2026-11-02T09:40:00Z', PLACES.sanFrancisco)));
+    expect((await p.runHourly('2026-11-02T10:15:00Z')).output).toMatchObject({ hours: [{ hour: '2026-11-02T09', findings: 0 }] });
+    await p.put(wrap(signIn('2026-11-02T10:20:00Z', PLACES.moscow))); // 9,400 km in 40 minutes
+
+    const next = await p.runHourly('2026-11-02T11:15:00Z');
+    const rerun = await p.runHourly('2026-11-02T11:30:00Z', ['2026-11-02T10']);
+
+    expect(next.output).toMatchObject({ hours: [{ hour: '2026-11-02T10', findings: 1, published: 1 }] });
+    expect(rerun.output).toMatchObject({ hours: [{ hour: '2026-11-02T10', findings: 1, published: 0 }] });
+    const found = await storedFindings(p, '2026-11-02T10');
+    expect(found.map((f) => f.detectionId)).toEqual(['okta-impossible-travel']);
   });
 
   it('given the findings index lags behind Detect, when Notify runs, then the workflow retries it until the findings show', async () => {
