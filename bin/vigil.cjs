@@ -12,5 +12,5 @@ program()
   .parseAsync(process.argv)
   .catch((err) => {
     process.stderr.write(`${err && err.name === 'TenantConfigError' ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
-    process.exit(2);
+    process.exitCode = 2; // not process.exit(): let piped stdout and stderr drain
   });

@@ -18,29 +18,39 @@ export function program(): Command {
     .option('-t, --tenant <id>', 'tenant whose settings to use (default: the first tenant file)')
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
     .option(tenantsDir, 'directory of tenant files', undefined)
-    .action(async (o) => process.exit(await cmd.simulateCommand({ ...o, tenantsDir: o.tenantsDir })));
+    .action(async (o) => {
+      process.exitCode = await cmd.simulateCommand({ ...o, tenantsDir: o.tenantsDir });
+    });
   p.command('detect')
     .description('run the detection catalog over a file, with no infrastructure (streaming)')
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')
     .option('-t, --tenant <id>', "apply this tenant's detection overrides")
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
     .option(tenantsDir, 'directory of tenant files')
-    .action(async (o) => process.exit(await cmd.detectCommand(o)));
+    .action(async (o) => {
+      process.exitCode = await cmd.detectCommand(o);
+    });
   p.command('detections')
     .description('list the detection catalog')
     .option('--json', 'one detection a line (JSON)')
-    .action((o) => process.exit(cmd.detectionsCommand(o)));
+    .action((o) => {
+      process.exitCode = cmd.detectionsCommand(o);
+    });
   const tenants = p.command('tenants').description('tenant files');
   tenants
     .command('validate')
     .description('validate every tenant file; errors name the file, tenant, field and rule')
     .option('-d, --dir <dir>', 'directory of tenant files', 'tenants')
-    .action((o) => process.exit(cmd.validateTenantsCommand(o)));
+    .action((o) => {
+      process.exitCode = cmd.validateTenantsCommand(o);
+    });
   p.command('onboard')
     .description("print the steps to bring a tenant's Okta log stream in")
     .requiredOption('-t, --tenant <id>', 'tenant id')
     .option(tenantsDir, 'directory of tenant files')
-    .action((o) => process.exit(cmd.onboardCommand(o)));
+    .action((o) => {
+      process.exitCode = cmd.onboardCommand(o);
+    });
   p.command('replay')
     .description("replay archived events of a tenant into its ingest rule (AWS credentials for the tenant's account)")
     .requiredOption('-t, --tenant <id>', 'tenant id')
@@ -49,7 +59,9 @@ export function program(): Command {
     .option('--name <name>', 'replay name (default: derived)')
     .option('--dry-run', 'print the StartReplay request instead of sending it')
     .option(tenantsDir, 'directory of tenant files')
-    .action(async (o) => process.exit(await cmd.replayCommand(o)));
+    .action(async (o) => {
+      process.exitCode = await cmd.replayCommand(o);
+    });
   p.command('refresh-user')
     .description("fetch one user's most recent events and refresh their Activity (invokes the tenant's refresh-user function)")
     .requiredOption('-t, --tenant <id>', 'tenant id')
@@ -57,7 +69,9 @@ export function program(): Command {
     .option('--hours <n>', 'how far back to look', positiveInt, 24)
     .option('--dry-run', 'print the invocation instead of sending it')
     .option(tenantsDir, 'directory of tenant files')
-    .action(async (o) => process.exit(await cmd.refreshUserCommand(o)));
+    .action(async (o) => {
+      process.exitCode = await cmd.refreshUserCommand(o);
+    });
   p.command('generate')
     .description('write a realistic day of Okta events as NDJSON (EventBridge envelopes, with late, duplicate and broken records)')
     .option('-t, --tenant <id>', 'tenant (org and event source)')
@@ -67,7 +81,9 @@ export function program(): Command {
     .option('--benign', 'no attacks')
     .option('--bare', 'bare LogEvents, each once, instead of envelopes as delivered')
     .option(tenantsDir, 'directory of tenant files')
-    .action(async (o) => process.exit(await cmd.generateCommand(o)));
+    .action(async (o) => {
+      process.exitCode = await cmd.generateCommand(o);
+    });
   return p;
 }
 
@@ -76,6 +92,6 @@ if (require.main === module) {
     .parseAsync(process.argv)
     .catch((err: unknown) => {
       process.stderr.write(`${err instanceof TenantConfigError ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
-      process.exit(2);
+      process.exitCode = 2; // not process.exit(): let piped stdout and stderr drain
     });
 }
