@@ -1,5 +1,6 @@
 /** The `vigil` commands. Each one is a small function over the same modules the pipeline uses. */
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { generateDay } from '../local/generator';
@@ -9,7 +10,7 @@ import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/engine';
 import type { Finding } from '../src/detections/types';
 import { envelope } from '../src/okta/fixtures';
-import { findTenant, loadTenants } from '../src/tenants/load';
+import { findTenant, loadTenants, parseTenant, TenantConfigError } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { TenantArns, tenantNames } from '../stacks/naming';
 import { findingJson, findingLine } from './findings';
@@ -108,6 +109,30 @@ export function detectionsCommand(opts: { json?: boolean }, io: Io = consoleIo):
 export function validateTenantsCommand(opts: { dir?: string }, io: Io = consoleIo): number {
   const tenants = loadTenants(tenantsDir(opts.dir));
   for (const t of tenants) io.out(`ok  ${t.id.padEnd(20)} ${eventSourceName(t)}  ${t.aws.accountId}/${t.aws.region}`);
+  return 0;
+}
+
+/** `vigil tenants init`: write a new tenant file, validated by the same rules, next to the others. */
+export function initTenantCommand(opts: { id: string; org: string; account: string; region: string; sourceName?: string; email?: string; dir?: string }, io: Io = consoleIo): number {
+  const dir = tenantsDir(opts.dir);
+  const file = join(dir, `${opts.id}.json`);
+  const shown = relative(process.cwd(), file) || file;
+  const doc = {
+    id: opts.id,
+    okta: { org: opts.org, eventSourceName: opts.sourceName ?? `vigil-${opts.id}` },
+    aws: { accountId: opts.account, region: opts.region },
+    archive: { retentionDays: 30 },
+    notifications: { subscriptions: opts.email ? [{ protocol: 'email', endpoint: opts.email, minSeverity: 'medium' }] : [] },
+    detections: {},
+  };
+  const { problems } = parseTenant(shown, doc);
+  if (problems.length) throw new TenantConfigError(problems);
+  if (existsSync(file)) throw new Error(`${shown} already exists; edit it instead`);
+  const others = loadTenants(dir);
+  const dupe = others.find((t) => t.id === opts.id || eventSourceName(t) === `aws.partner/okta.com/${doc.okta.org}/${doc.okta.eventSourceName}`);
+  if (dupe) throw new Error(`tenant ${dupe.id} already uses this id or event source`);
+  writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+  io.out(`wrote ${shown}; next: npx vigil onboard --tenant ${opts.id}`);
   return 0;
 }
 

@@ -44,6 +44,19 @@ export function program(): Command {
     .action((o) => {
       process.exitCode = cmd.validateTenantsCommand(o);
     });
+  tenants
+    .command('init')
+    .description('write a new tenant file (validated like the others)')
+    .requiredOption('--id <id>', 'tenant id (slug)')
+    .requiredOption('--org <subdomain>', 'Okta org subdomain (acme for acme.okta.com)')
+    .requiredOption('--account <id>', 'AWS account id (12 digits)')
+    .requiredOption('--region <region>', 'AWS region, e.g. us-east-1')
+    .option('--source-name <name>', 'partner event source name to use in Okta (default vigil-<id>)')
+    .option('--email <address>', 'first findings subscriber')
+    .option('-d, --dir <dir>', 'directory of tenant files', 'tenants')
+    .action((o) => {
+      process.exitCode = cmd.initTenantCommand(o);
+    });
   p.command('onboard')
     .description("print the steps to bring a tenant's Okta log stream in")
     .requiredOption('-t, --tenant <id>', 'tenant id')

@@ -77,3 +77,28 @@ describe('vigil CLI', () => {
     expect(() => replayRequest(acme, '2026-11-02T12:00:00Z', '2026-11-02T09:00:00Z')).toThrow(/from < to/);
   });
 });
+
+describe('vigil tenants init', () => {
+  const { initTenantCommand } = jest.requireActual('../../cli/commands') as typeof import('../../cli/commands');
+  const dir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'vigil-init-'));
+    writeFileSync(join(d, 'acme.json'), JSON.stringify({ id: 'acme', okta: { org: 'acme', eventSourceName: 'vigil-acme' }, aws: { accountId: '111111111111', region: 'us-east-1' } }));
+    return d;
+  };
+
+  it('given valid answers, when a tenant is initialised, then its file loads with the others', () => {
+    const d = dir();
+    expect(initTenantCommand({ id: 'initech', org: 'initech', account: '333333333333', region: 'us-west-2', email: 'soc@initech.example', dir: d }, capture())).toBe(0);
+    expect(loadTenants(d).map((t) => t.id)).toEqual(['acme', 'initech']);
+  });
+
+  it('given a bad account id, when a tenant is initialised, then nothing is written and the error names field and rule', () => {
+    const d = dir();
+    expect(() => initTenantCommand({ id: 'initech', org: 'initech', account: '3', region: 'us-west-2', dir: d }, capture())).toThrow(/field aws.accountId: must be a 12-digit AWS account id/);
+    expect(loadTenants(d)).toHaveLength(1);
+  });
+
+  it('given an event source another tenant uses, when a tenant is initialised, then it is refused', () => {
+    expect(() => initTenantCommand({ id: 'acme-two', org: 'acme', account: '333333333333', region: 'us-west-2', sourceName: 'vigil-acme', dir: dir() }, capture())).toThrow(/already uses this id or event source/);
+  });
+});
