@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detectCommand, detectionsCommand, replayRequest, simulateCommand, type Io } from '../../cli/commands';
+import { detectCommand, detectionsCommand, initTenantCommand, replayRequest, simulateCommand, type Io } from '../../cli/commands';
 import { catalog } from '../../src/detections/catalog';
 import { loadTenants } from '../../src/tenants/load';
 import { envelope, logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
@@ -79,7 +79,6 @@ describe('vigil CLI', () => {
 });
 
 describe('vigil tenants init', () => {
-  const { initTenantCommand } = jest.requireActual('../../cli/commands') as typeof import('../../cli/commands');
   const dir = () => {
     const d = mkdtempSync(join(tmpdir(), 'vigil-init-'));
     writeFileSync(join(d, 'acme.json'), JSON.stringify({ id: 'acme', okta: { org: 'acme', eventSourceName: 'vigil-acme' }, aws: { accountId: '111111111111', region: 'us-east-1' } }));
