@@ -76,9 +76,24 @@ export function loadTenants(dir: string): Tenant[] {
     byId.set(tenant.id, file);
     bySource.set(source, file);
   }
+  // Each tenant takes one event bus in its account and region; EventBridge limits how many there are.
+  const maxBuses = Number(process.env.VIGIL_MAX_BUSES_PER_ACCOUNT ?? DEFAULT_MAX_BUSES);
+  const perAccount = new Map<string, Array<{ file: string; tenant: Tenant }>>();
+  for (const t of tenants) {
+    const k = `${t.tenant.aws.accountId}/${t.tenant.aws.region}`;
+    perAccount.set(k, [...(perAccount.get(k) ?? []), t]);
+  }
+  for (const [k, list] of perAccount) {
+    if (list.length <= maxBuses) continue;
+    const { file, tenant } = list[maxBuses];
+    problems.push({ file, tenant: tenant.id, field: 'aws.accountId', message: `${list.length} tenants in ${k} need ${list.length} event buses, over the quota of ${maxBuses} (EventBridge's default; after AWS raises it, set VIGIL_MAX_BUSES_PER_ACCOUNT)` });
+  }
   if (problems.length) throw new TenantConfigError(problems);
   return tenants.map((t) => t.tenant);
 }
+
+/** EventBridge's default quota of event buses per account and region. */
+export const DEFAULT_MAX_BUSES = 100;
 
 /** Find one tenant by id or fail with the ids that exist. */
 export function findTenant(tenants: readonly Tenant[], id: string): Tenant {

@@ -75,6 +75,17 @@ describe('tenant files', () => {
     expect(err.problems).toEqual([expect.objectContaining({ tenant: 'acme-two', field: 'okta.eventSourceName', message: expect.stringMatching(/duplicate event source aws.partner\/okta.com\/acme\/vigil-acme/) })]);
   });
 
+  it('given more tenants in one account and region than EventBridge allows buses, when loaded, then the one over the quota is rejected', () => {
+    process.env.VIGIL_MAX_BUSES_PER_ACCOUNT = '2';
+    try {
+      const files = Object.fromEntries(['one', 'two', 'three'].map((id) => [`${id}.json`, { ...good, id: `t-${id}`, okta: { org: id, eventSourceName: 'vigil' } }]));
+      const err = errorOf(files);
+      expect(err.problems).toEqual([expect.objectContaining({ tenant: 't-two', field: 'aws.accountId', message: expect.stringMatching(/3 tenants in 111111111111\/us-east-1 need 3 event buses, over the quota of 2/) })]);
+    } finally {
+      delete process.env.VIGIL_MAX_BUSES_PER_ACCOUNT;
+    }
+  });
+
   it('given a file that is not JSON, when loaded, then the error names the file', () => {
     const err = errorOf({ 'broken.json': '{ "id": ' });
     expect(err.problems[0]).toMatchObject({ file: expect.stringMatching(/broken\.json$/), field: '(file)', message: expect.stringMatching(/not valid JSON/) });
