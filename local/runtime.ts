@@ -78,6 +78,14 @@ export interface LocalPipelineOptions {
   readonly dynamoEndpoint?: string;
   /** SQS batch size for the ingest function. @default 100 */
   readonly batchSize?: number;
+  /** Receives before SQS moves a message to the dead-letter queue (the buffer queue's redrive policy). @default 5 */
+  readonly maxReceiveCount?: number;
+}
+
+interface QueuedMessage {
+  readonly messageId: string;
+  readonly body: string;
+  receiveCount: number;
 }
 
 export class LocalPipeline {
@@ -86,9 +94,12 @@ export class LocalPipeline {
   readonly topicArn: string;
   readonly ingestPattern: EventPattern = ingestPattern();
   readonly nearTimePatterns: EventPattern[];
-  private readonly buffer: Array<{ messageId: string; body: string }> = [];
+  /** Messages SQS gave up on (moved to the buffer's dead-letter queue after maxReceiveCount receives). */
+  readonly deadLetters: Array<{ messageId: string; body: string }> = [];
+  private readonly buffer: QueuedMessage[] = [];
   private readonly queue = new InvocationQueue();
   private messageSeq = 0;
+  private executionSeq = 0;
 
   private constructor(
     readonly tenant: Tenant,
@@ -149,7 +160,7 @@ export class LocalPipeline {
     this.bus.received++;
     let routed = false;
     if (matches(this.ingestPattern, event)) {
-      this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body: JSON.stringify(event) });
+      this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body: JSON.stringify(event), receiveCount: 0 });
       this.bus.toBuffer++;
       routed = true;
     }
@@ -163,22 +174,29 @@ export class LocalPipeline {
 
   /** Deliver a raw body to the buffer queue as-is (what a malformed message looks like). */
   enqueueRaw(body: string): void {
-    this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body });
+    this.buffer.push({ messageId: `msg-${++this.messageSeq}`, body, receiveCount: 0 });
   }
 
-  /** Let the event source mapping drain the buffer queue into the ingest function. Returns records retried. */
+  /**
+   * Let the event source mapping drain the buffer queue into the ingest function, as SQS does: a record
+   * reported in batchItemFailures, or every record of an invocation that failed, comes back (once its
+   * visibility timeout has passed: here, later in the same drain) until maxReceiveCount receives, then
+   * goes to the dead-letter queue. Returns the batches and how many record receives failed.
+   */
   async drain(): Promise<{ batches: number; failures: number }> {
     const size = this.options.batchSize ?? 100;
+    const maxReceives = this.options.maxReceiveCount ?? 5;
     let batches = 0;
     let failures = 0;
     while (this.buffer.length) {
       const batch = this.buffer.splice(0, size);
+      for (const m of batch) m.receiveCount++;
       const event: SQSEvent = {
         Records: batch.map((m) => ({
           messageId: m.messageId,
           receiptHandle: m.messageId,
           body: m.body,
-          attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'events.amazonaws.com', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+          attributes: { ApproximateReceiveCount: String(m.receiveCount), SentTimestamp: String(Date.now()), SenderId: 'events.amazonaws.com', ApproximateFirstReceiveTimestamp: String(Date.now()) },
           messageAttributes: {},
           md5OfBody: '',
           eventSource: 'aws:sqs',
@@ -186,9 +204,20 @@ export class LocalPipeline {
           awsRegion: REGION,
         })),
       };
-      const res = await this.invoke<{ batchItemFailures: Array<{ itemIdentifier: string }> }>('ingest', event);
+      let failed: Set<string>;
+      try {
+        const res = await this.invoke<{ batchItemFailures: Array<{ itemIdentifier: string }> }>('ingest', event);
+        failed = new Set(res.batchItemFailures.map((f) => f.itemIdentifier));
+      } catch {
+        failed = new Set(batch.map((m) => m.messageId)); // the invocation failed: the whole batch comes back
+      }
       batches++;
-      failures += res.batchItemFailures.length;
+      failures += failed.size;
+      for (const m of batch) {
+        if (!failed.has(m.messageId)) continue;
+        if (m.receiveCount >= maxReceives) this.deadLetters.push({ messageId: m.messageId, body: m.body });
+        else this.buffer.push(m);
+      }
     }
     return { batches, failures };
   }
@@ -238,12 +267,17 @@ export class LocalPipeline {
 
   /** What EventBridge Scheduler does every hour: start the workflow for the hour just closed. */
   async runHourly(scheduledTime: string, hours: string[] = []): Promise<HourlyExecution> {
+    return this.startExecution({ tenantId: this.tenant.id, scheduledTime, hours }, scheduledTime);
+  }
+
+  /** Start the hourly workflow with any input, as a person would from the console or the CLI. */
+  async startExecution(input: Record<string, unknown>, startTime = new Date().toISOString()): Promise<HourlyExecution> {
     await this.drain();
     const definition = this.definition();
     const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
-    const execution = machine.run({ tenantId: this.tenant.id, scheduledTime, hours } as never, {
+    const execution = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) as never, retryIntervalOverrides: { Plan: 0, Detect: 0, Notify: 0 } },
-      context: { Execution: { StartTime: scheduledTime, Input: { tenantId: this.tenant.id, scheduledTime, hours } } } as never,
+      context: { Execution: { Id: `arn:aws:states:${REGION}:${ACCOUNT}:execution:vigil-${this.tenant.id}-hourly:local-${++this.executionSeq}`, StartTime: startTime, Input: input } } as never,
     });
     try {
       return { status: 'SUCCEEDED', output: await execution.result };

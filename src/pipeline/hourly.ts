@@ -2,27 +2,36 @@
  * The three Lambda steps of the hourly workflow (src/workflow/hourly.ts): plan the hours, detect over
  * one hour, notify that hour's new findings.
  */
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine, hourBucket, type StateEntry } from '../detections/engine';
 import type { Finding } from '../detections/types';
 import { normalize, type OktaEvent } from '../okta/event';
 import type { Publisher } from '../aws/clients';
-import { readChunks, ttlSeconds } from '../store/events';
+import { listChunks, readChunks, ttlSeconds } from '../store/events';
 import { claimNotification, findingsForHour, putFinding, releaseNotification } from '../store/findings';
-import { claimHour, hoursToReprocess } from '../store/hours';
+import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
 import { loadSnapshot, saveSnapshots } from '../store/state';
 import { table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 
 const HOUR = 3_600_000;
 
-export interface PlanInput {
-  readonly tenantId: string;
-  /** When the schedule fired (ISO); the hour just closed is the one that ended a grace period before it. */
-  readonly scheduledTime: string;
-  /** Explicit hours (YYYY-MM-DDTHH) to process instead of the closed hour, e.g. after a replay. */
+export interface PlanRequest {
+  /** When the schedule fired (ISO); the hour just closed is the one that ended a grace period before it. @default the execution's start */
+  readonly scheduledTime?: string;
+  /** Explicit hours (YYYY-MM-DDTHH) to process instead of the closed hour, e.g. after a replay. @default none */
   readonly hours?: readonly string[];
+}
+
+export interface PlanInput extends PlanRequest {
+  readonly tenantId: string;
+  /** The whole execution input (the schedule's, or a person's: `scheduledTime` and `hours` may be left out). */
+  readonly request?: PlanRequest;
+  /** The execution: claims made under it can be made again when Step Functions retries Plan. */
+  readonly executionId?: string;
+  readonly startedAt?: string;
 }
 
 export interface PlanOutput {
@@ -39,29 +48,57 @@ export function closedHour(scheduledTime: string, graceMinutes: number): string 
 
 export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<PlanOutput> {
   const hoursTable = table(config, 'hours');
-  const wanted = input.hours?.length ? [...input.hours] : [closedHour(input.scheduledTime, config.settings.gracePeriodMinutes)];
-  const since = hourBucket(Date.parse(input.scheduledTime) - 7 * 24 * HOUR);
-  for (const h of await hoursToReprocess(ddb, hoursTable, config.tenantId, since)) if (!wanted.includes(h)) wanted.push(h);
+  const scheduledTime = input.scheduledTime ?? input.request?.scheduledTime ?? input.startedAt ?? new Date(now).toISOString();
+  const requested = input.hours ?? input.request?.hours ?? [];
+  const closed = closedHour(scheduledTime, config.settings.gracePeriodMinutes);
+  const wanted = requested.length ? [...requested] : [closed];
+  for (const h of wanted) if (!/^\d{4}-\d\d-\d\dT\d\d$/.test(h)) throw new Error(`hour ${JSON.stringify(h)} is not YYYY-MM-DDTHH`);
+  const since = hourBucket(Date.parse(scheduledTime) - 7 * 24 * HOUR);
+  const pending = await hoursToReprocess(ddb, hoursTable, config.tenantId, since, { closedHour: closed, staleBefore: new Date(now - STALE_CLAIM_MS).toISOString() });
+  for (const h of pending) if (!wanted.includes(h)) wanted.push(h);
   const hours: string[] = [];
   const skipped: string[] = [];
   const ttl = ttlSeconds(now, config.settings.retentionDays);
-  for (const h of wanted.sort()) {
-    if (!/^\d{4}-\d\d-\d\dT\d\d$/.test(h)) throw new Error(`hour ${JSON.stringify(h)} is not YYYY-MM-DDTHH`);
-    if (await claimHour(ddb, hoursTable, config.tenantId, h, now, ttl)) hours.push(h);
-    else skipped.push(h);
+  try {
+    for (const h of wanted.sort()) {
+      if (await claimHour(ddb, hoursTable, config.tenantId, h, now, ttl, STALE_CLAIM_MS, input.executionId)) hours.push(h);
+      else skipped.push(h);
+    }
+  } catch (err) {
+    // The workflow never learns which hours this Plan claimed: give them back rather than leave them RUNNING.
+    for (const h of hours) await releaseHour(ddb, hoursTable, config.tenantId, h, now).catch(() => undefined);
+    throw err;
   }
   return { hours, skipped };
+}
+
+type ChunkRef = string | { readonly sk: { readonly S: string } };
+
+/** One page of the workflow's FindChunks Query (DynamoDB JSON), as Step Functions returns it. */
+export interface ChunkPage {
+  readonly Items: readonly ChunkRef[];
+  readonly LastEvaluatedKey?: Readonly<Record<string, { readonly S: string }>>;
 }
 
 export interface DetectInput {
   readonly tenantId: string;
   readonly hour: string;
-  /** Chunk sort keys, as strings or as DynamoDB items (`{ sk: { S } }`, straight from the workflow's Query). */
-  readonly chunks: ReadonlyArray<string | { readonly sk: { readonly S: string } }>;
+  /**
+   * The hour's chunk sort keys, as strings or as DynamoDB items (`{ sk: { S } }`), or the first page of
+   * the workflow's Query: when it has a LastEvaluatedKey (a page ends at 1 MB read, or at its Limit),
+   * the rest of the keys are read from there.
+   */
+  readonly chunks: readonly ChunkRef[] | ChunkPage;
 }
 
-function chunkKeys(chunks: DetectInput['chunks']): string[] {
-  return chunks.map((c) => (typeof c === 'string' ? c : c.sk.S));
+async function chunkKeys(ddb: DynamoDBDocumentClient, eventsTable: string, hour: string, chunks: DetectInput['chunks']): Promise<string[]> {
+  const page: ChunkPage = Array.isArray(chunks) ? { Items: chunks as readonly ChunkRef[] } : (chunks as ChunkPage);
+  const keys = page.Items.map((c) => (typeof c === 'string' ? c : c.sk.S));
+  if (page.LastEvaluatedKey) {
+    const start = Object.fromEntries(Object.entries(page.LastEvaluatedKey).map(([k, v]) => [k, v.S]));
+    keys.push(...(await listChunks(ddb, eventsTable, hour, start)));
+  }
+  return keys;
 }
 
 export interface DetectOutput {
@@ -71,6 +108,8 @@ export interface DetectOutput {
   readonly malformed: number;
   readonly findings: number;
   readonly newFindings: number;
+  /** This run's stamp on every finding it found: Notify waits until the index shows them all. */
+  readonly run: string;
 }
 
 async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -89,7 +128,8 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
-  for await (const raw of readChunks(ddb, table(config, 'events'), input.hour, chunkKeys(input.chunks))) {
+  const eventsTable = table(config, 'events');
+  for await (const raw of readChunks(ddb, eventsTable, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks))) {
     try {
       const e = normalize(raw);
       if (events.has(e.uuid)) duplicates++;
@@ -119,9 +159,10 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
 
   const findingsTable = table(config, 'findings');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
+  const run = randomUUID();
   let newFindings = 0;
-  for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now)) newFindings++;
-  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, found };
+  for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now, run)) newFindings++;
+  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, found };
 }
 
 export interface NotifyInput {
@@ -129,6 +170,12 @@ export interface NotifyInput {
   readonly hour: string;
   /** How many findings Detect stored for the hour; the byHour index must show at least these. */
   readonly expected?: number;
+  /**
+   * The Detect run that stored them (DetectOutput.run): then the index must show `expected` findings
+   * stamped with this run. (A bare count can be met by findings already in the hour, e.g. near-time
+   * ones the hourly pass does not make, while one Detect just stored is not indexed yet.)
+   */
+  readonly run?: string;
 }
 
 /** The byHour index has not caught up with Detect's writes yet; the workflow retries Notify. */
@@ -145,7 +192,8 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
   const findingsTable = table(config, 'findings');
   const all = await findingsForHour(ddb, findingsTable, input.hour);
   // A global secondary index is eventually consistent: right after Detect, it may not list them all.
-  if (input.expected !== undefined && all.length < input.expected) throw new FindingsNotIndexedYet(input.hour, all.length, input.expected);
+  const seen = input.run === undefined ? all.length : all.filter((f) => f.detectRun === input.run).length;
+  if (input.expected !== undefined && seen < input.expected) throw new FindingsNotIndexedYet(input.hour, seen, input.expected);
   let published = 0;
   for (const f of all.filter((x) => !x.notifiedAt).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id))) {
     if (!(await claimNotification(ddb, findingsTable, f.id, 'hourly', now))) continue;

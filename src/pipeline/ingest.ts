@@ -92,10 +92,19 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
       }
     }
     if (!written.length) continue;
-    await putMarkers(ddb, eventsTable, written, ttl);
+    // The hour is told first, the uuid markers written last: until its marker exists, a redelivered record
+    // is not a duplicate, so if either step fails the record is retried in full. (Markers first would make
+    // the retry drop the records as already seen, and a processed hour would never be re-opened for them.)
+    try {
+      if (await recordArrivals(ddb, hoursTable, config.tenantId, hour, written.length, chunks, ttl)) stats.lateHours.push(hour);
+      await putMarkers(ddb, eventsTable, written, ttl);
+    } catch {
+      const retry = new Set(written);
+      for (const i of items) if (retry.has(i.event.uuid)) failed.add(i.record);
+      continue;
+    }
     stats.accepted += written.length;
     stats.chunks += chunks;
-    if (await recordArrivals(ddb, hoursTable, config.tenantId, hour, written.length, chunks, ttl)) stats.lateHours.push(hour);
   }
   return { failed, stats };
 }

@@ -58,10 +58,10 @@ export async function putChunk(ddb: DynamoDBDocumentClient, table: string, hour:
   await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: `C#${chunk.id}`, data: chunk.data, count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
 }
 
-/** Keys (sk) of an hour's chunks. */
-export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hour: string): Promise<string[]> {
+/** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
+export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hour: string, startKey?: Record<string, unknown>): Promise<string[]> {
   const keys: string[] = [];
-  let start: Record<string, unknown> | undefined;
+  let start: Record<string, unknown> | undefined = startKey;
   do {
     const page = await ddb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk', ExclusiveStartKey: start, ConsistentRead: true }));
     for (const item of page.Items ?? []) keys.push(item.sk as string);

@@ -14,6 +14,8 @@ export interface StoredFinding extends Finding {
   readonly subjectKey: string;
   readonly notifiedAt?: string;
   readonly foundAt: string;
+  /** The last hourly Detect run that found it (see {@link putFinding}). */
+  readonly detectRun?: string;
 }
 
 const isConditionFailure = (err: unknown) => (err as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -22,23 +24,31 @@ export function subjectKey(f: Pick<Finding, 'subject'>): string {
   return `${f.subject.type}#${f.subject.id}`;
 }
 
-/** Store a finding unless it exists. Returns true when it is new. */
-export async function putFinding(ddb: DynamoDBDocumentClient, table: string, f: Finding, ttl: number, now = Date.now()): Promise<boolean> {
+/**
+ * Store a finding unless it exists. Returns true when it is new. With `detectRun`, the finding (new or
+ * not) is stamped with that run, so the run's Notify can tell when the eventually consistent byHour
+ * index shows every finding the run found, whatever else the hour holds.
+ */
+export async function putFinding(ddb: DynamoDBDocumentClient, table: string, f: Finding, ttl: number, now = Date.now(), detectRun?: string): Promise<boolean> {
   const item: StoredFinding & { kind: string; ttl: number } = {
     ...f,
     kind: KIND,
     hour: hourBucket(Date.parse(f.triggeredAt)),
     subjectKey: subjectKey(f),
     foundAt: new Date(now).toISOString(),
+    ...(detectRun ? { detectRun } : {}),
     ttl,
   };
   try {
     await ddb.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(id)' }));
     return true;
   } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
+    if (!isConditionFailure(err)) throw err;
   }
+  if (detectRun) {
+    await ddb.send(new UpdateCommand({ TableName: table, Key: { id: f.id, kind: KIND }, UpdateExpression: 'SET detectRun = :run', ExpressionAttributeValues: { ':run': detectRun } }));
+  }
+  return false;
 }
 
 export async function getFinding(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<StoredFinding | undefined> {

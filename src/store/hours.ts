@@ -47,19 +47,34 @@ export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string,
   return true;
 }
 
-/** Hours marked for reprocessing since a given hour. */
-export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: string, tenant: string, sinceHour: string, limit = 48): Promise<string[]> {
+export interface PendingHoursOptions {
+  /** The latest closed hour: OPEN hours up to it were never processed (a missed or failed schedule). */
+  readonly closedHour: string;
+  /** RUNNING hours claimed before this (ISO) belong to an execution that died: process them again. */
+  readonly staleBefore: string;
+  readonly limit?: number;
+}
+
+/**
+ * Closed hours since a given hour that still need a run: marked for reprocessing (late events, a failed
+ * step), never processed (OPEN: the run for them never started, or failed before its Plan finished), or
+ * claimed by a run that never finished (RUNNING, stale: the execution timed out, was aborted or failed
+ * outside the per-hour error handling). Oldest first.
+ */
+export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: string, tenant: string, sinceHour: string, options: PendingHoursOptions): Promise<string[]> {
+  const limit = options.limit ?? 48;
   const hours: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await ddb.send(
       new QueryCommand({
         TableName: table,
-        KeyConditionExpression: 'tenant = :t AND #h >= :since',
-        FilterExpression: '#s = :reprocess',
+        KeyConditionExpression: 'tenant = :t AND #h BETWEEN :since AND :closed',
+        FilterExpression: '#s = :reprocess OR #s = :open OR (#s = :running AND runStartedAt < :stale)',
         ExpressionAttributeNames: { '#h': 'hour', '#s': 'status' },
-        ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':reprocess': 'REPROCESS' },
+        ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':closed': options.closedHour, ':reprocess': 'REPROCESS', ':open': 'OPEN', ':running': 'RUNNING', ':stale': options.staleBefore },
         ExclusiveStartKey: start,
+        ConsistentRead: true,
       }),
     );
     for (const i of page.Items ?? []) hours.push(i.hour as string);
@@ -68,20 +83,42 @@ export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: strin
   return hours.slice(0, limit);
 }
 
-/**
- * Claim an hour for a run (status RUNNING). Fails (returns false) when another run holds it and has
- * held it for less than `staleAfterMs`.
- */
-export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, now: number, ttl: number, staleAfterMs = 3_600_000): Promise<boolean> {
+/** Give back a claim this run holds (a step failed before the workflow could use it): the next run takes the hour. */
+export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, claimedAt: number): Promise<void> {
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { tenant, hour },
-        UpdateExpression: 'SET #s = :running, runStartedAt = :now, #ttl = if_not_exists(#ttl, :ttl)',
-        ConditionExpression: 'attribute_not_exists(#s) OR #s <> :running OR runStartedAt < :stale',
+        UpdateExpression: 'SET #s = :reprocess',
+        ConditionExpression: '#s = :running AND runStartedAt = :claimed',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':running': 'RUNNING', ':claimed': new Date(claimedAt).toISOString() },
+      }),
+    );
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+}
+
+/** How long a run's claim on an hour holds; after that the run is presumed dead and the hour is taken again. */
+export const STALE_CLAIM_MS = 3_600_000;
+
+/**
+ * Claim an hour for a run (status RUNNING). Fails (returns false) when another run holds it and has
+ * held it for less than `staleAfterMs`.
+ */
+export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, now: number, ttl: number, staleAfterMs = STALE_CLAIM_MS, owner = 'unknown'): Promise<boolean> {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { tenant, hour },
+        UpdateExpression: 'SET #s = :running, runStartedAt = :now, runOwner = :owner, #ttl = if_not_exists(#ttl, :ttl)',
+        // Free, not running, stale, or already ours (Step Functions retrying a Plan that had claimed it).
+        ConditionExpression: 'attribute_not_exists(#s) OR #s <> :running OR runStartedAt < :stale OR runOwner = :owner',
         ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':running': 'RUNNING', ':now': new Date(now).toISOString(), ':stale': new Date(now - staleAfterMs).toISOString(), ':ttl': ttl },
+        ExpressionAttributeValues: { ':running': 'RUNNING', ':now': new Date(now).toISOString(), ':stale': new Date(now - staleAfterMs).toISOString(), ':ttl': ttl, ':owner': owner },
       }),
     );
     return true;

@@ -20,6 +20,8 @@ export async function loadSnapshot(ddb: DynamoDBDocumentClient, table: string, d
       ExpressionAttributeValues: { ':pk': statePk(detectionId, key), ':lo': 'S#', ':hi': `${snapshotSk(beforeHour)}` },
       ScanIndexForward: false,
       Limit: 2,
+      // The previous hour's snapshot was written moments ago (by the previous Map iteration, or a rerun).
+      ConsistentRead: true,
     }),
   );
   const item = (res.Items ?? []).find((i) => (i.sk as string) < snapshotSk(beforeHour));

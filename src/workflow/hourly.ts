@@ -7,6 +7,9 @@
  * limited to 256 KB).
  *
  *   Plan -> AnyHours? -> EachHour(Map: FindChunks -> Detect -> Notify -> MarkDone | on error MarkForReprocess) -> Verdict
+ *
+ * The Map runs the hours one at a time, oldest first: each hour starts from the state the hour before it
+ * saved.
  */
 
 export interface HourlyWorkflowRefs {
@@ -17,7 +20,12 @@ export interface HourlyWorkflowRefs {
   /** DynamoDB table names. */
   readonly eventsTable: string;
   readonly hoursTable: string;
-  /** Hours processed in parallel. @default 2 */
+  /**
+   * Hours processed at once. @default 1: an hour starts from the state snapshots the hour before it
+   * wrote, so hours in one run (a reprocessed hour and the closed hour after it, a backlog) must run in
+   * order, one after the other; with more than one, an hour can start before its predecessor has saved
+   * its state and miss everything that spans the boundary.
+   */
   readonly maxConcurrency?: number;
 }
 
@@ -44,9 +52,10 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
     States: {
       Plan: {
         Type: 'Task',
-        Comment: 'The hour just closed (after the grace period) plus hours marked for reprocessing; claims each one',
+        Comment: 'The hour just closed (after the grace period) plus closed hours still pending (marked for reprocessing, never processed, or claimed by a run that died); claims each one',
         Resource: refs.planFunctionArn,
-        Parameters: { 'tenantId.$': '$.tenantId', 'scheduledTime.$': '$.scheduledTime', 'hours.$': '$.hours' },
+        // The whole input as `request`, so a manual start may leave out scheduledTime and hours.
+        Parameters: { 'tenantId.$': '$.tenantId', 'request.$': '$', 'executionId.$': '$$.Execution.Id', 'startedAt.$': '$$.Execution.StartTime' },
         ResultPath: '$.plan',
         Retry: lambdaRetry,
         Next: 'AnyHours',
@@ -59,7 +68,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
       EachHour: {
         Type: 'Map',
         ItemsPath: '$.plan.hours',
-        MaxConcurrency: refs.maxConcurrency ?? 2,
+        MaxConcurrency: refs.maxConcurrency ?? 1,
         ItemSelector: { 'tenantId.$': '$.tenantId', 'hour.$': '$$.Map.Item.Value' },
         ItemProcessor: {
           ProcessorConfig: { Mode: 'INLINE' },
@@ -75,9 +84,11 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
                 ExpressionAttributeValues: { ':pk': { 'S.$': "States.Format('H#{}', $.hour)" } },
                 ProjectionExpression: 'sk',
                 ConsistentRead: true,
+                // Bounds this state's payload; a Query page also ends at 1 MB read, whatever the Limit.
+                Limit: 1000,
               },
-              // `$.Items` rather than `$.Items[*].sk.S`: a path that matches nothing (an hour with no events) is an error.
-              ResultSelector: { 'count.$': '$.Count', 'keys.$': '$.Items' },
+              // The whole page, `LastEvaluatedKey` included when there is more: Detect reads the rest of the
+              // hour's chunk keys from there (an ASL path to a member that may be absent would be an error).
               ResultPath: '$.chunks',
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
               Next: 'Detect',
@@ -85,7 +96,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
             Detect: {
               Type: 'Task',
               Resource: refs.detectFunctionArn,
-              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'chunks.$': '$.chunks.keys' },
+              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'chunks.$': '$.chunks' },
               ResultPath: '$.detect',
               Retry: lambdaRetry,
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
@@ -94,7 +105,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
             Notify: {
               Type: 'Task',
               Resource: refs.notifyFunctionArn,
-              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'expected.$': '$.detect.findings' },
+              Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'expected.$': '$.detect.findings', 'run.$': '$.detect.run' },
               ResultPath: '$.notify',
               // The findings index is eventually consistent: wait for it to show what Detect stored.
               Retry: [{ ErrorEquals: ['Vigil.FindingsNotIndexedYet'], IntervalSeconds: 1, MaxAttempts: 8, BackoffRate: 2 }, ...lambdaRetry],

@@ -44,7 +44,7 @@ export interface HourlyWorkflowProps {
   readonly eventsTableArn: string;
   readonly hoursTableName: string;
   readonly hoursTableArn: string;
-  /** Hours processed in parallel. @default 2 (hourlyWorkflow's default) */
+  /** Hours processed at once. Keep 1: each hour starts from the state the hour before it saved. @default 1 (hourlyWorkflow's default) */
   readonly maxConcurrency?: number;
   /** @default 30 */
   readonly logRetentionDays?: number;

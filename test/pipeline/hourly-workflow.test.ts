@@ -6,6 +6,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
+import { closedHour } from '../../src/pipeline/hourly';
 import { logEvent, person, PLACES, userActor } from '../../src/okta/fixtures';
 import { failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
 
@@ -61,6 +62,31 @@ describe('hourly workflow on the local runtime', () => {
     expect(run.status).toBe('SUCCEEDED');
     expect(run.output).toMatchObject({ hours: [{ findings: 1, published: 1 }] });
     expect(lagging).toBeLessThan(0);
+  });
+
+  it('given a person starts the workflow with only the tenant id, when it runs, then it processes the hour closed before it started', async () => {
+    // aws-local-stepfunctions always starts executions at the real time, so this test lives in real time.
+    const hour = closedHour(new Date().toISOString(), 15);
+    for (const e of failedSignIns(`${hour}:05:00Z`, 12)) await p.put(wrap(e));
+
+    const run = await p.startExecution({ tenantId: 'testco' });
+
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ hours: [{ hour, findings: 1 }] });
+  });
+
+  it('given Step Functions retries a Plan that had already claimed its hours, when it runs again, then the same execution claims them again', async () => {
+    for (const e of failedSignIns('2026-11-02T09:05:00Z', 3)) await p.put(wrap(e));
+    await p.drain();
+    const input = { tenantId: 'testco', request: { scheduledTime: '2026-11-02T10:15:00Z', hours: [] }, executionId: 'arn:aws:states:us-east-1:0:execution:x:run-1' };
+
+    const first = await p.invoke<{ hours: string[] }>('plan', input);
+    const retry = await p.invoke<{ hours: string[] }>('plan', input);
+    const other = await p.invoke<{ hours: string[]; skipped: string[] }>('plan', { ...input, executionId: 'arn:aws:states:us-east-1:0:execution:x:run-2' });
+
+    expect(first.hours).toEqual(['2026-11-02T09']);
+    expect(retry.hours).toEqual(['2026-11-02T09']);
+    expect(other).toMatchObject({ hours: [], skipped: ['2026-11-02T09'] });
   });
 
   it('given an hour already processed, when it is run again, then nothing is notified twice', async () => {
