@@ -32,6 +32,9 @@ export interface Place {
   readonly asOrg?: string;
   readonly isp?: string;
   readonly isProxy?: boolean;
+  /** `securityContext.asNumber` (7922 when not given) and `.domain`. */
+  readonly asNumber?: number;
+  readonly domain?: string;
 }
 
 export const PLACES = {
@@ -46,11 +49,20 @@ export const PLACES = {
 
 export const BROWSER_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
+/** Okta's parsed `client.userAgent.os` / `.browser` and `client.device` for a raw user agent (close enough for fixtures). */
+export function parseUserAgent(userAgent: string): { os: string; browser: string; device: string } {
+  const mobile = /iPhone|iPad|Android/.test(userAgent);
+  const os = /iPhone|iPad/.test(userAgent) ? 'iOS' : /Android/.test(userAgent) ? 'Android' : /Mac OS/.test(userAgent) ? 'Mac OS X' : /Windows NT/.test(userAgent) ? 'Windows 10' : 'Unknown';
+  const browser = /Edg\//.test(userAgent) ? 'EDGE' : /Chrome\//.test(userAgent) ? 'CHROME' : /Safari\//.test(userAgent) ? 'SAFARI' : /Firefox\//.test(userAgent) ? 'FIREFOX' : 'UNKNOWN';
+  return { os, browser, device: mobile ? 'Mobile' : /Mozilla/.test(userAgent) ? 'Computer' : 'Unknown' };
+}
+
 export function client(place: Place, userAgent = BROWSER_UA): OktaClient {
+  const { os, browser, device } = parseUserAgent(userAgent);
   return {
-    userAgent: { rawUserAgent: userAgent, os: /Mac OS/.test(userAgent) ? 'Mac OS X' : 'Unknown', browser: /Chrome/.test(userAgent) ? 'CHROME' : 'UNKNOWN' },
+    userAgent: { rawUserAgent: userAgent, os, browser },
     zone: 'null',
-    device: 'Computer',
+    device,
     id: null,
     ipAddress: place.ip,
     geographicalContext: {
@@ -120,10 +132,10 @@ export function logEvent(spec: EventSpec): OktaLogEvent {
     transaction: { type: 'WEB', id: spec.transactionId ?? uuid.replace(/-/g, '').slice(0, 20), detail: {} },
     debugContext: { debugData: { requestId: uuid.slice(0, 24), requestUri: '/api/v1/authn', url: '/api/v1/authn?', ...spec.debugData } },
     securityContext: {
-      asNumber: 7922,
+      asNumber: place.asNumber ?? 7922,
       asOrg: place.asOrg ?? null,
       isp: place.isp ?? null,
-      domain: null,
+      domain: place.domain ?? null,
       isProxy: place.isProxy ?? false,
     },
     request: { ipChain: [{ ip: place.ip, geographicalContext: client(place).geographicalContext, version: 'V4', source: null }] },

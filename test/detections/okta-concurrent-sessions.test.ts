@@ -1,7 +1,7 @@
 import { DetectionEngine, detectAll } from '../../src/detections/engine';
 import detection, { MAX_STARTS } from '../../src/detections/rules/sessions/concurrent-sessions';
 import type { ConcurrentSessionsParams, ConcurrentSessionsState } from '../../src/detections/rules/sessions/concurrent-sessions';
-import { SF_OFFICE, start } from '../../src/detections/rules/sessions/concurrent-sessions.fixtures';
+import { SF_CELL, SF_OFFICE, start } from '../../src/detections/rules/sessions/concurrent-sessions.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import type { Place } from '../../src/okta/fixtures';
@@ -35,7 +35,20 @@ describe('okta-concurrent-sessions', () => {
   it('given 5 sessions from only 2 IPs (IPs threshold - 1), when run, then quiet; with minIps 2 it fires', () => {
     const events = [0, 1, 2, 3, 4].map((i) => start(minutes(T0, i * 5), i % 2 ? PLACES.sanFrancisco : SF_OFFICE, i));
     expect(run(events)).toHaveLength(0);
-    expect(run(events, { minIps: 2 })).toHaveLength(1);
+    expect(run(events, { minIps: 2, minNetworks: 2 })).toHaveLength(1);
+  });
+
+  it('given a new phone signing in to 6 apps (fresh carrier address each time, some on home Wi-Fi), when run, then quiet: many IPs, two networks', () => {
+    const carrier = (n: number): Place => ({ ...SF_CELL, ip: `2607:fb90:${n.toString(16)}:1c2d::${(n * 7).toString(16)}` });
+    const events = [0, 1, 2, 3, 4, 5].map((i) => start(minutes(T0, i * 4), i % 3 === 0 ? PLACES.sanFrancisco : carrier(i), i));
+    expect(run(events)).toHaveLength(0);
+    // The same burst with an attacker's network in it is a finding.
+    const [f] = run([...events, start(minutes(T0, 25), PLACES.lagos, 9)]);
+    expect(f.context).toMatchObject({ sessions: 7, networks: ['comcast', 't-mobile usa', 'mtn nigeria'] });
+  });
+
+  it('given sessions without AS information (null security context), when run, then each IP is its own network', () => {
+    expect(run(sessions(5).map((e) => withQuirks(e, { nullSecurity: true })))).toHaveLength(1);
   });
 
   it('given 5 sessions spread beyond the window, when run, then quiet; with a wider window it fires', () => {

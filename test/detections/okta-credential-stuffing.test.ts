@@ -18,20 +18,29 @@ function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
   return detectAll(resolved, events.map((e) => normalize(e)));
 }
 
-/** n usernames, alternating existing accounts and unknown usernames, `spacing` minutes apart. */
+/** n usernames, one existing account for two unknown usernames, `spacing` minutes apart. */
 const list = (n: number, spacing = 0.25) =>
-  Array.from({ length: n }, (_, i) => (i % 2 ? unknownUserSignIn(`leaked${i}@example.com`, at(i * spacing), bot) : failedSignIn(staff[i], at(i * spacing), 'INVALID_CREDENTIALS', bot)));
+  Array.from({ length: n }, (_, i) => (i % 3 ? unknownUserSignIn(`leaked${i}@example.com`, at(i * spacing), bot) : failedSignIn(staff[i], at(i * spacing), 'INVALID_CREDENTIALS', bot)));
 
 describe('okta-credential-stuffing', () => {
   it('given 19 usernames in 5 minutes (threshold - 1), when run, then it stays quiet', () => {
     expect(run(list(19))).toHaveLength(0);
   });
 
-  it('given 20 usernames, half unknown to Okta, in 5 minutes, when run, then it fires once about the source IP', () => {
+  it('given 20 usernames, two thirds unknown to Okta, in 5 minutes, when run, then it fires once about the source IP', () => {
     const [f, ...rest] = run(list(20));
     expect(rest).toHaveLength(0);
     expect(f.subject).toMatchObject({ type: 'ip', id: PLACES.moscow.ip });
-    expect(f.context).toMatchObject({ usernames: 20, unknownUsernames: 10, failedSignIns: 20 });
+    expect(f.context).toMatchObject({ usernames: 20, unknownUsernames: 13, failedSignIns: 20 });
+  });
+
+  it('given a burst with 10 existing accounts (a spray from the IP), when the whole catalog runs, then okta-password-spray-ip alone reports it', () => {
+    const burst = Array.from({ length: 22 }, (_, i) => (i % 2 ? unknownUserSignIn(`leaked${i}@example.com`, at(i * 0.25), bot) : failedSignIn(staff[i], at(i * 0.25), 'INVALID_CREDENTIALS', bot)));
+    expect(run(burst)).toHaveLength(0);
+    expect(detectAll(resolveCatalog(), burst.map((e) => normalize(e))).map((f) => f.detectionId)).toEqual(['okta-password-spray-ip']);
+    // The tenant can turn the hand-off off: then both report the burst.
+    expect(run(burst, { sprayMinUsers: 0 })).toHaveLength(1);
+    expect(run(burst.slice(0, 21), { sprayMinUsers: 12 })).toHaveLength(1);
   });
 
   it('given 20 unknown usernames, when run, then each typed name counts (not one "unknown" user)', () => {
@@ -58,7 +67,7 @@ describe('okta-credential-stuffing', () => {
     expect(run(list(10), { minUsernames: 10 })).toHaveLength(1);
   });
 
-  it('given the tenant counts only wrong passwords, when the unknown half is dropped, then 20 mixed usernames stay quiet', () => {
+  it('given the tenant counts only wrong passwords, when the unknown usernames are dropped, then 20 mixed usernames stay quiet', () => {
     expect(run(list(20), { failureReasons: ['INVALID_CREDENTIALS'] })).toHaveLength(0);
   });
 

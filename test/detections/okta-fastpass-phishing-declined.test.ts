@@ -20,6 +20,11 @@ const mfa = (outcome: 'SUCCESS' | 'FAILURE', reason: string | null, actor: OktaA
   logEvent({ eventType: 'user.authentication.auth_via_mfa', at: T0, actor, target: [userTarget(user)], place: PLACES.sanFrancisco, outcome, reason, debugData: { factor: 'SIGNED_NONCE' } });
 
 describe('okta-fastpass-phishing-declined', () => {
+  it('given a tenant reasonPattern that is not a valid regular expression, when run, then it does not throw and uses the default', () => {
+    expect(run([mfa('FAILURE', 'FastPass declined phishing attempt')], { reasonPattern: 'fastpass (declined' })).toHaveLength(1);
+    expect(run([mfa('FAILURE', 'Invalid passcode')], { reasonPattern: 'fastpass (declined' })).toHaveLength(0);
+  });
+
   it('given auth_via_mfa FAILURE "FastPass declined phishing attempt", when run, then it raises one high near-time finding', () => {
     const [f, ...rest] = run([mfa('FAILURE', 'FastPass declined phishing attempt')]);
     expect(rest).toHaveLength(0);

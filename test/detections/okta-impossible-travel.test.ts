@@ -124,6 +124,26 @@ describe('okta-impossible-travel', () => {
     expect(run(events, { ignoreProxies: false })).toHaveLength(1);
   });
 
+  it('given one sign-in from Lagos between two in San Francisco, when run, then one finding (the way back is the same behaviour)', () => {
+    const there = signIn(minutes(T0, 30), PLACES.lagos);
+    const events = [signIn(minutes(T0, 0), PLACES.sanFrancisco), there, signIn(minutes(T0, 200), SF_OFFICE)];
+    const [f, ...rest] = run(events);
+    expect(rest).toHaveLength(0);
+    expect(f.eventUuids).toContain(there.uuid);
+    // ...also across hourly runs (the reported pair is part of the saved state).
+    const first = new DetectionEngine(resolved());
+    expect(events.slice(0, 2).flatMap((e) => first.process(normalize(e)))).toHaveLength(1);
+    const second = new DetectionEngine(resolved());
+    for (const x of first.export()) second.load(JSON.parse(JSON.stringify(x)));
+    expect(second.process(normalize(events[2]))).toHaveLength(0);
+  });
+
+  it('given a third place after a reported hop, or the same hop again more than a day later, when run, then each is a new finding', () => {
+    expect(run([signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.lagos), signIn(minutes(T0, 90), PLACES.moscow)])).toHaveLength(2);
+    const later = 26 * 60;
+    expect(run([signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.lagos), signIn(minutes(T0, later), PLACES.sanFrancisco), signIn(minutes(T0, later + 30), PLACES.lagos)])).toHaveLength(2);
+  });
+
   it('given the same events, when run twice, then the findings are identical', () => {
     const events = [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 30), PLACES.lagos), signIn(minutes(T0, 200), PLACES.sanFrancisco)];
     expect(run(events)).toEqual(run(events));

@@ -21,6 +21,14 @@ describe('okta-sign-on-policy-modified', () => {
     expect(detection.severity).toBe('medium');
   });
 
+  it('given a rule added to an authentication policy, when detected, then one finding naming the new rule (and okta-sign-on-policy-weakened stays quiet)', () => {
+    const e = policyEvent({ eventType: 'policy.rule.add', at: T0, type: 'AccessPolicy', name: 'Okta Dashboard', rule: 'Contractors: password only' });
+    const [f, ...rest] = run([e]);
+    expect(rest).toHaveLength(0);
+    expect(f.summary).toBe('it.admin@example.com added rule Okta Dashboard / Contractors: password only to a sign-on policy');
+    expect(run([policyEvent({ eventType: 'policy.rule.add', at: T0, type: 'Password' })])).toHaveLength(0);
+  });
+
   it('given a sign-on policy rule update whose effect is not logged, when detected, then one medium finding on the rule', () => {
     const [f, ...rest] = run([policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', name: 'Default Policy', rule: 'Default Rule' })]);
     expect(rest).toHaveLength(0);
@@ -34,7 +42,7 @@ describe('okta-sign-on-policy-modified', () => {
   });
 
   it('given deactivations and deletions, when detected, then quiet (not listened to here)', () => {
-    expect(detection.eventTypes).toEqual(['policy.rule.update', 'policy.lifecycle.update']);
+    expect(detection.eventTypes).toEqual(['policy.rule.update', 'policy.lifecycle.update', 'policy.rule.add']);
     expect(run([policyEvent({ eventType: 'policy.rule.delete', at: T0, type: 'OktaSignOn' })])).toHaveLength(0);
   });
 

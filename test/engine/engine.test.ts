@@ -61,6 +61,36 @@ describe('catalog on a realistic benign day', () => {
     expect(day.events.length).toBeGreaterThan(5000);
   });
 
+  it('given a benign day, then it has what makes one hard: shared egress IPs with typos, carrier addresses, concurrent phone sessions, new hires, admin work, Okta system events; and it is the same for the same seed', () => {
+    const opts = { day: '2026-11-02', org: 'benign', source: 'aws.partner/okta.com/benign/vigil', users: 400, attacks: false, seed: 7 };
+    const day = generateDay(opts);
+    expect(JSON.stringify(generateDay(opts).events)).toBe(JSON.stringify(day.events));
+    const signIns = day.events.filter((e) => e.eventType === 'user.session.start');
+    const perIp = new Map<string, { users: Set<string>; failed: Set<string> }>();
+    for (const e of signIns) {
+      const x = perIp.get(e.client!.ipAddress!) ?? { users: new Set<string>(), failed: new Set<string>() };
+      x.users.add(e.actor!.alternateId!);
+      if (e.outcome!.result === 'FAILURE') x.failed.add(e.actor!.alternateId!);
+      perIp.set(e.client!.ipAddress!, x);
+    }
+    // Office NATs and VPN egresses: dozens of users each, many of them mistyping a password there during the day.
+    const shared = [...perIp.values()].filter((x) => x.users.size >= 30);
+    expect(shared.length).toBeGreaterThanOrEqual(4);
+    expect(shared.reduce((n, x) => n + x.failed.size, 0)).toBeGreaterThanOrEqual(25);
+    expect(Math.max(...shared.map((x) => x.failed.size))).toBeGreaterThanOrEqual(10);
+    // Unknown usernames (typos of the login), carrier IPv6 addresses, phones and laptops in concurrent sessions.
+    expect(signIns.some((e) => e.actor!.id === 'unknown')).toBe(true);
+    expect(signIns.some((e) => e.client!.ipAddress!.includes(':') && e.outcome!.result === 'SUCCESS')).toBe(true);
+    expect(signIns.filter((e) => e.client!.device === 'Mobile' && e.outcome!.result === 'SUCCESS').length).toBeGreaterThan(100);
+    const types = new Set(day.events.map((e) => e.eventType));
+    for (const t of ['policy.evaluate_sign_on', 'user.session.end', 'system.email.delivery', 'system.email.mfa_enroll_notification.sent_message', 'user.lifecycle.activate', 'user.account.update_password', 'user.mfa.factor.activate', 'user.session.access_admin_app', 'user.account.reset_password', 'security.threat.detected']) {
+      expect(types).toContain(t);
+    }
+    // New hires sign in the day their account is created.
+    const created = new Set(day.events.filter((e) => e.eventType === 'user.lifecycle.activate').map((e) => e.target![0].alternateId));
+    expect(signIns.filter((e) => created.has(e.actor!.alternateId) && e.outcome!.result === 'SUCCESS').length).toBeGreaterThanOrEqual(created.size);
+  });
+
   it('given the same day with attacks, when the catalog runs, then every injected attack is found', () => {
     const day = generateDay({ day: '2026-11-02', org: 'acme', source: 'aws.partner/okta.com/acme/vigil', users: 300 });
     const ids = new Set(detectAll(resolveCatalog(), day.events.map(normalize)).map((f) => f.detectionId));

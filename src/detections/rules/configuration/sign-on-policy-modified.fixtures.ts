@@ -12,6 +12,7 @@ export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixt
       events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'AccessPolicy', change: { from: appSignOnAction('1FA'), to: appSignOnAction('2FA') } })],
       findings: 1,
     },
+    { name: 'rule added to an authentication policy', events: [policyEvent({ eventType: 'policy.rule.add', at: T0, type: 'AccessPolicy', rule: 'Contractors: password only' })], findings: 1 },
     { name: 'sign-on policy itself updated', events: [policyEvent({ eventType: 'policy.lifecycle.update', at: T0, type: 'OktaSignOn', name: 'Contractors' })], findings: 1 },
   ],
   negative: [

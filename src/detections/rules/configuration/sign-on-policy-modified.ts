@@ -1,6 +1,6 @@
 import { singleEvent } from '../../kit';
 import { actorContext, actorLabel, SIGN_ON_POLICY_TYPES } from './shared';
-import { policySubject, readPolicyChange, UPDATES } from './sign-on-policy';
+import { ADDITIONS, policySubject, readPolicyChange, UPDATES } from './sign-on-policy';
 import { fixtures } from './sign-on-policy-modified.fixtures';
 
 /** Any other update to a sign-on policy or rule: worth a look, not proven weaker. */
@@ -10,12 +10,13 @@ export default singleEvent({
   description:
     'A global session (OKTA_SIGN_ON), authentication (ACCESS_POLICY) or MFA enrollment policy or rule was updated ' +
     '(`policy.rule.update`, `policy.lifecycle.update`) and the before/after values do not show a weakening (those raise ' +
-    '`okta-sign-on-policy-weakened` instead). Changed group assignments, network zones or rule order can still open a gap, ' +
-    'so updates by unexpected admins deserve a review.',
+    '`okta-sign-on-policy-weakened` instead), or a rule was added to one (`policy.rule.add`). Changed group assignments, ' +
+    'network zones or rule order can still open a gap, and a new rule placed first (ALLOW without MFA for one group) ' +
+    'weakens sign-on without touching an existing rule, so changes by unexpected admins deserve a review.',
   severity: 'medium',
   mitre: { tactic: 'Defense Evasion', technique: 'T1556.009', name: 'Modify Authentication Process: Conditional Access Policies' },
   mode: 'hourly',
-  eventTypes: UPDATES,
+  eventTypes: [...UPDATES, ...ADDITIONS],
   defaults: { policyTypes: SIGN_ON_POLICY_TYPES, includeUnknownPolicyTypes: true, allowedActors: [] as readonly string[], ignorePolicyNames: [] as readonly string[] },
   match(e, p) {
     const c = readPolicyChange(e, p);
@@ -23,7 +24,9 @@ export default singleEvent({
     const subject = policySubject(e, c);
     return {
       subject,
-      summary: `${actorLabel(e)} modified sign-on policy ${subject.display ?? subject.id}`,
+      summary: ADDITIONS.includes(e.eventType)
+        ? `${actorLabel(e)} added rule ${subject.display ?? subject.id} to a sign-on policy`
+        : `${actorLabel(e)} modified sign-on policy ${subject.display ?? subject.id}`,
       context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, changeDetails: c.hasChangeDetails },
     };
   },

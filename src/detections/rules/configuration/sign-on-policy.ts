@@ -28,6 +28,13 @@ export const REMOVALS: Readonly<Record<string, string>> = {
 
 export const UPDATES: readonly string[] = ['policy.rule.update', 'policy.lifecycle.update'];
 
+/**
+ * A rule added to a policy (`policy.rule.add`). A new rule placed above the others (an ALLOW without MFA for a group
+ * the attacker is in) weakens sign-on without touching any existing rule; the System Log records no before/after for
+ * it, so it is a change to review (okta-sign-on-policy-modified), not a proven weakening.
+ */
+export const ADDITIONS: readonly string[] = ['policy.rule.add'];
+
 export interface PolicyChange {
   readonly policy?: Party;
   readonly rule?: Party;

@@ -23,7 +23,12 @@ export default threshold({
   },
   threshold: (p) => p.threshold,
   windowMinutes: (p) => p.windowMinutes,
-  subject: (e) => userSubject(e.actor!),
+  // A username Okta does not know has actor id "unknown": the subject is the typed login, so two unknown usernames
+  // never share a subject (findings are grouped and notified per subject).
+  subject: (e) => {
+    const account = signInAccount(e);
+    return account?.unknown ? { type: 'user', id: `unknown:${account.login}`, display: account.login } : userSubject(e.actor!);
+  },
   summary: (n, e, p) => `${n} failed sign-ins for ${label(e.actor)} within ${p.windowMinutes} minutes`,
   context: (e, hits) => ({ lastIp: e.ip, lastCountry: e.country, firstAttempt: new Date(hits[0][0]).toISOString() }),
   fixtures,

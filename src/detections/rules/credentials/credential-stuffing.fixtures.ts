@@ -16,12 +16,13 @@ const stuffing = (known: number, unknown: number, spacingMin = 0.25) => [
 
 export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
   positive: [
-    { name: '12 real accounts and 10 unknown usernames in under 6 minutes', events: stuffing(12, 10), findings: 1 },
+    { name: '6 real accounts and 16 unknown usernames in 8 minutes', events: stuffing(6, 16), findings: 1 },
     { name: 'only unknown usernames: 20 distinct typed names, not one "unknown" user', events: stuffing(0, 20), findings: 1 },
     { name: 'tenant lowers the bar to 8 usernames', events: stuffing(4, 4), findings: 1, params: { minUsernames: 8 } },
   ],
   negative: [
     { name: '19 usernames stay under the threshold', events: stuffing(10, 9), findings: 0 },
+    { name: '12 real accounts and 10 unknown usernames: a spray from this IP, reported by okta-password-spray-ip', events: stuffing(12, 10), findings: 0 },
     { name: '22 usernames spread over an hour is not machine speed', events: stuffing(12, 10, 1.4), findings: 0 },
     {
       name: 'one user retyping their own username variants is not stuffing',

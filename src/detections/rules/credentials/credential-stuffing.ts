@@ -12,6 +12,13 @@ export type CredentialStuffingParams = {
   failureReasons: readonly string[];
   /** Network zones (by name) whose traffic is never treated as a stuffing source. */
   ignoreZones: readonly string[];
+  /**
+   * A burst with at least this many existing accounts among its usernames is a password spray from the IP, reported
+   * by okta-password-spray-ip (which fires first, on the existing accounts alone): keep it equal to that detection's
+   * `minUsers`. This detection then reports the bursts a spray rule cannot see, carried by usernames unknown to Okta.
+   * 0 turns the hand-off off (both detections fire on a mixed burst).
+   */
+  sprayMinUsers: number;
 };
 
 /** One source trying many different usernames, known and unknown, within minutes: a leaked-credential list replayed. */
@@ -19,12 +26,12 @@ export default attemptWindow<CredentialStuffingParams>({
   id: 'okta-credential-stuffing',
   title: 'Credential stuffing from one IP',
   description:
-    'One source IP failing to sign in (`user.session.start`, FAILURE) with many different usernames within minutes, each tried only once or twice, including usernames that do not exist in the org (Okta logs those with actor id "unknown" and VERIFICATION_ERROR / UNKNOWN_USER; the typed username is counted, so unknown users are not collapsed into one). The pace (tens of usernames in ten minutes) and the unknown usernames point to a leaked username/password list being replayed by a script.',
+    'One source IP failing to sign in (`user.session.start`, FAILURE) with many different usernames within minutes, each tried only once or twice, including usernames that do not exist in the org (Okta logs those with actor id "unknown" and VERIFICATION_ERROR / UNKNOWN_USER; the typed username is counted, so unknown users are not collapsed into one). The pace (tens of usernames in ten minutes) and the unknown usernames point to a leaked username/password list being replayed by a script. A burst with enough existing accounts to be a password spray (`sprayMinUsers`, the spray rule\'s `minUsers`) is left to okta-password-spray-ip, so one burst raises one finding.',
   severity: 'medium',
   mitre: { tactic: 'Credential Access', technique: 'T1110.004', name: 'Brute Force: Credential Stuffing' },
   mode: 'hourly',
   eventTypes: ['user.session.start'],
-  defaults: { minUsernames: 20, maxAttemptsPerUser: 2, windowMinutes: 10, failureReasons: [...PASSWORD_FAILURE_REASONS, ...UNKNOWN_USER_REASONS], ignoreZones: [] },
+  defaults: { minUsernames: 20, maxAttemptsPerUser: 2, windowMinutes: 10, failureReasons: [...PASSWORD_FAILURE_REASONS, ...UNKNOWN_USER_REASONS], ignoreZones: [], sprayMinUsers: 10 },
   group: (e, p) => (e.ip && !inIgnoredZone(e, p.ignoreZones) ? e.ip : undefined),
   counts: (e, p) => isFailedSignIn(e, p.failureReasons),
   windowMinutes: (p) => p.windowMinutes,
@@ -33,6 +40,8 @@ export default attemptWindow<CredentialStuffingParams>({
     const few = fewTries(attempts, p.maxAttemptsPerUser);
     if (few.accounts.length < p.minUsernames) return undefined;
     const unknown = new Set(few.attempts.filter((a) => a[4] === 1).map((a) => a[2]));
+    // Enough existing accounts for okta-password-spray-ip: one burst, one finding (the spray's).
+    if (p.sprayMinUsers > 0 && few.accounts.length - unknown.size >= p.sprayMinUsers) return undefined;
     const spanMin = Math.max(1, (few.attempts[few.attempts.length - 1][0] - few.attempts[0][0]) / 60_000);
     return {
       evidence: few.attempts,
@@ -55,6 +64,6 @@ export default attemptWindow<CredentialStuffingParams>({
     'Elastic detection-rules: Potential Okta Credential Stuffing (Single Source) (>= 15 users, <= 2 attempts each, 15 min)',
     'Okta customer-detections: ThreatInsight high unknown users',
     'panther-analysis okta tests: unknown-user sign-ins carry actor.id "unknown" and outcome VERIFICATION_ERROR',
-    'Differs: counts unknown usernames by the typed name and forgets accounts that then sign in successfully',
+    'Differs: counts unknown usernames by the typed name, forgets accounts that then sign in successfully, and leaves bursts with 10+ existing accounts to okta-password-spray-ip',
   ],
 });

@@ -1,7 +1,10 @@
 import { label } from '../../../okta/event';
 import { singleEvent, userSubject } from '../../kit';
 import { fixtures } from './fastpass-phishing-declined.fixtures';
+import { safeRegex } from '../configuration/shared';
 import { mfaUser } from './shared';
+
+const DEFAULT_REASON = 'fastpass declined phishing attempt';
 
 export type FastPassPhishingParams = {
   /** Regular expression (case-insensitive) for the `outcome.reason` Okta writes when FastPass refuses to sign in to a look-alike origin. */
@@ -18,10 +21,11 @@ export default singleEvent<FastPassPhishingParams>({
   mitre: { tactic: 'Credential Access', technique: 'T1557', name: 'Adversary-in-the-Middle' },
   mode: 'near-time',
   eventTypes: ['user.authentication.auth_via_mfa'],
-  defaults: { reasonPattern: 'fastpass declined phishing attempt' },
+  defaults: { reasonPattern: DEFAULT_REASON },
   match(e, p) {
     if (e.outcome !== 'FAILURE' || !e.reason) return undefined;
-    if (!new RegExp(p.reasonPattern, 'i').test(e.reason)) return undefined;
+    // A tenant pattern that does not compile falls back to the default instead of failing every run.
+    if (!(safeRegex(p.reasonPattern) ?? safeRegex(DEFAULT_REASON))!.test(e.reason)) return undefined;
     const user = mfaUser(e);
     if (!user) return undefined;
     return {

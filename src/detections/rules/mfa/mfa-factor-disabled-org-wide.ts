@@ -1,14 +1,14 @@
 import { label } from '../../../okta/event';
 import { singleEvent } from '../../kit';
 import { fixtures } from './mfa-factor-disabled-org-wide.fixtures';
-import { nonUserTarget, succeeded } from './shared';
+import { isSystemActor, nonUserTarget, succeeded } from './shared';
 
 /** A factor type / authenticator switched off for the whole org. */
 export default singleEvent<Record<string, never>>({
   id: 'okta-mfa-factor-disabled-org-wide',
   title: 'MFA factor type disabled for the org',
   description:
-    'An administrator deactivated an MFA factor type for the whole org: `system.mfa.factor.deactivate` (Classic) or `security.authenticator.lifecycle.deactivate` (Identity Engine authenticators). Removing a factor such as Okta Verify or FIDO2 can silently downgrade every policy that relied on it, or push users to weaker factors an attacker can phish or SIM-swap; it is rare and should always be a planned change.',
+    'An administrator deactivated an MFA factor type for the whole org: `system.mfa.factor.deactivate` (Classic) or `security.authenticator.lifecycle.deactivate` (Identity Engine authenticators). Removing a factor such as Okta Verify or FIDO2 can silently downgrade every policy that relied on it, or push users to weaker factors an attacker can phish or SIM-swap; it is rare and should always be a planned change. Deactivations by Okta (system@okta.com, e.g. from Okta Support tooling) are reported here too, with `context.oktaSupport`.',
   severity: 'high',
   mitre: { tactic: 'Defense Evasion', technique: 'T1556.006', name: 'Modify Authentication Process: Multi-Factor Authentication' },
   mode: 'near-time',
@@ -18,10 +18,11 @@ export default singleEvent<Record<string, never>>({
     if (!succeeded(e)) return undefined;
     const factor = nonUserTarget(e);
     const name = factor?.displayName ?? e.debug('factorType') ?? e.debug('factor') ?? 'an MFA factor';
+    const byOkta = isSystemActor(e.actor);
     return {
       subject: { type: 'org', id: `factor:${factor?.id ?? name}`, display: `${name} (org-wide)` },
-      summary: `${label(e.actor)} deactivated ${name} for the whole org`,
-      context: { eventType: e.eventType, factor: name, factorId: factor?.id, factorType: factor?.type, actor: label(e.actor), ip: e.ip, country: e.country, userAgent: e.userAgent },
+      summary: `${byOkta ? 'Okta (system@okta.com)' : label(e.actor)} deactivated ${name} for the whole org`,
+      context: { eventType: e.eventType, factor: name, factorId: factor?.id, factorType: factor?.type, actor: label(e.actor), oktaSupport: byOkta, ip: e.ip, country: e.country, userAgent: e.userAgent },
     };
   },
   fixtures,

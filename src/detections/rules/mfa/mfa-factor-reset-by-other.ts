@@ -1,12 +1,16 @@
 import { label } from '../../../okta/event';
 import { singleEvent, userSubject } from '../../kit';
 import { fixtures } from './mfa-factor-reset-by-other.fixtures';
+import { fromSupportTooling } from '../privilege/shared';
 import { isSystemActor, matchesAny, nonUserTarget, succeeded } from './shared';
 
 export type FactorResetByOtherParams = {
   /** Actors (login or id) whose resets are expected, e.g. a help-desk automation account. */
   ignoreActors: readonly string[];
 };
+
+/** Resets okta-support-credential-reset reports (high, near-time) when Okta's support tooling made them. */
+const SUPPORT_REPORTED = new Set(['user.mfa.factor.deactivate', 'user.mfa.factor.reset_all']);
 
 const WHAT: Record<string, string> = {
   'user.mfa.factor.deactivate': 'deactivated a factor of',
@@ -19,7 +23,7 @@ export default singleEvent<FactorResetByOtherParams>({
   id: 'okta-mfa-factor-reset-by-other',
   title: "User's MFA factors reset by someone else",
   description:
-    "A user's MFA factor was deactivated (`user.mfa.factor.deactivate`), all factors were reset (`user.mfa.factor.reset_all`) or a factor was suspended (`user.mfa.factor.suspend`) by an actor other than the user: an admin, the help desk, an API token or Okta itself. This is the step attackers social-engineer out of help desks (then enrolling their own authenticator), and what a rogue admin does before taking over an account. Self-service changes (actor is the user) are ignored.",
+    "A user's MFA factor was deactivated (`user.mfa.factor.deactivate`), all factors were reset (`user.mfa.factor.reset_all`) or a factor was suspended (`user.mfa.factor.suspend`) by an actor other than the user: an admin, the help desk, an API token or Okta itself. This is the step attackers social-engineer out of help desks (then enrolling their own authenticator), and what a rogue admin does before taking over an account. Self-service changes (actor is the user) are ignored, and so are resets from Okta Support's tooling (system@okta.com with no client context), which okta-support-credential-reset reports.",
   severity: 'medium',
   mitre: { tactic: 'Persistence', technique: 'T1556.006', name: 'Modify Authentication Process: Multi-Factor Authentication' },
   mode: 'hourly',
@@ -31,6 +35,8 @@ export default singleEvent<FactorResetByOtherParams>({
     if (!user || !actor || !succeeded(e)) return undefined;
     if (actor.id === user.id || (actor.alternateId && actor.alternateId.toLowerCase() === user.alternateId?.toLowerCase())) return undefined;
     if (matchesAny(actor, p.ignoreActors)) return undefined;
+    // Okta Support's tooling (system@okta.com, no client context): one finding, from okta-support-credential-reset.
+    if (SUPPORT_REPORTED.has(e.eventType) && fromSupportTooling(e)) return undefined;
     const factor = nonUserTarget(e)?.displayName ?? e.reason;
     const who = isSystemActor(actor) ? 'Okta (system@okta.com)' : label(actor);
     return {

@@ -5,8 +5,9 @@ const victim = person('ana.garcia@example.com');
 const T0 = '2026-11-02T02:10:00Z';
 
 /** Okta Identity Engine form: a rejected Okta Verify push. */
-const oieReject = (n: number) =>
+const oieReject = (n: number, transactionId?: string) =>
   logEvent({
+    transactionId,
     eventType: 'user.authentication.auth_via_mfa',
     at: minutes(T0, n),
     actor: userActor(victim),
@@ -18,8 +19,8 @@ const oieReject = (n: number) =>
   });
 
 /** Okta Classic form. */
-const classicDeny = (n: number) =>
-  logEvent({ eventType: 'user.mfa.okta_verify.deny_push', at: minutes(T0, n), actor: userActor(victim), place: PLACES.moscow, outcome: 'FAILURE', reason: 'User rejected Okta push verify', displayMessage: 'User rejected Okta push verify' });
+const classicDeny = (n: number, transactionId?: string) =>
+  logEvent({ transactionId, eventType: 'user.mfa.okta_verify.deny_push', at: minutes(T0, n), actor: userActor(victim), place: PLACES.moscow, outcome: 'FAILURE', reason: 'User rejected Okta push verify', displayMessage: 'User rejected Okta push verify' });
 
 type P = { threshold: number; windowMinutes: number };
 
@@ -31,6 +32,11 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
   ],
   negative: [
     { name: 'two rejections are a mistake, not fatigue', events: [oieReject(0), oieReject(5)], findings: 0 },
+    {
+      name: 'two rejections, each logged in both forms (same transaction), are still two',
+      events: [oieReject(0, 'WzYq1rejectA'), classicDeny(0, 'WzYq1rejectA'), oieReject(5, 'WzYq1rejectB'), classicDeny(5, 'WzYq1rejectB')],
+      findings: 0,
+    },
     { name: 'three rejections spread over an hour', events: [oieReject(0), oieReject(25), oieReject(50)], findings: 0 },
     {
       name: 'failed TOTP codes are not push rejections',

@@ -1,5 +1,5 @@
 import type { OktaEvent } from '../../../okta/event';
-import { label } from '../../../okta/event';
+import { label, present } from '../../../okta/event';
 import { threshold, userSubject } from '../../kit';
 import { fixtures } from './mfa-push-fatigue.fixtures';
 
@@ -9,18 +9,29 @@ export function isPushRejection(e: OktaEvent): boolean {
   return e.eventType === 'user.authentication.auth_via_mfa' && e.outcome === 'FAILURE' && (e.debug('factor') ?? '').toUpperCase() === 'OKTA_VERIFY_PUSH';
 }
 
+/**
+ * One rejection, whichever forms Okta logs it in: the Okta transaction (`transaction.id`, the phone's answer to one push)
+ * when there is one, else the event. A tap on "No" recorded both as `user.mfa.okta_verify.deny_push` and as a failed
+ * `user.authentication.auth_via_mfa` then counts once, not twice.
+ */
+export function rejectionId(e: OktaEvent): string {
+  const tx = present(e.raw.transaction?.id);
+  return tx && tx.toLowerCase() !== 'unknown' ? `tx:${tx}` : `event:${e.uuid}`;
+}
+
 /** Several rejected pushes for one user within minutes: MFA fatigue / push bombing. */
 export default threshold({
   id: 'okta-mfa-push-fatigue',
   title: 'MFA push fatigue',
   description:
-    'Several Okta Verify push rejections for one user within minutes: an attacker holding the password is bombarding the user with pushes until one is approved. Reads both the Identity Engine (`user.authentication.auth_via_mfa`, FAILURE, factor OKTA_VERIFY_PUSH) and Classic (`user.mfa.okta_verify.deny_push`) forms.',
+    'Several Okta Verify push rejections for one user within minutes: an attacker holding the password is bombarding the user with pushes until one is approved. Reads both the Identity Engine (`user.authentication.auth_via_mfa`, FAILURE, factor OKTA_VERIFY_PUSH) and Classic (`user.mfa.okta_verify.deny_push`) forms; rejections are counted per Okta transaction, so one rejection logged in both forms counts once.',
   severity: 'high',
   mitre: { tactic: 'Credential Access', technique: 'T1621', name: 'Multi-Factor Authentication Request Generation' },
   mode: 'near-time',
   eventTypes: ['user.authentication.auth_via_mfa', 'user.mfa.okta_verify.deny_push'],
   defaults: { threshold: 3, windowMinutes: 10 },
   key: (e) => (isPushRejection(e) && e.actor ? e.actor.id : undefined),
+  distinct: rejectionId,
   threshold: (p) => p.threshold,
   windowMinutes: (p) => p.windowMinutes,
   subject: (e) => userSubject(e.actor!),

@@ -1,6 +1,9 @@
 import { label } from '../../../okta/event';
 import { singleEvent, userSubject } from '../../kit';
+import { safeRegex, succeeded } from '../configuration/shared';
 import { fixtures } from './admin-role-granted.fixtures';
+
+const ADMIN_ROLE_PATTERN = '(super|org(anization)?|app|group|help ?desk|read[- ]only|api access management|mobile|report)?\\s*admin(istrator)?\\b';
 
 /** An administrator role granted to a user; the grantee is the subject. */
 export default singleEvent({
@@ -12,12 +15,15 @@ export default singleEvent({
   mitre: { tactic: 'Persistence', technique: 'T1098.003', name: 'Account Manipulation: Additional Cloud Roles' },
   mode: 'near-time',
   eventTypes: ['user.account.privilege.grant'],
-  defaults: { adminRolePattern: '(super|org(anization)?|app|group|help ?desk|read[- ]only|api access management|mobile|report)?\\s*admin(istrator)?\\b' },
+  defaults: { adminRolePattern: ADMIN_ROLE_PATTERN },
   match(e, p) {
+    // A grant Okta refused (outcome FAILURE / DENY) granted nothing.
+    if (!succeeded(e)) return undefined;
     const granted = e.debug('privilegeGranted');
     const grantee = e.target('User');
     if (!granted || !grantee) return undefined;
-    if (!new RegExp(p.adminRolePattern, 'i').test(granted)) return undefined;
+    // A tenant pattern that does not compile falls back to the default instead of failing every run.
+    if (!(safeRegex(p.adminRolePattern) ?? safeRegex(ADMIN_ROLE_PATTERN))!.test(granted)) return undefined;
     return {
       subject: userSubject(grantee),
       summary: `${label(e.actor)} granted "${granted}" to ${label(grantee)}`,

@@ -1,7 +1,7 @@
 /** Helpers for the privilege rules (generic admin-change helpers live in ../configuration/shared.ts). */
 import type { OktaEvent, Party } from '../../../okta/event';
 import { present } from '../../../okta/event';
-import { targetOfType } from '../configuration/shared';
+import { safeRegex, targetOfType } from '../configuration/shared';
 
 /**
  * An API token's network condition as the System Log records it: `debugData.networkConnection`,
@@ -25,4 +25,21 @@ export function debugText(e: OktaEvent): string {
   } catch {
     return '';
   }
+}
+
+/** The actor login Okta uses for credential resets made from its support tooling. */
+export const SUPPORT_ACTOR_PATTERN = '^system@okta\\.com$';
+
+/**
+ * A reset made from Okta's support tooling, by the panther-analysis okta_support_reset markers: the actor is
+ * Okta's system user (`supportActorPattern`) and, unless `requireNoClientContext` is off, the event has no user
+ * agent, no geolocation and no real transaction id. Read by okta-support-credential-reset, and by
+ * okta-mfa-factor-reset-by-other to leave those resets to it.
+ */
+export function fromSupportTooling(e: OktaEvent, p: { supportActorPattern: string; requireNoClientContext: boolean } = { supportActorPattern: SUPPORT_ACTOR_PATTERN, requireNoClientContext: true }): boolean {
+  const actor = safeRegex(p.supportActorPattern);
+  if (!actor || !actor.test(e.actor?.alternateId ?? '')) return false;
+  if (!p.requireNoClientContext) return true;
+  const tx = present(e.raw.transaction?.id);
+  return !e.userAgent && !e.country && (!tx || tx.toLowerCase() === 'unknown');
 }

@@ -1,18 +1,21 @@
 import type { OktaEvent } from '../../../okta/event';
-import { label, present } from '../../../okta/event';
+import { label } from '../../../okta/event';
 import { userSubject } from '../../kit';
 import type { Detection, Signal, Subject } from '../../types';
-import { actorContext, realSessionId, safeRegex, succeeded } from '../configuration/shared';
+import { actorContext, realSessionId, succeeded } from '../configuration/shared';
+import { fromSupportTooling, SUPPORT_ACTOR_PATTERN } from './shared';
 import { fixtures } from './support-credential-reset.fixtures';
 
-/** Credential and MFA resets, and what they do. */
+/**
+ * Credential and MFA resets of one user, and what they do. Not here, on purpose: `user.mfa.attempt_bypass`
+ * (okta-mfa-bypass-attempt reports every one, Okta Support's included) and `system.mfa.factor.deactivate`
+ * (okta-mfa-factor-disabled-org-wide reports every one): reading them too raised two findings for one event.
+ */
 const RESETS: Readonly<Record<string, string>> = {
   'user.account.reset_password': 'password reset',
   'user.mfa.factor.reset_all': 'all MFA factors reset',
   'user.mfa.factor.deactivate': 'MFA factor removed',
   'user.mfa.factor.update': 'MFA factor changed',
-  'user.mfa.attempt_bypass': 'MFA bypass',
-  'system.mfa.factor.deactivate': 'MFA factor type deactivated org-wide',
 };
 const INITIATE = 'user.session.impersonation.initiate';
 const END = 'user.session.impersonation.end';
@@ -35,18 +38,12 @@ interface SessionState {
   readonly impersonated?: string;
 }
 
-/** The panther-analysis okta_support_reset markers: Okta's system user, no client context, no real transaction. */
-function fromSupportTooling(e: OktaEvent, p: SupportResetParams): boolean {
-  const actor = safeRegex(p.supportActorPattern);
-  if (!actor || !actor.test(e.actor?.alternateId ?? '')) return false;
-  if (!p.requireNoClientContext) return true;
-  const tx = present(e.raw.transaction?.id);
-  return !e.userAgent && !e.country && (!tx || tx.toLowerCase() === 'unknown');
-}
+export const SUPPORT_RESET_DEFAULTS: SupportResetParams = { supportActorPattern: SUPPORT_ACTOR_PATTERN, requireNoClientContext: true, impersonationWindowMinutes: 480 };
 
 function resetSubject(e: OktaEvent): Subject {
   const user = e.target('User');
-  return user ? userSubject(user) : { type: 'org', id: 'mfa-configuration', display: 'org MFA configuration' };
+  // No user target (Okta's null target quirk): a subject of its own, so unrelated findings are not grouped under it.
+  return user ? userSubject(user) : { type: 'user', id: `event:${e.uuid}`, display: 'an unknown user' };
 }
 
 function signal(e: OktaEvent, how: string, extra: Record<string, unknown>, start?: SessionState): Signal {
@@ -71,16 +68,18 @@ const detection: Detection<SupportResetParams, SessionState> = {
   id: 'okta-support-credential-reset',
   title: 'Credential reset by Okta Support',
   description:
-    'A password or MFA reset (`user.account.reset_password`, `user.mfa.factor.reset_all/deactivate/update`, ' +
-    '`user.mfa.attempt_bypass`, `system.mfa.factor.deactivate`) made by Okta Support: either from its support tooling ' +
+    'A password or MFA reset (`user.account.reset_password`, `user.mfa.factor.reset_all/deactivate/update`) ' +
+    'made by Okta Support: either from its support tooling ' +
     '(actor system@okta.com, no user agent, no geolocation, transaction "unknown") or within an Okta Support impersonation ' +
     'session (same session id as a recent `user.session.impersonation.initiate`). Social-engineered support desks reset ' +
-    'MFA for attackers; every support reset should match a ticket the account owner opened.',
+    'MFA for attackers; every support reset should match a ticket the account owner opened. MFA bypasses ' +
+    '(`user.mfa.attempt_bypass`) and org-wide factor deactivations (`system.mfa.factor.deactivate`) by Okta Support are ' +
+    'reported by okta-mfa-bypass-attempt and okta-mfa-factor-disabled-org-wide, which flag Okta as the actor.',
   severity: 'high',
   mitre: { tactic: 'Persistence', technique: 'T1098', name: 'Account Manipulation' },
   mode: 'near-time',
   eventTypes: [...Object.keys(RESETS), INITIATE, END],
-  defaults: { supportActorPattern: '^system@okta\\.com$', requireNoClientContext: true, impersonationWindowMinutes: 480 },
+  defaults: SUPPORT_RESET_DEFAULTS,
   stateTtlMinutes: (p) => p.impersonationWindowMinutes,
   key(e, p) {
     if (e.eventType === INITIATE || e.eventType === END) {

@@ -2,20 +2,25 @@ import { label } from '../../../okta/event';
 import { userSubject } from '../../kit';
 import type { Detection, Signal } from '../../types';
 import { fixtures } from './concurrent-sessions.fixtures';
-import { allowListed, isSuccessfulSignIn, MINUTE, sessionOf, signInUser } from './shared';
+import { allowListed, isSuccessfulSignIn, MINUTE, networkOf, sessionOf, signInUser } from './shared';
 
 export type ConcurrentSessionsParams = {
   /** Distinct new sessions of one user within the window that make a finding. */
   maxSessions: number;
   /** ...started from at least this many distinct IPs (one office or one home is not an attack). */
   minIps: number;
+  /**
+   * ...and from at least this many distinct networks (AS organisation, else AS number, else IP): a phone on a carrier
+   * changes IP with every connection, so a new phone signing in to six apps shows many IPs but one or two networks.
+   */
+  minNetworks: number;
   windowMinutes: number;
   allowedIps: readonly string[];
   allowedAsOrgs: readonly string[];
 };
 
-/** A session started: time, session id, IP, uuid. */
-export type SessionStart = readonly [time: number, session: string, ip: string, uuid: string];
+/** A session started: time, session id, IP, uuid, network ('' when unknown; absent in state saved before networks were kept). */
+export type SessionStart = readonly [time: number, session: string, ip: string, uuid: string, network?: string];
 
 export interface ConcurrentSessionsState {
   readonly starts: readonly SessionStart[];
@@ -29,12 +34,12 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
   id: 'okta-concurrent-sessions',
   title: 'Many concurrent Okta sessions for one user',
   description:
-    'One user starting many distinct Okta sessions (`user.session.start`, SUCCESS, distinct `authenticationContext.externalSessionId`) from several IPs within a window. A person has a laptop and a phone; a dozen fresh sessions from several networks is an account being shared, or used by an attacker (and the victim) at the same time.',
+    'One user starting many distinct Okta sessions (`user.session.start`, SUCCESS, distinct `authenticationContext.externalSessionId`) from several IPs on several networks (AS organisations) within a window. A person has a laptop and a phone; a dozen fresh sessions from several networks is an account being shared, or used by an attacker (and the victim) at the same time. Networks, not just IPs, because a phone on a carrier changes IP with every connection: someone setting up a new phone signs in to half a dozen apps from as many carrier addresses, on two networks (home Wi-Fi and the carrier).',
   severity: 'medium',
   mitre: { tactic: 'Initial Access', technique: 'T1078.004', name: 'Valid Accounts: Cloud Accounts' },
   mode: 'hourly',
   eventTypes: ['user.session.start'],
-  defaults: { maxSessions: 5, minIps: 3, windowMinutes: 60, allowedIps: [], allowedAsOrgs: [] },
+  defaults: { maxSessions: 5, minIps: 3, minNetworks: 3, windowMinutes: 60, allowedIps: [], allowedAsOrgs: [] },
   stateTtlMinutes: (p) => p.windowMinutes,
   key(e, p) {
     if (!isSuccessfulSignIn(e) || !sessionOf(e) || allowListed(e, p)) return undefined;
@@ -44,28 +49,30 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
     const from = e.time - p.windowMinutes * MINUTE;
     const sid = sessionOf(e)!;
     let starts = (state?.starts ?? []).filter((s) => s[0] > from && s[1] !== sid);
-    starts.push([e.time, sid, e.ip ?? '', e.uuid]);
+    starts.push([e.time, sid, e.ip ?? '', e.uuid, networkOf(e) ?? '']);
     starts.sort((a, b) => a[0] - b[0] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0));
     if (starts.length > MAX_STARTS) starts = starts.slice(starts.length - MAX_STARTS);
     const firedAt = state?.firedAt !== undefined && state.firedAt > from ? state.firedAt : undefined;
     const sessions = starts.length;
     const ips = [...new Set(starts.map((s) => s[2]).filter((ip) => ip))];
-    if (firedAt !== undefined || sessions < p.maxSessions || ips.length < p.minIps) return { state: { starts, firedAt } };
+    // A start saved without its network counts as its own (its IP's) network.
+    const networks = [...new Set(starts.map((s) => s[4] || (s[2] ? `ip:${s[2]}` : '')).filter((x) => x))];
+    if (firedAt !== undefined || sessions < p.maxSessions || ips.length < p.minIps || networks.length < p.minNetworks) return { state: { starts, firedAt } };
     const user = signInUser(e)!;
     const signal: Signal = {
       subject: userSubject(user),
-      summary: `${label(user)} started ${sessions} Okta sessions from ${ips.length} IPs within ${p.windowMinutes} minutes`,
+      summary: `${label(user)} started ${sessions} Okta sessions from ${ips.length} IPs on ${networks.length} networks within ${p.windowMinutes} minutes`,
       eventUuids: starts.map((s) => s[3]),
       windowStart: new Date(starts[0][0]).toISOString(),
       windowEnd: e.published,
-      context: { sessions, ips, windowMinutes: p.windowMinutes, lastCountry: e.country, lastAsOrg: e.asOrg },
+      context: { sessions, ips, networks: networks.map((x) => x.replace(/^(as|asn|ip):/, '')), windowMinutes: p.windowMinutes, lastCountry: e.country, lastAsOrg: e.asOrg },
     };
     return { state: { starts, firedAt: e.time }, signal };
   },
   fixtures,
   references: [
     'Elastic: Multiple Okta Sessions Detected for a Single User (distinct externalSessionId per user)',
-    'Differs: requires several source IPs as well as several sessions, sliding window, fires once per window',
+    'Differs: requires several source IPs and networks (AS organisations) as well as several sessions, sliding window, fires once per window',
   ],
 };
 

@@ -30,15 +30,36 @@ export interface LastSignIn {
   readonly uuid: string;
 }
 
+/** The two places of the last finding (lat, lon each) and the event time of its later sign-in. */
+export interface ReportedPair {
+  readonly a: readonly [number, number];
+  readonly b: readonly [number, number];
+  readonly t: number;
+}
+
 export interface ImpossibleTravelState {
   readonly last: LastSignIn;
+  /**
+   * The last finding's two places. One sign-in from far away makes two impossible hops, there and back (New York,
+   * Moscow, New York): the hop back between the same two places within a day is the same behaviour, not a new finding.
+   */
+  readonly reported?: ReportedPair;
+}
+
+function near(p: readonly [number, number], q: { lat: number; lon: number }, km: number): boolean {
+  return haversineKm({ lat: p[0], lon: p[1] }, q) < km;
+}
+
+/** Whether a hop joins the same two places as the reported one, in either direction. */
+function samePair(r: ReportedPair, a: LastSignIn, b: LastSignIn, km: number): boolean {
+  return (near(r.a, a, km) && near(r.b, b, km)) || (near(r.a, b, km) && near(r.b, a, km));
 }
 
 const detection: Detection<ImpossibleTravelParams, ImpossibleTravelState> = {
   id: 'okta-impossible-travel',
   title: 'Impossible travel between sign-ins',
   description:
-    "Two consecutive successful sign-ins (`user.session.start`, SUCCESS) of one user from places so far apart that the implied speed exceeds an airliner's, from `client.geographicalContext.geolocation`. Someone else holds the user's credentials or session. The last sign-in is kept per user for days, so hops across hourly runs are caught; short hops (same city, home and office) and long-haul flights stay quiet.",
+    "Two consecutive successful sign-ins (`user.session.start`, SUCCESS) of one user from places so far apart that the implied speed exceeds an airliner's, from `client.geographicalContext.geolocation`. Someone else holds the user's credentials or session. The last sign-in is kept per user for days, so hops across hourly runs are caught; short hops (same city, home and office) and long-haul flights stay quiet. One far-away sign-in between two at home makes two impossible hops, there and back: the hop back between the same two places within a day is not reported again.",
   severity: 'high',
   mitre: { tactic: 'Initial Access', technique: 'T1078.004', name: 'Valid Accounts: Cloud Accounts' },
   mode: 'hourly',
@@ -61,12 +82,15 @@ const detection: Detection<ImpossibleTravelParams, ImpossibleTravelState> = {
     if (!prev || e.time - prev.t > p.memoryDays * DAY) return { state: { last: cur } };
     // Events may arrive late across runs: compare in time order and remember the later one.
     const [a, b] = prev.t <= cur.t ? [prev, cur] : [cur, prev];
-    const next = { last: b };
+    const reported = state?.reported && Math.abs(cur.t - state.reported.t) <= DAY ? state.reported : undefined;
+    const next: ImpossibleTravelState = reported ? { last: b, reported } : { last: b };
     const km = haversineKm(a, b);
     if (km < p.minDistanceKm) return { state: next };
     const ms = b.t - a.t;
     const speed = ms > 0 ? km / (ms / HOUR) : Infinity;
     if (speed <= p.maxSpeedKmh) return { state: next };
+    // The way back between the two places already reported (or the same pair again): one behaviour, one finding.
+    if (reported && samePair(reported, a, b, p.minDistanceKm)) return { state: next };
     const user = signInUser(e)!;
     const signal: Signal = {
       subject: userSubject(user),
@@ -85,7 +109,7 @@ const detection: Detection<ImpossibleTravelParams, ImpossibleTravelState> = {
         to: { city: b.city, country: b.country, ip: b.ip, at: new Date(b.t).toISOString() },
       },
     };
-    return { state: next, signal };
+    return { state: { last: b, reported: { a: [a.lat, a.lon], b: [b.lat, b.lon], t: b.t } }, signal };
   },
   fixtures,
   references: [

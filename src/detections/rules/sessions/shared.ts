@@ -45,6 +45,19 @@ export function networkNames(e: OktaEvent): string[] {
   return [e.asOrg, present(sc.isp), present(sc.domain)].filter((v): v is string => v !== undefined);
 }
 
+/**
+ * The network an event came from: its AS organisation (`securityContext.asOrg`), else its AS number, else the IP
+ * itself. A phone on a carrier gets a new carrier-grade NAT address (often IPv6, anywhere in the carrier's range)
+ * with every connection, so counting IPs counts reconnections; counting networks counts places.
+ */
+export function networkOf(e: OktaEvent): string | undefined {
+  if (e.asOrg) return `as:${e.asOrg.toLowerCase()}`;
+  const sc = e.raw.securityContext && typeof e.raw.securityContext === 'object' ? e.raw.securityContext : {};
+  const asn = present(sc.asNumber);
+  if (asn && asn !== '0') return `asn:${asn}`;
+  return e.ip ? `ip:${e.ip.toLowerCase()}` : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // IP allow-lists
 

@@ -1,0 +1,99 @@
+/**
+ * One behaviour, one finding: the whole catalog over the fixtures and over the events where two detections
+ * used to report the same thing.
+ */
+import { catalog, resolveCatalog } from '../../src/detections/catalog';
+import { detectAll } from '../../src/detections/engine';
+import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
+import { adminReset, supportToolReset, VICTIM } from '../../src/detections/rules/privilege/support.fixture-builders';
+import { normalize } from '../../src/okta/event';
+import { logEvent, minutes, person, PLACES } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
+
+const T0 = '2026-11-09T11:00:00Z';
+const whole = (events: OktaLogEvent[]) => detectAll(resolveCatalog(), events.map((e) => normalize(e)));
+
+/**
+ * Pairs of detections that may both report events they share, and why that is not a duplicate. Any other pair
+ * sharing an event in a fixture fails the test below: decide which detection owns the behaviour, or add the pair here.
+ */
+const LAYERED: Readonly<Record<string, string>> = {
+  'okta-scripted-user-agent + okta-sign-in-after-credential-attack': 'what signed in (a script) and what came before (an attack) are different facts about one sign-in',
+  'okta-anonymizer-sign-in + okta-sign-in-after-credential-attack': 'where it came from (an anonymizer) and what came before (an attack)',
+  'okta-account-locked + okta-mass-account-lockouts': 'per-user low record (each user\'s lockout) under the org-level alert',
+  'okta-support-credential-reset + okta-support-impersonation': 'the reset finding cites the session start as evidence; each is triggered by its own event',
+  'okta-concurrent-sessions + okta-impossible-travel': 'many sessions at once, and two of them too far apart: different evidence of sharing',
+  // Known residual: a factor reset inside an Okta Support impersonation session is also a reset by someone other
+  // than the user. Only okta-support-credential-reset sees the session (state per session id); the other rule is
+  // stateless per user, and suppressing across detections needs the engine.
+  'okta-mfa-factor-reset-by-other + okta-support-credential-reset': 'residual: reset inside an impersonation session',
+};
+
+describe('one behaviour, one finding', () => {
+  it.each(['user.mfa.attempt_bypass', 'system.mfa.factor.deactivate', 'user.mfa.factor.reset_all', 'user.mfa.factor.deactivate', 'user.account.reset_password', 'user.mfa.factor.update'])(
+    'given %s from Okta Support tooling, when the whole catalog runs, then exactly one finding',
+    (eventType) => {
+      const found = whole([supportToolReset(eventType, T0, VICTIM)]).map((f) => f.detectionId);
+      const owner: Record<string, string> = {
+        'user.mfa.attempt_bypass': 'okta-mfa-bypass-attempt',
+        'system.mfa.factor.deactivate': 'okta-mfa-factor-disabled-org-wide',
+      };
+      expect(found).toEqual([owner[eventType] ?? 'okta-support-credential-reset']);
+    },
+  );
+
+  it('given an MFA bypass and an org-wide factor deactivation by Okta, when reported, then the owning rules say it was Okta', () => {
+    const [bypass] = whole([supportToolReset('user.mfa.attempt_bypass', T0, VICTIM)]);
+    expect(bypass.context).toMatchObject({ oktaSupport: true });
+    const [factor] = whole([{ ...supportToolReset('system.mfa.factor.deactivate', T0, VICTIM), target: [{ id: 'fct1', type: 'Factor', alternateId: 'unknown', displayName: 'Okta Verify' }] }]);
+    expect(factor.context).toMatchObject({ oktaSupport: true });
+    expect(factor.summary).toMatch(/^Okta \(system@okta.com\) deactivated Okta Verify/);
+  });
+
+  it('given an admin (not Okta Support) resets factors, when the whole catalog runs, then okta-mfa-factor-reset-by-other alone reports it', () => {
+    expect(whole([adminReset('user.mfa.factor.reset_all', T0, VICTIM)]).map((f) => f.detectionId)).toEqual(['okta-mfa-factor-reset-by-other']);
+  });
+
+  it('given a mixed burst from one IP (12 existing accounts, 10 unknown usernames, in 6 minutes), when the whole catalog runs, then one finding', () => {
+    const staff = Array.from({ length: 12 }, (_, i) => person(`staff${i}@example.com`));
+    const bot = { place: PLACES.moscow, userAgent: SCRIPT_UA };
+    const burst = [
+      ...staff.map((p, i) => failedSignIn(p, minutes(T0, i * 0.5), 'INVALID_CREDENTIALS', bot)),
+      ...Array.from({ length: 10 }, (_, i) => unknownUserSignIn(`leaked${i}@example.com`, minutes(T0, i * 0.5 + 0.25), bot)),
+    ];
+    expect(whole(burst).map((f) => f.detectionId)).toEqual(['okta-password-spray-ip']);
+  });
+
+  it('given a burst carried by unknown usernames (5 existing, 20 unknown), when the whole catalog runs, then okta-credential-stuffing alone reports it', () => {
+    const bot = { place: PLACES.moscow, userAgent: SCRIPT_UA };
+    const burst = [
+      ...Array.from({ length: 5 }, (_, i) => failedSignIn(person(`staff${i}@example.com`), minutes(T0, i), 'INVALID_CREDENTIALS', bot)),
+      ...Array.from({ length: 20 }, (_, i) => unknownUserSignIn(`leaked${i}@example.com`, minutes(T0, i * 0.4), bot)),
+    ];
+    expect(whole(burst).map((f) => f.detectionId)).toEqual(['okta-credential-stuffing']);
+  });
+
+  it('given every fixture, when the whole catalog runs, then two detections share an event only when declared layered', () => {
+    const seen = new Set<string>();
+    for (const d of catalog) {
+      for (const f of [...d.fixtures.positive, ...d.fixtures.negative]) {
+        const found = detectAll(resolveCatalog(), f.events.map((e) => normalize(e)));
+        for (const a of found) {
+          for (const b of found) {
+            if (a.detectionId >= b.detectionId || !a.eventUuids.some((u) => b.eventUuids.includes(u))) continue;
+            const pair = `${a.detectionId} + ${b.detectionId}`;
+            seen.add(pair);
+            expect({ pair, fixture: `${d.id}: ${f.name}`, declared: pair in LAYERED }).toEqual({ pair, fixture: `${d.id}: ${f.name}`, declared: true });
+          }
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it('given a plain sign-in and an SSO, when the whole catalog runs, then nothing fires (sanity)', () => {
+    const u = person('plain.user@example.com');
+    const actor = { id: u.id, type: 'User', alternateId: u.login, displayName: u.name };
+    expect(whole([logEvent({ eventType: 'user.session.start', at: T0, actor, outcome: 'SUCCESS', sessionId: '102plain' }), logEvent({ eventType: 'user.authentication.sso', at: minutes(T0, 1), actor, sessionId: '102plain' })])).toEqual([]);
+  });
+});
