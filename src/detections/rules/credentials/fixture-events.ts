@@ -27,57 +27,43 @@ function inZone(e: OktaLogEvent, zone: string | undefined): OktaLogEvent {
   return zone ? { ...e, client: { ...e.client, zone } } : e;
 }
 
-/** `user.session.start` FAILURE for an existing user (INVALID_CREDENTIALS unless told otherwise). */
-export function failedSignIn(p: Person, at: number | string, reason = 'INVALID_CREDENTIALS', o: SignInOpts = {}): OktaLogEvent {
+/** A `user.session.start` as Okta logs it; the three builders below differ only in who and how it ended. */
+function sessionStart(actor: OktaActor, at: number | string, outcome: 'SUCCESS' | 'FAILURE', reason: string | null, o: SignInOpts, extra: { sessionId?: string; credentialType?: string; requestUri: string }): OktaLogEvent {
   const e = logEvent({
     eventType: 'user.session.start',
     at,
-    actor: userActor(p),
+    actor,
     place: o.place ?? PLACES.sanFrancisco,
     userAgent: o.userAgent,
-    outcome: 'FAILURE',
+    outcome,
     reason,
-    severity: 'WARN',
+    severity: outcome === 'SUCCESS' ? 'INFO' : 'WARN',
     displayMessage: 'User login to Okta',
-    credentialType: 'PASSWORD',
-    debugData: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?', threatSuspected: o.threatSuspected ?? false, loginResult: reason },
+    credentialType: extra.credentialType,
+    sessionId: extra.sessionId,
+    debugData: {
+      requestUri: extra.requestUri,
+      url: `${extra.requestUri}?`,
+      threatSuspected: o.threatSuspected ?? false,
+      ...(outcome === 'FAILURE' && actor.id === 'unknown' ? { loginResult: reason } : {}),
+    },
   });
   return inZone(e, o.zone);
+}
+
+/** `user.session.start` FAILURE for an existing user (INVALID_CREDENTIALS unless told otherwise). */
+export function failedSignIn(p: Person, at: number | string, reason = 'INVALID_CREDENTIALS', o: SignInOpts = {}): OktaLogEvent {
+  return sessionStart(userActor(p), at, 'FAILURE', reason, o, { credentialType: 'PASSWORD', sessionId: o.sessionId ?? '102' + p.id.slice(3, 20), requestUri: '/idp/idx/authenticators/poll' });
 }
 
 /** `user.session.start` FAILURE for a username Okta does not know (actor id "unknown", VERIFICATION_ERROR). */
 export function unknownUserSignIn(typedUsername: string, at: number | string, o: SignInOpts = {}): OktaLogEvent {
-  const e = logEvent({
-    eventType: 'user.session.start',
-    at,
-    actor: unknownActor(typedUsername),
-    place: o.place ?? PLACES.sanFrancisco,
-    userAgent: o.userAgent,
-    outcome: 'FAILURE',
-    reason: 'VERIFICATION_ERROR',
-    severity: 'WARN',
-    displayMessage: 'User login to Okta',
-    debugData: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?', threatSuspected: o.threatSuspected ?? false, loginResult: 'VERIFICATION_ERROR' },
-  });
-  return inZone(e, o.zone);
+  return sessionStart(unknownActor(typedUsername), at, 'FAILURE', 'VERIFICATION_ERROR', o, { requestUri: '/idp/idx/identify' });
 }
 
 /** `user.session.start` SUCCESS. */
 export function signIn(p: Person, at: number | string, o: SignInOpts = {}): OktaLogEvent {
-  const e = logEvent({
-    eventType: 'user.session.start',
-    at,
-    actor: userActor(p),
-    place: o.place ?? PLACES.sanFrancisco,
-    userAgent: o.userAgent,
-    outcome: 'SUCCESS',
-    severity: 'INFO',
-    displayMessage: 'User login to Okta',
-    credentialType: 'PASSWORD',
-    sessionId: o.sessionId ?? '102' + p.id.slice(3, 20),
-    debugData: { requestUri: '/idp/idx/authenticators/poll', url: '/idp/idx/authenticators/poll?', threatSuspected: o.threatSuspected ?? false },
-  });
-  return inZone(e, o.zone);
+  return sessionStart(userActor(p), at, 'SUCCESS', null, o, { credentialType: 'PASSWORD', sessionId: o.sessionId ?? '102' + p.id.slice(3, 20), requestUri: '/idp/idx/authenticators/poll' });
 }
 
 /**
