@@ -10,7 +10,7 @@ import type { Finding } from '../detections/types';
 import { normalize, type OktaEvent } from '../okta/event';
 import type { Publisher } from '../aws/clients';
 import { listChunks, readChunks, ttlSeconds } from '../store/events';
-import { claimNotification, findingsForHour, putFinding, releaseNotification } from '../store/findings';
+import { claimNotification, confirmNotification, findingsForHour, putFinding, releaseNotification } from '../store/findings';
 import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
 import { loadSnapshot, saveSnapshots } from '../store/state';
 import { table, type HandlerConfig } from './config';
@@ -199,11 +199,12 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
     if (!(await claimNotification(ddb, findingsTable, f.id, 'hourly', now))) continue;
     try {
       await sns.publish(toPublishInput(config.topicArn, findingNotification(config.tenantId, f)));
-      published++;
     } catch (err) {
       await releaseNotification(ddb, findingsTable, f.id);
       throw err;
     }
+    await confirmNotification(ddb, findingsTable, f.id, now);
+    published++;
   }
   return { published, alreadyNotified: all.length - published };
 }

@@ -13,7 +13,7 @@ import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import { intake } from '../okta/input';
 import { ttlSeconds } from '../store/events';
-import { claimNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
+import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { loadLive, saveLive } from '../store/state';
 import { table, type HandlerConfig } from './config';
 import { nearTimeNotification, toPublishInput } from './notifications';
@@ -73,11 +73,20 @@ async function notifyWithPending(ddb: DynamoDBDocumentClient, findingsTable: str
   const claimed: Finding[] = [f];
   try {
     const pending = (await pendingForSubject(ddb, findingsTable, subjectKey(f))).filter((p) => p.id !== f.id).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt));
-    for (const p of pending) if (await claimNotification(ddb, findingsTable, p.id, 'near-time', now)) claimed.push(p);
+    // At most MAX_PENDING_ALONG others go along (so the message lists every finding it marks notified);
+    // any beyond stay pending for the hourly cycle.
+    for (const p of pending) {
+      if (claimed.length > MAX_PENDING_ALONG) break;
+      if (await claimNotification(ddb, findingsTable, p.id, 'near-time', now)) claimed.push(p);
+    }
     await sns.publish(toPublishInput(topicArn, nearTimeNotification(tenantId, f, claimed)));
-    return true;
   } catch (err) {
     for (const c of claimed) await releaseNotification(ddb, findingsTable, c.id);
     throw err;
   }
+  for (const c of claimed) await confirmNotification(ddb, findingsTable, c.id, now);
+  return true;
 }
+
+/** How many of a subject's other pending findings a near-time message carries. */
+export const MAX_PENDING_ALONG = 50;

@@ -1,7 +1,7 @@
 /**
  * The findings table. A finding's id is stable (detection, key, hour of the triggering event), so a
  * rerun of an hour, a replay or the near-time path finding the same thing again all land on one item,
- * and `notifiedAt` is set exactly once — by whoever claims it first.
+ * and `notifiedAt` is set once, by the notifier that held the claim when it published.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { hourBucket } from '../detections/engine';
@@ -90,16 +90,23 @@ export function pendingForSubject(ddb: DynamoDBDocumentClient, table: string, ke
   });
 }
 
-/** Claim the right to notify a finding. Only one caller ever gets true. */
+/** How long a claim to notify holds; a notifier that died after claiming is taken over after it. */
+export const NOTIFY_LEASE_MS = 15 * 60_000;
+
+/**
+ * Claim the right to notify a finding: a lease, so one notifier publishes at a time, and a notifier that
+ * died between claim and publish does not lose the notification (the next run takes the lease over).
+ * Confirm with {@link confirmNotification} after publishing, or give it back with {@link releaseNotification}.
+ */
 export async function claimNotification(ddb: DynamoDBDocumentClient, table: string, id: string, via: string, now = Date.now()): Promise<boolean> {
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { id, kind: KIND },
-        UpdateExpression: 'SET notifiedAt = :now, notifiedVia = :via',
-        ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(notifiedAt)',
-        ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':via': via },
+        UpdateExpression: 'SET claimedAt = :now, claimedBy = :via',
+        ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(notifiedAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
+        ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':via': via, ':stale': new Date(now - NOTIFY_LEASE_MS).toISOString() },
       }),
     );
     return true;
@@ -109,7 +116,19 @@ export async function claimNotification(ddb: DynamoDBDocumentClient, table: stri
   }
 }
 
+/** Record that a claimed finding was published: from now on nobody notifies it again. */
+export async function confirmNotification(ddb: DynamoDBDocumentClient, table: string, id: string, now = Date.now()): Promise<void> {
+  await ddb.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: { id, kind: KIND },
+      UpdateExpression: 'SET notifiedAt = :now, notifiedVia = claimedBy REMOVE claimedAt',
+      ExpressionAttributeValues: { ':now': new Date(now).toISOString() },
+    }),
+  );
+}
+
 /** Give a claim back after a failed publish, so the next run notifies. */
 export async function releaseNotification(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<void> {
-  await ddb.send(new UpdateCommand({ TableName: table, Key: { id, kind: KIND }, UpdateExpression: 'REMOVE notifiedAt, notifiedVia' }));
+  await ddb.send(new UpdateCommand({ TableName: table, Key: { id, kind: KIND }, UpdateExpression: 'REMOVE claimedAt, claimedBy' }));
 }

@@ -5,6 +5,8 @@
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients, createDynamo, setClients } from '../../src/aws/clients';
+import { listChunks } from '../../src/store/events';
+import { claimNotification, NOTIFY_LEASE_MS } from '../../src/store/findings';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
 import { closedHour } from '../../src/pipeline/hourly';
 import { logEvent, person, PLACES, userActor } from '../../src/okta/fixtures';
@@ -87,6 +89,26 @@ describe('hourly workflow on the local runtime', () => {
     expect(first.hours).toEqual(['2026-11-02T09']);
     expect(retry.hours).toEqual(['2026-11-02T09']);
     expect(other).toMatchObject({ hours: [], skipped: ['2026-11-02T09'] });
+  });
+
+  it('given a notifier that died between claiming a finding and publishing it, when the next run comes after the lease, then the finding is notified, once', async () => {
+    for (const e of failedSignIns('2026-11-02T09:05:00Z', 12)) await p.put(wrap(e));
+    await p.drain();
+    const chunks = await listChunks(createDynamo(p.endpoint), p.tables.events, '2026-11-02T09');
+    await p.invoke('detect', { tenantId: 'testco', hour: '2026-11-02T09', chunks });
+    const [finding] = await storedFindings(p, '2026-11-02T09');
+    const ddb = createDynamo(p.endpoint);
+    expect(await claimNotification(ddb, p.tables.findings, finding.id, 'hourly', Date.now())).toBe(true); // ...and then it died
+
+    const whileClaimed = await p.invoke<{ published: number }>('notify', { tenantId: 'testco', hour: '2026-11-02T09' });
+    expect(whileClaimed.published).toBe(0);
+    await ddb.send(new PutCommand({ TableName: p.tables.findings, Item: { ...(await storedFindings(p, '2026-11-02T09'))[0], claimedAt: new Date(Date.now() - NOTIFY_LEASE_MS - 1000).toISOString() } }));
+    const afterLease = await p.invoke<{ published: number }>('notify', { tenantId: 'testco', hour: '2026-11-02T09' });
+    const again = await p.invoke<{ published: number }>('notify', { tenantId: 'testco', hour: '2026-11-02T09' });
+
+    expect(afterLease.published).toBe(1);
+    expect(again.published).toBe(0);
+    expect(p.published).toHaveLength(1);
   });
 
   it('given an hour already processed, when it is run again, then nothing is notified twice', async () => {
