@@ -51,7 +51,8 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
     name: 'detect',
     description: 'Workflow step: run the detection catalog over one hour of chunks, store findings and state snapshots',
     entry: 'functions/detect/index.ts',
-    tables: { events: 'read', state: 'readwrite', findings: 'readwrite' },
+    // hours: re-open later hours whose start state this hour's rerun changed.
+    tables: { events: 'read', state: 'readwrite', findings: 'readwrite', hours: 'write' },
     publishes: false,
     memoryMb: 1024,
     timeoutSeconds: 600,

@@ -11,8 +11,8 @@ import { normalize, type OktaEvent } from '../okta/event';
 import type { Publisher } from '../aws/clients';
 import { listChunks, readChunks, ttlSeconds } from '../store/events';
 import { claimNotification, confirmNotification, findingsForHour, putFinding, releaseNotification } from '../store/findings';
-import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
-import { loadSnapshot, saveSnapshots } from '../store/state';
+import { claimHour, hoursToReprocess, releaseHour, reopenHour, STALE_CLAIM_MS } from '../store/hours';
+import { loadSnapshot, nextSnapshotHour, saveSnapshots, snapshotsAt } from '../store/state';
 import { table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 
@@ -110,6 +110,8 @@ export interface DetectOutput {
   readonly newFindings: number;
   /** This run's stamp on every finding it found: Notify waits until the index shows them all. */
   readonly run: string;
+  /** Later hours re-opened because this hour's end state changed since they ran. */
+  readonly reopened: readonly string[];
 }
 
 async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -155,14 +157,33 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   // A key whose state ended this hour gets a tombstone, so the next hour does not resume an older snapshot.
   const live = new Set(touched.map((s) => `${s.detectionId}\u0000${s.key}`));
   for (const [id, k] of keys) if (!live.has(id)) touched.push({ ...k, state: null, lastSeen: hourStart, expiresAt: hourStart + 7 * 24 * HOUR });
+  const cascaded = await staleLaterHours(ddb, stateTable, input.hour, touched);
   await saveSnapshots(ddb, stateTable, input.hour, touched, now + config.settings.retentionDays * 86_400_000);
+  for (const later of cascaded) await reopenHour(ddb, table(config, 'hours'), config.tenantId, later, `state of ${input.hour} changed`);
 
   const findingsTable = table(config, 'findings');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const run = randomUUID();
   let newFindings = 0;
   for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now, run)) newFindings++;
-  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, found };
+  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded, found };
+}
+
+/**
+ * When this hour is rerun (late events, a replay) and a key's end state comes out different, the later
+ * hours that started from the old state are stale: find the first later hour that used each such key,
+ * to be re-opened (which cascades, hour by hour, as far as the change reaches).
+ */
+async function staleLaterHours(ddb: DynamoDBDocumentClient, stateTable: string, hour: string, touched: readonly StateEntry[]): Promise<string[]> {
+  if (!touched.length) return [];
+  const before = await snapshotsAt(ddb, stateTable, hour, touched);
+  const later = new Set<string>();
+  await pool([...touched], 16, async (t) => {
+    if (before.get(`${t.detectionId}\u0000${t.key}`) === JSON.stringify(t.state)) return;
+    const next = await nextSnapshotHour(ddb, stateTable, t.detectionId, t.key, hour);
+    if (next) later.add(next);
+  });
+  return [...later].sort();
 }
 
 export interface NotifyInput {

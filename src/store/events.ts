@@ -70,7 +70,7 @@ export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hou
   return keys;
 }
 
-async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Array<Record<string, string>>, projection?: string): Promise<Record<string, unknown>[]> {
+export async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Array<Record<string, string>>, projection?: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
     let request: Record<string, { Keys: Array<Record<string, unknown>>; ProjectionExpression?: string; ConsistentRead?: boolean }> | undefined = {

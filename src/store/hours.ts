@@ -127,3 +127,26 @@ export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tena
     throw err;
   }
 }
+
+/**
+ * Re-open a processed hour because an earlier hour's state changed after it ran (a late event, a
+ * replay): its detections started from stale state. Only DONE hours are re-opened; others will run anyway.
+ */
+export async function reopenHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, because: string): Promise<boolean> {
+  try {
+    await ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { tenant, hour },
+        UpdateExpression: 'SET #s = :reprocess, reopenedBecause = :why',
+        ConditionExpression: '#s = :done',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':done': 'DONE', ':why': because },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StateEntry } from '../detections/engine';
-import { batchWrite } from './events';
+import { batchGet, batchWrite } from './events';
 
 export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
 const snapshotSk = (hour: string) => `S#${hour}`;
@@ -44,6 +44,28 @@ export async function saveSnapshots(ddb: DynamoDBDocumentClient, table: string, 
       ttl: Math.floor(Math.max(e.expiresAt, retentionFloorMs) / 1000),
     })),
   );
+}
+
+/** The snapshots written at exactly this hour (by an earlier run of it), as stored JSON, by `detectionId\u0000key`. */
+export async function snapshotsAt(ddb: DynamoDBDocumentClient, table: string, hour: string, keys: ReadonlyArray<{ detectionId: string; key: string }>): Promise<Map<string, string>> {
+  const items = await batchGet(ddb, table, keys.map((k) => ({ pk: statePk(k.detectionId, k.key), sk: snapshotSk(hour) })));
+  const byPk = new Map(keys.map((k) => [statePk(k.detectionId, k.key), `${k.detectionId}\u0000${k.key}`]));
+  return new Map(items.map((i) => [byPk.get(i.pk as string)!, i.state as string]));
+}
+
+/** The first hour after `hour` that has a snapshot for this key: the next run that built on this key's state. */
+export async function nextSnapshotHour(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string, hour: string): Promise<string | undefined> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk > :after',
+      ExpressionAttributeValues: { ':pk': statePk(detectionId, key), ':after': snapshotSk(hour) },
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const sk = res.Items?.[0]?.sk as string | undefined;
+  return sk?.startsWith('S#') ? sk.slice(2) : undefined;
 }
 
 export interface LiveState {

@@ -50,6 +50,23 @@ describe('hourly workflow on the local runtime', () => {
     expect(found.map((f) => f.detectionId)).toEqual(['okta-impossible-travel']);
   });
 
+  it('given a late event changes an hour whose state later hours already built on, when it is reprocessed, then those hours are re-opened and the cross-hour finding appears', async () => {
+    const traveller = person('late.traveller@testco.example');
+    const signIn = (at: string, place: typeof PLACES.sanFrancisco) => logEvent({ eventType: 'user.session.start', at, actor: userActor(traveller), place, outcome: 'SUCCESS' });
+    await p.put(wrap(signIn('2026-11-02T10:10:00Z', PLACES.moscow)));
+    await p.runHourly('2026-11-02T10:15:00Z'); // hour 09: nothing
+    const ten = await p.runHourly('2026-11-02T11:15:00Z'); // hour 10: a first sign-in, nothing to compare with
+    expect(ten.output).toMatchObject({ hours: [{ hour: '2026-11-02T10', findings: 0 }] });
+
+    await p.put(wrap(signIn('2026-11-02T09:50:00Z', PLACES.sanFrancisco))); // arrives three hours late
+    const first = await p.runHourly('2026-11-02T12:15:00Z'); // reprocesses 09, which re-opens 10
+    const second = await p.runHourly('2026-11-02T13:15:00Z'); // reprocesses 10 from the corrected state
+
+    expect(first.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', findings: 0 }, { hour: '2026-11-02T11' }] });
+    expect(second.output).toMatchObject({ hours: expect.arrayContaining([{ hour: '2026-11-02T10', status: 'DONE', events: 1, findings: 1, published: 1 }]) });
+    expect((await storedFindings(p, '2026-11-02T10')).map((f) => f.detectionId)).toEqual(['okta-impossible-travel']);
+  });
+
   it('given the findings index lags behind Detect, when Notify runs, then the workflow retries it until the findings show', async () => {
     for (const e of failedSignIns('2026-11-02T09:05:00Z', 12)) await p.put(wrap(e));
     const c = clients();
