@@ -43,6 +43,17 @@ const lambdaRetry = [
   },
 ];
 
+/** DynamoDB's transient errors. The optimized integration (updateItem) names them `DynamoDB.*`; the AWS SDK integration (query) `DynamoDb.*` per the Step Functions docs: both are listed. */
+const dynamoRetry = [
+  {
+    ErrorEquals: ['DynamoDB.ProvisionedThroughputExceededException', 'DynamoDB.ThrottlingException', 'DynamoDB.RequestLimitExceeded', 'DynamoDB.InternalServerErrorException', 'DynamoDb.ProvisionedThroughputExceededException', 'DynamoDb.ThrottlingException', 'DynamoDb.RequestLimitExceededException', 'DynamoDb.InternalServerErrorException'],
+    IntervalSeconds: 1,
+    MaxAttempts: 5,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
+];
+
 const hourKey = { tenant: { 'S.$': '$.tenantId' }, hour: { 'S.$': '$.hour' } };
 
 export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown> {
@@ -78,6 +89,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               Type: 'Task',
               Comment: "Keys of the hour's event chunks (references only)",
               Resource: DYNAMODB_QUERY,
+              Retry: dynamoRetry,
               Parameters: {
                 TableName: refs.eventsTable,
                 KeyConditionExpression: 'pk = :pk',
@@ -116,6 +128,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               Type: 'Task',
               Comment: 'Done, unless a late event re-opened the hour while it ran (then it stays marked for reprocessing)',
               Resource: DYNAMODB_UPDATE_ITEM,
+              Retry: dynamoRetry,
               Parameters: {
                 TableName: refs.hoursTable,
                 Key: hourKey,
@@ -145,6 +158,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               Type: 'Task',
               Comment: 'A step failed: leave the hour for the next run',
               Resource: DYNAMODB_UPDATE_ITEM,
+              Retry: dynamoRetry,
               Parameters: {
                 TableName: refs.hoursTable,
                 Key: hourKey,
