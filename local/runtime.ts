@@ -78,6 +78,12 @@ export interface LocalPipelineOptions {
   readonly dynamoEndpoint?: string;
   /** SQS batch size for the ingest function. @default 100 */
   readonly batchSize?: number;
+  /**
+   * The state machine definition to execute, e.g. the one taken out of a synthesized stack, with its
+   * references resolved to {@link LocalPipeline.functionArn} and the local table names.
+   * @default hourlyWorkflow() with this runtime's ARNs and table names
+   */
+  readonly definition?: Record<string, unknown>;
   /** Receives before SQS moves a message to the dead-letter queue (the buffer queue's redrive policy). @default 5 */
   readonly maxReceiveCount?: number;
 }
@@ -222,8 +228,14 @@ export class LocalPipeline {
     return { batches, failures };
   }
 
+  /** The ARN this runtime answers to for a function (what a Lambda Task's Resource must say). */
+  functionArn(fn: FunctionName): string {
+    return arnOf(this.tenant.id, fn);
+  }
+
   /** The deployed workflow definition, with this runtime's ARNs and table names. */
   definition(): Record<string, unknown> {
+    if (this.options.definition) return this.options.definition;
     return hourlyWorkflow({
       planFunctionArn: arnOf(this.tenant.id, 'plan'),
       detectFunctionArn: arnOf(this.tenant.id, 'detect'),
