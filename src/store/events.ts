@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet, batchWrite, queryAll } from './dynamo';
 import type { OktaLogEvent } from '../okta/log-event';
 
 export const hourPk = (hour: string) => `H#${hour}`;
@@ -60,31 +61,8 @@ export async function putChunk(ddb: DynamoDBDocumentClient, table: string, hour:
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
 export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hour: string, startKey?: Record<string, unknown>): Promise<string[]> {
-  const keys: string[] = [];
-  let start: Record<string, unknown> | undefined = startKey;
-  do {
-    const page = await ddb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk', ExclusiveStartKey: start, ConsistentRead: true }));
-    for (const item of page.Items ?? []) keys.push(item.sk as string);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return keys;
-}
-
-export async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Array<Record<string, string>>, projection?: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let request: Record<string, { Keys: Array<Record<string, unknown>>; ProjectionExpression?: string; ConsistentRead?: boolean }> | undefined = {
-      [table]: { Keys: keys.slice(i, i + 100), ProjectionExpression: projection, ConsistentRead: true },
-    };
-    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
-      if (attempt > 8) throw new Error(`BatchGetItem on ${table} kept returning unprocessed keys`);
-      const res = await ddb.send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...((res.Responses?.[table] ?? []) as Record<string, unknown>[]));
-      request = res.UnprocessedKeys as typeof request;
-      if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
-  return items;
+  const items = await queryAll(ddb, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk', ExclusiveStartKey: startKey, ConsistentRead: true });
+  return items.map((i) => i.sk as string);
 }
 
 /** Read chunks by key and yield their raw events. */
@@ -99,20 +77,6 @@ export async function* readChunks(ddb: DynamoDBDocumentClient, table: string, ho
 export async function seenUuids(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[]): Promise<Set<string>> {
   const items = await batchGet(ddb, table, [...new Set(uuids)].map((u) => ({ pk: markerPk(u), sk: 'U' })), 'pk');
   return new Set(items.map((i) => (i.pk as string).slice(2)));
-}
-
-export async function batchWrite(ddb: DynamoDBDocumentClient, table: string, items: readonly Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
-      [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-    };
-    for (let attempt = 0; request && Object.keys(request).length; attempt++) {
-      if (attempt > 8) throw new Error(`BatchWriteItem on ${table} kept returning unprocessed items`);
-      const res = await ddb.send(new BatchWriteCommand({ RequestItems: request }));
-      request = res.UnprocessedItems as typeof request;
-      if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
 }
 
 export async function putMarkers(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[], ttl: number): Promise<void> {

@@ -3,7 +3,8 @@
  * rerun of an hour, a replay or the near-time path finding the same thing again all land on one item,
  * and `notifiedAt` is set once, by the notifier that held the claim when it published.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionally, queryAll } from './dynamo';
 import { hourBucket } from '../detections/engine';
 import type { Finding } from '../detections/types';
 
@@ -17,8 +18,6 @@ export interface StoredFinding extends Finding {
   /** The last hourly Detect run that found it (see {@link putFinding}). */
   readonly detectRun?: string;
 }
-
-const isConditionFailure = (err: unknown) => (err as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export function subjectKey(f: Pick<Finding, 'subject'>): string {
   return `${f.subject.type}#${f.subject.id}`;
@@ -39,37 +38,16 @@ export async function putFinding(ddb: DynamoDBDocumentClient, table: string, f: 
     ...(detectRun ? { detectRun } : {}),
     ttl,
   };
-  try {
-    await ddb.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(id)' }));
-    return true;
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
+  if (await conditionally(ddb.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(id)' })))) return true;
   if (detectRun) {
     await ddb.send(new UpdateCommand({ TableName: table, Key: { id: f.id, kind: KIND }, UpdateExpression: 'SET detectRun = :run', ExpressionAttributeValues: { ':run': detectRun } }));
   }
   return false;
 }
 
-export async function getFinding(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<StoredFinding | undefined> {
-  const res = await ddb.send(new GetCommand({ TableName: table, Key: { id, kind: KIND }, ConsistentRead: true }));
-  return res.Item as StoredFinding | undefined;
-}
-
-async function queryAll(ddb: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<StoredFinding[]> {
-  const out: StoredFinding[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    out.push(...((page.Items ?? []) as StoredFinding[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
-
 /** Findings triggered in an hour; only those not yet notified when `pendingOnly`. */
 export function findingsForHour(ddb: DynamoDBDocumentClient, table: string, hour: string, pendingOnly = false): Promise<StoredFinding[]> {
-  return queryAll(ddb, {
+  return queryAll<StoredFinding>(ddb, {
     TableName: table,
     IndexName: 'byHour',
     KeyConditionExpression: '#h = :h',
@@ -81,7 +59,7 @@ export function findingsForHour(ddb: DynamoDBDocumentClient, table: string, hour
 
 /** A subject's findings not yet notified. */
 export function pendingForSubject(ddb: DynamoDBDocumentClient, table: string, key: string): Promise<StoredFinding[]> {
-  return queryAll(ddb, {
+  return queryAll<StoredFinding>(ddb, {
     TableName: table,
     IndexName: 'bySubject',
     KeyConditionExpression: 'subjectKey = :k',
@@ -98,9 +76,9 @@ export const NOTIFY_LEASE_MS = 15 * 60_000;
  * died between claim and publish does not lose the notification (the next run takes the lease over).
  * Confirm with {@link confirmNotification} after publishing, or give it back with {@link releaseNotification}.
  */
-export async function claimNotification(ddb: DynamoDBDocumentClient, table: string, id: string, via: string, now = Date.now()): Promise<boolean> {
-  try {
-    await ddb.send(
+export function claimNotification(ddb: DynamoDBDocumentClient, table: string, id: string, via: string, now = Date.now()): Promise<boolean> {
+  return conditionally(
+    ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { id, kind: KIND },
@@ -108,12 +86,8 @@ export async function claimNotification(ddb: DynamoDBDocumentClient, table: stri
         ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(notifiedAt) AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)',
         ExpressionAttributeValues: { ':now': new Date(now).toISOString(), ':via': via, ':stale': new Date(now - NOTIFY_LEASE_MS).toISOString() },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /** Record that a claimed finding was published: from now on nobody notifies it again. */

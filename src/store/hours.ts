@@ -2,7 +2,8 @@
  * The hours table: one item per event-time hour. OPEN while events arrive, RUNNING while the workflow
  * processes it, DONE after, REPROCESS when a late event lands in a processed hour or a step failed.
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionally, queryAll } from './dynamo';
 
 export type HourStatus = 'OPEN' | 'RUNNING' | 'DONE' | 'REPROCESS';
 
@@ -13,8 +14,6 @@ export interface HourRecord {
   readonly events?: number;
   readonly chunks?: number;
 }
-
-const isConditionFailure = (err: unknown) => (err as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** Count arrivals into an hour; returns true when the hour had already been processed (it is now marked for reprocessing). */
 export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, events: number, chunks: number, ttl: number): Promise<boolean> {
@@ -30,8 +29,8 @@ export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string,
   );
   const status = res.Attributes?.status as HourStatus | undefined;
   if (status !== 'DONE' && status !== 'RUNNING') return false;
-  try {
-    await ddb.send(
+  await conditionally(
+    ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { tenant, hour },
@@ -40,10 +39,8 @@ export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string,
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':done': 'DONE', ':running': 'RUNNING', ':zero': 0, ':e': events },
       }),
-    );
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
+    ),
+  );
   return true;
 }
 
@@ -62,31 +59,25 @@ export interface PendingHoursOptions {
  * outside the per-hour error handling). Oldest first.
  */
 export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: string, tenant: string, sinceHour: string, options: PendingHoursOptions): Promise<string[]> {
-  const limit = options.limit ?? 48;
-  const hours: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'tenant = :t AND #h BETWEEN :since AND :closed',
-        FilterExpression: '#s = :reprocess OR #s = :open OR (#s = :running AND runStartedAt < :stale)',
-        ExpressionAttributeNames: { '#h': 'hour', '#s': 'status' },
-        ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':closed': options.closedHour, ':reprocess': 'REPROCESS', ':open': 'OPEN', ':running': 'RUNNING', ':stale': options.staleBefore },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    for (const i of page.Items ?? []) hours.push(i.hour as string);
-    start = page.LastEvaluatedKey;
-  } while (start && hours.length < limit);
-  return hours.slice(0, limit);
+  const items = await queryAll(
+    ddb,
+    {
+      TableName: table,
+      KeyConditionExpression: 'tenant = :t AND #h BETWEEN :since AND :closed',
+      FilterExpression: '#s = :reprocess OR #s = :open OR (#s = :running AND runStartedAt < :stale)',
+      ExpressionAttributeNames: { '#h': 'hour', '#s': 'status' },
+      ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':closed': options.closedHour, ':reprocess': 'REPROCESS', ':open': 'OPEN', ':running': 'RUNNING', ':stale': options.staleBefore },
+      ConsistentRead: true,
+    },
+    options.limit ?? 48,
+  );
+  return items.map((i) => i.hour as string);
 }
 
 /** Give back a claim this run holds (a step failed before the workflow could use it): the next run takes the hour. */
 export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, claimedAt: number): Promise<void> {
-  try {
-    await ddb.send(
+  await conditionally(
+    ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { tenant, hour },
@@ -95,10 +86,8 @@ export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, te
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':running': 'RUNNING', ':claimed': new Date(claimedAt).toISOString() },
       }),
-    );
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
+    ),
+  );
 }
 
 /** How long a run's claim on an hour holds; after that the run is presumed dead and the hour is taken again. */
@@ -109,8 +98,8 @@ export const STALE_CLAIM_MS = 3_600_000;
  * held it for less than `staleAfterMs`.
  */
 export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, now: number, ttl: number, staleAfterMs = STALE_CLAIM_MS, owner = 'unknown'): Promise<boolean> {
-  try {
-    await ddb.send(
+  return conditionally(
+    ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { tenant, hour },
@@ -120,12 +109,8 @@ export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tena
         ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
         ExpressionAttributeValues: { ':running': 'RUNNING', ':now': new Date(now).toISOString(), ':stale': new Date(now - staleAfterMs).toISOString(), ':ttl': ttl, ':owner': owner },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }
 
 /**
@@ -133,8 +118,8 @@ export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tena
  * replay): its detections started from stale state. Only DONE hours are re-opened; others will run anyway.
  */
 export async function reopenHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, because: string): Promise<boolean> {
-  try {
-    await ddb.send(
+  return conditionally(
+    ddb.send(
       new UpdateCommand({
         TableName: table,
         Key: { tenant, hour },
@@ -143,10 +128,6 @@ export async function reopenHour(ddb: DynamoDBDocumentClient, table: string, ten
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':done': 'DONE', ':why': because },
       }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+    ),
+  );
 }

@@ -6,7 +6,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StateEntry } from '../detections/engine';
-import { batchGet, batchWrite } from './events';
+import { batchGet, batchWrite, conditionally } from './dynamo';
 
 export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
 const snapshotSk = (hour: string) => `S#${hour}`;
@@ -83,19 +83,15 @@ export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detec
 }
 
 /** Write the live state if nobody else did since `version`; false on a concurrent update (caller retries). */
-export async function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, version: number): Promise<boolean> {
-  try {
-    await ddb.send(
+export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, version: number): Promise<boolean> {
+  return conditionally(
+    ddb.send(
       new PutCommand({
         TableName: table,
         Item: { pk: statePk(entry.detectionId, entry.key), sk: 'LIVE', state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: Math.floor(entry.expiresAt / 1000) + 86_400, version: version + 1 },
         ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
         ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
       }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
+    ),
+  );
 }
