@@ -129,7 +129,7 @@ export function initTenantCommand(opts: { id: string; org: string; account: stri
   if (problems.length) throw new TenantConfigError(problems);
   if (existsSync(file)) throw new Error(`${shown} already exists; edit it instead`);
   const others = loadTenants(dir);
-  const dupe = others.find((t) => t.id === opts.id || eventSourceName(t) === `aws.partner/okta.com/${doc.okta.org}/${doc.okta.eventSourceName}`);
+  const dupe = others.find((t) => t.id === opts.id || eventSourceName(t) === eventSourceName(doc));
   if (dupe) throw new Error(`tenant ${dupe.id} already uses this id or event source`);
   writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
   io.out(`wrote ${shown}; next: npx vigil onboard --tenant ${opts.id}`);

@@ -3,7 +3,8 @@
  * same TABLES spec the stacks deploy.
  */
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient } from '../src/aws/clients';
 import { TABLES, tableName, type TableName } from '../src/pipeline/tables';
 
 // dynalite ships no types.
@@ -54,7 +55,7 @@ export function createTableInput(name: string, table: TableName): CreateTableCom
 
 /** Create a tenant's tables on the local server; returns their names. */
 export async function createTenantTables(endpoint: string, tenantId: string): Promise<Record<TableName, string>> {
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createDynamoClient(endpoint);
   const names = {} as Record<TableName, string>;
   for (const t of Object.keys(TABLES) as TableName[]) {
     names[t] = tableName(tenantId, t);

@@ -11,7 +11,8 @@ import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createDynamo, createDynamoClient, documentClient, setClients } from '../src/aws/clients';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClient, documentClient, setClients } from '../src/aws/clients';
 import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
@@ -106,6 +107,9 @@ export class LocalPipeline {
   private readonly queue = new InvocationQueue();
   private messageSeq = 0;
   private executionSeq = 0;
+  /** This runtime's own clients on the local server (tests may swap the handlers' clients; these stay). */
+  private readonly client: DynamoDBClient;
+  readonly ddb: DynamoDBDocumentClient;
 
   private constructor(
     readonly tenant: Tenant,
@@ -116,6 +120,8 @@ export class LocalPipeline {
   ) {
     this.topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:vigil-${tenant.id}-findings`;
     this.nearTimePatterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
+    this.client = createDynamoClient(endpoint);
+    this.ddb = documentClient(this.client);
   }
 
   static async start(tenant: Tenant, options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
@@ -124,10 +130,9 @@ export class LocalPipeline {
     const tables = await createTenantTables(endpoint, tenant.id);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
     const pipeline = new LocalPipeline(tenant, tables, endpoint, dynamo, options);
-    const dynamoClient = createDynamoClient(endpoint);
     setClients({
-      ddb: documentClient(dynamoClient),
-      dynamo: dynamoClient,
+      ddb: pipeline.ddb,
+      dynamo: pipeline.client,
       sns: {
         publish: async (input) => {
           pipeline.published.push({ input, at: new Date().toISOString(), body: JSON.parse(JSON.parse(input.Message!).default) });
@@ -248,7 +253,7 @@ export class LocalPipeline {
   /** Local implementations for every Task state of the definition, by state name. */
   private taskHandlers(definition: Record<string, unknown>): Record<string, (input: unknown) => Promise<unknown>> {
     const byArn = new Map((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [arnOf(this.tenant.id, fn), fn]));
-    const lowLevel = new DynamoDBClient({ endpoint: this.endpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const lowLevel = this.client;
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     const walk = (states: Record<string, Record<string, unknown>>) => {
       for (const [name, state] of Object.entries(states)) {
@@ -310,5 +315,5 @@ export class LocalPipeline {
 
 /** Findings stored for an hour (what the pipeline found, whether or not it notified). */
 export async function storedFindings(pipeline: LocalPipeline, hour: string) {
-  return findingsForHour(createDynamo(pipeline.endpoint), pipeline.tables.findings, hour);
+  return findingsForHour(pipeline.ddb, pipeline.tables.findings, hour);
 }
