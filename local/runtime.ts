@@ -21,6 +21,7 @@ import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { DYNAMODB_QUERY, DYNAMODB_UPDATE_ITEM, hourlyWorkflow } from '../src/workflow/hourly';
+import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 
 export interface PublishedMessage {
@@ -45,7 +46,6 @@ export interface HourlyExecution {
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
-const arnOf = (tenantId: string, fn: FunctionName) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:vigil-${tenantId}-${fn}`;
 
 /** Serialises handler invocations: each runs with exactly its own function's environment. */
 class InvocationQueue {
@@ -107,6 +107,9 @@ export class LocalPipeline {
   private readonly queue = new InvocationQueue();
   private messageSeq = 0;
   private executionSeq = 0;
+  /** Resource names and ARNs as the tenant stack gives them, in the local runtime's pretend account. */
+  private readonly names: TenantNames;
+  private readonly arns = new TenantArns(REGION, ACCOUNT);
   /** This runtime's own clients on the local server (tests may swap the handlers' clients; these stay). */
   private readonly client: DynamoDBClient;
   readonly ddb: DynamoDBDocumentClient;
@@ -118,7 +121,8 @@ export class LocalPipeline {
     private readonly dynamo: LocalDynamo | undefined,
     private readonly options: LocalPipelineOptions,
   ) {
-    this.topicArn = `arn:aws:sns:${REGION}:${ACCOUNT}:vigil-${tenant.id}-findings`;
+    this.names = tenantNames(tenant);
+    this.topicArn = this.arns.topic(this.names.topic);
     this.nearTimePatterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
     this.client = createDynamoClient(endpoint);
     this.ddb = documentClient(this.client);
@@ -158,7 +162,7 @@ export class LocalPipeline {
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const mod = require(`../${FUNCTIONS[fn].entry.replace(/\.ts$/, '')}`) as { handler: (e: unknown, c: Context) => Promise<T> };
-        return await mod.handler(payload, lambdaContext(`vigil-${this.tenant.id}-${fn}`));
+        return await mod.handler(payload, lambdaContext(this.names.function(fn)));
       } finally {
         for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
         Object.assign(process.env, saved);
@@ -211,7 +215,7 @@ export class LocalPipeline {
           messageAttributes: {},
           md5OfBody: '',
           eventSource: 'aws:sqs',
-          eventSourceARN: `arn:aws:sqs:${REGION}:${ACCOUNT}:vigil-${this.tenant.id}-buffer`,
+          eventSourceARN: this.arns.arn('sqs', this.names.queue('ingest-buffer')),
           awsRegion: REGION,
         })),
       };
@@ -235,16 +239,16 @@ export class LocalPipeline {
 
   /** The ARN this runtime answers to for a function (what a Lambda Task's Resource must say). */
   functionArn(fn: FunctionName): string {
-    return arnOf(this.tenant.id, fn);
+    return this.arns.arn('lambda', `function:${this.names.function(fn)}`);
   }
 
   /** The deployed workflow definition, with this runtime's ARNs and table names. */
   definition(): Record<string, unknown> {
     if (this.options.definition) return this.options.definition;
     return hourlyWorkflow({
-      planFunctionArn: arnOf(this.tenant.id, 'plan'),
-      detectFunctionArn: arnOf(this.tenant.id, 'detect'),
-      notifyFunctionArn: arnOf(this.tenant.id, 'notify'),
+      planFunctionArn: this.functionArn('plan'),
+      detectFunctionArn: this.functionArn('detect'),
+      notifyFunctionArn: this.functionArn('notify'),
       eventsTable: this.tables.events,
       hoursTable: this.tables.hours,
     });
@@ -252,7 +256,7 @@ export class LocalPipeline {
 
   /** Local implementations for every Task state of the definition, by state name. */
   private taskHandlers(definition: Record<string, unknown>): Record<string, (input: unknown) => Promise<unknown>> {
-    const byArn = new Map((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [arnOf(this.tenant.id, fn), fn]));
+    const byArn = new Map((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [this.functionArn(fn), fn]));
     const lowLevel = this.client;
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     const walk = (states: Record<string, Record<string, unknown>>) => {
@@ -294,7 +298,7 @@ export class LocalPipeline {
     const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
     const execution = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) as never, retryIntervalOverrides: { Plan: 0, Detect: 0, Notify: 0 } },
-      context: { Execution: { Id: `arn:aws:states:${REGION}:${ACCOUNT}:execution:vigil-${this.tenant.id}-hourly:local-${++this.executionSeq}`, StartTime: startTime, Input: input } } as never,
+      context: { Execution: { Id: this.arns.arn('states', `execution:${this.names.stateMachine}:local-${++this.executionSeq}`), StartTime: startTime, Input: input } } as never,
     });
     try {
       return { status: 'SUCCEEDED', output: await execution.result };

@@ -75,7 +75,9 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
   const byHour = new Map<string, Array<(typeof accepted)[number]>>();
   for (const a of fresh.values()) {
     const hour = hourBucket(a.time);
-    byHour.set(hour, [...(byHour.get(hour) ?? []), a]);
+    const list = byHour.get(hour);
+    if (list) list.push(a);
+    else byHour.set(hour, [a]);
   }
 
   for (const [hour, items] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
