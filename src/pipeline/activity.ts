@@ -5,10 +5,11 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { hourBucket } from '../detections/engine';
-import { label, normalize, subjectUser, type OktaEvent } from '../okta/event';
-import { listChunks, readChunks, ttlSeconds } from '../store/events';
+import { label, subjectUser, type OktaEvent } from '../okta/event';
+import { listChunks, ttlSeconds } from '../store/events';
 import { findingsForHour } from '../store/findings';
 import { table, type HandlerConfig } from './config';
+import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
 
 const HOUR = 3_600_000;
@@ -67,18 +68,8 @@ export class ActivityAggregator {
 async function* dayEvents(ddb: DynamoDBDocumentClient, eventsTable: string, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
   for (let h = 0; h < hours; h++) {
     const hour = hourBucket(fromHour + h * HOUR);
-    const keys = await listChunks(ddb, eventsTable, hour);
-    const seen = new Set<string>();
-    for await (const raw of readChunks(ddb, eventsTable, hour, keys)) {
-      try {
-        const e = normalize(raw);
-        if (seen.has(e.uuid)) continue;
-        seen.add(e.uuid);
-        yield e;
-      } catch {
-        // malformed events were counted at ingest; nothing to summarise
-      }
-    }
+    const { events } = await readHourEvents(ddb, eventsTable, hour, await listChunks(ddb, eventsTable, hour));
+    yield* events;
   }
 }
 

@@ -7,13 +7,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine, hourBucket, type StateEntry } from '../detections/engine';
 import type { Finding } from '../detections/types';
-import { normalize, type OktaEvent } from '../okta/event';
 import type { Publisher } from '../aws/clients';
-import { listChunks, readChunks, ttlSeconds } from '../store/events';
+import { listChunks, ttlSeconds } from '../store/events';
 import { claimNotification, confirmNotification, findingsForHour, putFinding, releaseNotification } from '../store/findings';
 import { claimHour, hoursToReprocess, releaseHour, reopenHour, STALE_CLAIM_MS } from '../store/hours';
 import { loadSnapshot, nextSnapshotHour, saveSnapshots, snapshotsAt } from '../store/state';
 import { table, type HandlerConfig } from './config';
+import { readHourEvents } from './hour-events';
 import { findingNotification, toPublishInput } from './notifications';
 
 const HOUR = 3_600_000;
@@ -127,20 +127,8 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   if (!Number.isFinite(hourStart)) throw new Error(`hour ${JSON.stringify(input.hour)} is not YYYY-MM-DDTHH`);
   const engine = new DetectionEngine(resolveCatalog(config.settings.detections), { emitFrom: hourStart, emitTo: hourStart + HOUR, tenantId: config.tenantId });
 
-  const events = new Map<string, OktaEvent>();
-  let duplicates = 0;
-  let malformed = 0;
   const eventsTable = table(config, 'events');
-  for await (const raw of readChunks(ddb, eventsTable, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks))) {
-    try {
-      const e = normalize(raw);
-      if (events.has(e.uuid)) duplicates++;
-      else events.set(e.uuid, e);
-    } catch {
-      malformed++;
-    }
-  }
-  const ordered = [...events.values()].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid));
+  const { events: ordered, duplicates, malformed } = await readHourEvents(ddb, eventsTable, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks));
 
   const stateTable = table(config, 'state');
   const keys = new Map<string, { detectionId: string; key: string }>();
