@@ -60,12 +60,10 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   const pendingRaw: string[] = [];
   for await (const r of readRecords(opts.input, stats)) {
     if (r.verdict.kind === 'event') {
-      const value = JSON.parse(r.text);
-      const event = 'detail' in value ? value : envelope(value, { source, account: tenant.aws.accountId, region: tenant.aws.region });
+      const event = r.verdict.envelope ?? envelope(r.verdict.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region });
       deliveries.push({ at: r.verdict.event.time + 2_000, event });
     } else if (r.verdict.kind === 'not-okta') {
-      const value = JSON.parse(r.text);
-      deliveries.push({ at: NaN, event: value });
+      deliveries.push({ at: NaN, event: r.verdict.value });
     } else pendingRaw.push(r.text);
   }
   const firstAt = Math.min(...deliveries.filter((d) => Number.isFinite(d.at)).map((d) => d.at));
