@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { resolveCatalog } from '../src/detections/catalog';
-import { StreamingDetector } from '../src/detections/engine';
+import { StreamingDetector } from '../src/detections/reorder';
 import { normalize } from '../src/okta/event';
 import { encodeChunk } from '../src/store/events';
 import { generateDay } from '../local/generator';

@@ -7,7 +7,7 @@ import { generateDay } from '../local/generator';
 import { LocalPipeline } from '../local/runtime';
 import { simulate } from '../local/simulation';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
-import { StreamingDetector } from '../src/detections/engine';
+import { StreamingDetector } from '../src/detections/reorder';
 import type { Finding } from '../src/detections/types';
 import { envelope } from '../src/okta/fixtures';
 import { findTenant, loadTenants, parseTenant, TenantConfigError } from '../src/tenants/load';

@@ -1,5 +1,5 @@
 import { catalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { normalize } from '../../src/okta/event';
 import { withQuirks } from '../../src/okta/fixtures';
 import type { Detection, Fixture, Params } from '../../src/detections/types';

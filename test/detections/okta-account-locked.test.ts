@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import locked from '../../src/detections/rules/credentials/account-locked';
 import { lockout } from '../../src/detections/rules/credentials/fixture-events';
 import type { Detection, Params } from '../../src/detections/types';

@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/privilege/admin-role-granted-to-group';
 import userGrant from '../../src/detections/rules/privilege/admin-role-granted';
 import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/rules/configuration/fixture-builders';

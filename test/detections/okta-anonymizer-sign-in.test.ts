@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/sessions/anonymizer-sign-in';
 import type { AnonymizerSignInParams } from '../../src/detections/rules/sessions/anonymizer-sign-in';
 import { MULLVAD, signIn, TORONTO, ZSCALER } from '../../src/detections/rules/sessions/anonymizer-sign-in.fixtures';

@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/privilege/api-token-unrestricted-network';
 import { tokenEvent } from '../../src/detections/rules/privilege/api-token.fixture-builders';
 import { AUTOMATION } from '../../src/detections/rules/configuration/fixture-builders';

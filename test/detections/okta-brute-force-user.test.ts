@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import bruteForce from '../../src/detections/rules/credentials/brute-force-user';
 import { failedSignIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
 import type { Detection, Params } from '../../src/detections/types';

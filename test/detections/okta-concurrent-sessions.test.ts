@@ -1,4 +1,5 @@
-import { DetectionEngine, detectAll } from '../../src/detections/engine';
+import { DetectionEngine } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection, { MAX_STARTS } from '../../src/detections/rules/sessions/concurrent-sessions';
 import type { ConcurrentSessionsParams, ConcurrentSessionsState } from '../../src/detections/rules/sessions/concurrent-sessions';
 import { SF_CELL, SF_OFFICE, start } from '../../src/detections/rules/sessions/concurrent-sessions.fixtures';

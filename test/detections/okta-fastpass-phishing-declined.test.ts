@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import fastpass from '../../src/detections/rules/mfa/fastpass-phishing-declined';
 import { userTarget } from '../../src/detections/rules/mfa/fixture-events';
 import type { Detection, ParamValue, Params } from '../../src/detections/types';

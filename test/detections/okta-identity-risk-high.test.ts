@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/okta-signals/identity-risk-high';
 import type { IdentityRiskParams } from '../../src/detections/rules/okta-signals/identity-risk-high';
 import { riskEvent } from '../../src/detections/rules/okta-signals/identity-risk-high.fixtures';

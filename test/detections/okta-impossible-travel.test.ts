@@ -1,4 +1,5 @@
-import { DetectionEngine, detectAll } from '../../src/detections/engine';
+import { DetectionEngine } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { haversineKm } from '../../src/detections/kit';
 import detection from '../../src/detections/rules/sessions/impossible-travel';
 import type { ImpossibleTravelParams } from '../../src/detections/rules/sessions/impossible-travel';

@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { lockout } from '../../src/detections/rules/credentials/fixture-events';
 import mass from '../../src/detections/rules/credentials/mass-account-lockouts';
 import type { Detection, ParamValue, Params } from '../../src/detections/types';

@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { userTarget } from '../../src/detections/rules/mfa/fixture-events';
 import bypass from '../../src/detections/rules/mfa/mfa-bypass-attempt';
 import type { Detection, Params } from '../../src/detections/types';

@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import disabled from '../../src/detections/rules/mfa/mfa-factor-disabled-org-wide';
 import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';

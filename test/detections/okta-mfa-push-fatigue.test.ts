@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import fatigue from '../../src/detections/rules/mfa/mfa-push-fatigue';
 import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';

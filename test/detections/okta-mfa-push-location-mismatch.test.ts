@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { pushAnswered, pushSent } from '../../src/detections/rules/mfa/fixture-events';
 import mismatch from '../../src/detections/rules/mfa/mfa-push-location-mismatch';
 import type { Detection, ParamValue, Params } from '../../src/detections/types';

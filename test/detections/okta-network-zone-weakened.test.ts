@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/configuration/network-zone-weakened';
 import { adminEvent, AUTOMATION, changedTarget } from '../../src/detections/rules/configuration/fixture-builders';
 import type { Detection, Params } from '../../src/detections/types';

@@ -1,4 +1,5 @@
-import { DetectionEngine, detectAll } from '../../src/detections/engine';
+import { DetectionEngine } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/sessions/new-country-sign-in';
 import type { NewCountrySignInParams, NewCountryState } from '../../src/detections/rules/sessions/new-country-sign-in';
 import { routine, signIn } from '../../src/detections/rules/sessions/new-country-sign-in.fixtures';

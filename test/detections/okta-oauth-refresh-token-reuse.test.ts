@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse';
 import type { RefreshTokenReuseParams } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse';
 import { reuse, SPA } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse.fixtures';

@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import spray from '../../src/detections/rules/credentials/password-spray-distributed';
 import { failedSignIn, signIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
 import type { Detection, ParamValue, Params } from '../../src/detections/types';

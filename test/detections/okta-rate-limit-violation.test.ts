@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/okta-signals/rate-limit-violation';
 import type { RateLimitParams } from '../../src/detections/rules/okta-signals/rate-limit-violation';
 import { rateEvent } from '../../src/detections/rules/okta-signals/rate-limit-violation.fixtures';

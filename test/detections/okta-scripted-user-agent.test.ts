@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/sessions/scripted-user-agent';
 import type { ScriptedUserAgentParams } from '../../src/detections/rules/sessions/scripted-user-agent';
 import { SERVICE_ACCOUNT, signIn, UA } from '../../src/detections/rules/sessions/scripted-user-agent.fixtures';

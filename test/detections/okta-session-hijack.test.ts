@@ -1,4 +1,5 @@
-import { DetectionEngine, detectAll } from '../../src/detections/engine';
+import { DetectionEngine } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection, { MAX_SIGHTINGS } from '../../src/detections/rules/sessions/session-hijack';
 import type { SessionHijackParams, SessionHijackState } from '../../src/detections/rules/sessions/session-hijack';
 import { BROWSER_UA_UPDATED, IPHONE_SAFARI, sessionEvent, SF_OFFICE, WINDOWS_EDGE, WINDOWS_FIREFOX } from '../../src/detections/rules/sessions/session-hijack.fixtures';

@@ -1,5 +1,5 @@
 import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
 import detection from '../../src/detections/rules/credentials/sign-in-after-credential-attack';
 import type { Detection, ParamValue, Params } from '../../src/detections/types';

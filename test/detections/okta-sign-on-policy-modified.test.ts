@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/configuration/sign-on-policy-modified';
 import { appSignOnAction, policyEvent } from '../../src/detections/rules/configuration/fixture-builders';
 import type { SignOnPolicyParams } from '../../src/detections/rules/configuration/sign-on-policy';

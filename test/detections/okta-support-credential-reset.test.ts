@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/privilege/support-credential-reset';
 import { adminReset, impersonation, supportToolReset, SUPPORT_ENGINEER, SUPPORT_SESSION, VICTIM, OKTA_SYSTEM_USER } from '../../src/detections/rules/privilege/support.fixture-builders';
 import { adminEvent } from '../../src/detections/rules/configuration/fixture-builders';

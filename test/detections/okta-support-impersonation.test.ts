@@ -1,5 +1,5 @@
 import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/privilege/support-impersonation';
 import { impersonation } from '../../src/detections/rules/privilege/support.fixture-builders';
 import { ADMIN } from '../../src/detections/rules/configuration/fixture-builders';

@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/okta-signals/threatinsight-threat-detected';
 import type { ThreatInsightParams } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected';
 import { threat } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected.fixtures';

@@ -1,4 +1,4 @@
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import detection from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity';
 import type { UserReportedParams } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity';
 import { report } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity.fixtures';

@@ -3,7 +3,7 @@
  * used to report the same thing.
  */
 import { catalog, resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/engine';
+import { detectAll } from '../../src/detections/reorder';
 import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
 import { adminReset, supportToolReset, VICTIM } from '../../src/detections/rules/privilege/support.fixture-builders';
 import { normalize } from '../../src/okta/event';
