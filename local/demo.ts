@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { generateDay } from './generator';
 import { LocalPipeline } from './runtime';
 import { simulate, type HourReport } from './simulation';
-import { closedHour } from '../src/pipeline/hourly';
+import { closedHour } from '../src/pipeline/plan';
 import { eventSourceName } from '../src/tenants/schema';
 import { findTenant, loadTenants } from '../src/tenants/load';
 

@@ -2,12 +2,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { clients } from '../../src/aws/clients';
 import { handlerConfig } from '../../src/pipeline/config';
-import { detectHour, type DetectInput, type DetectOutput } from '../../src/pipeline/hourly';
+import { detectHour } from '../../src/pipeline/detect-hour';
+import type { DetectInput, DetectOutput } from '../../src/pipeline/workflow-steps';
 
 const logger = new Logger({ serviceName: 'vigil-detect' });
 
 export async function handler(input: DetectInput): Promise<DetectOutput> {
-  const { found: _found, ...out } = await detectHour(input, handlerConfig(), clients().ddb);
+  const out = await detectHour(input, handlerConfig(), clients().ddb);
   logger.info('detected', { ...out });
   return out;
 }

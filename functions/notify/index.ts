@@ -2,11 +2,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { clients } from '../../src/aws/clients';
 import { handlerConfig } from '../../src/pipeline/config';
-import { notifyHour, type NotifyInput } from '../../src/pipeline/hourly';
+import { notifyHour } from '../../src/pipeline/notify-hour';
+import type { NotifyInput, NotifyOutput } from '../../src/pipeline/workflow-steps';
 
 const logger = new Logger({ serviceName: 'vigil-notify' });
 
-export async function handler(input: NotifyInput): Promise<{ published: number; alreadyNotified: number }> {
+export async function handler(input: NotifyInput): Promise<NotifyOutput> {
   const c = clients();
   const out = await notifyHour(input, handlerConfig(), c.ddb, c.sns);
   logger.info('notified', { hour: input.hour, ...out });

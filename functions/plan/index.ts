@@ -2,7 +2,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { clients } from '../../src/aws/clients';
 import { handlerConfig } from '../../src/pipeline/config';
-import { plan, type PlanInput, type PlanOutput } from '../../src/pipeline/hourly';
+import { plan } from '../../src/pipeline/plan';
+import type { PlanInput, PlanOutput } from '../../src/pipeline/workflow-steps';
 
 const logger = new Logger({ serviceName: 'vigil-plan' });
 

@@ -8,7 +8,7 @@ import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { listChunks } from '../../src/store/events';
 import { claimNotification, NOTIFY_LEASE_MS } from '../../src/store/findings';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
-import { closedHour } from '../../src/pipeline/hourly';
+import { closedHour } from '../../src/pipeline/plan';
 import { logEvent, person, PLACES, userActor } from '../../src/okta/fixtures';
 import { failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
 

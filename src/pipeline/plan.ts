@@ -1,0 +1,42 @@
+/** The hourly workflow's Plan step: which hours this run processes, each claimed so that no other run does it too. */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { hourBucket } from '../detections/engine';
+import { ttlSeconds } from '../store/events';
+import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
+import { table, type HandlerConfig } from './config';
+import type { PlanInput, PlanOutput } from './workflow-steps';
+
+const HOUR = 3_600_000;
+
+/** The hour that closed `graceMinutes` before `scheduledTime`. */
+export function closedHour(scheduledTime: string, graceMinutes: number): string {
+  const t = Date.parse(scheduledTime);
+  if (!Number.isFinite(t)) throw new Error(`scheduledTime ${JSON.stringify(scheduledTime)} is not a timestamp`);
+  return hourBucket(t - graceMinutes * 60_000 - HOUR);
+}
+
+export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<PlanOutput> {
+  const hoursTable = table(config, 'hours');
+  const scheduledTime = input.scheduledTime ?? input.request?.scheduledTime ?? input.startedAt ?? new Date(now).toISOString();
+  const requested = input.hours ?? input.request?.hours ?? [];
+  const closed = closedHour(scheduledTime, config.settings.gracePeriodMinutes);
+  const wanted = requested.length ? [...requested] : [closed];
+  for (const h of wanted) if (!/^\d{4}-\d\d-\d\dT\d\d$/.test(h)) throw new Error(`hour ${JSON.stringify(h)} is not YYYY-MM-DDTHH`);
+  const since = hourBucket(Date.parse(scheduledTime) - 7 * 24 * HOUR);
+  const pending = await hoursToReprocess(ddb, hoursTable, config.tenantId, since, { closedHour: closed, staleBefore: new Date(now - STALE_CLAIM_MS).toISOString() });
+  for (const h of pending) if (!wanted.includes(h)) wanted.push(h);
+  const hours: string[] = [];
+  const skipped: string[] = [];
+  const ttl = ttlSeconds(now, config.settings.retentionDays);
+  try {
+    for (const h of wanted.sort()) {
+      if (await claimHour(ddb, hoursTable, config.tenantId, h, now, ttl, STALE_CLAIM_MS, input.executionId)) hours.push(h);
+      else skipped.push(h);
+    }
+  } catch (err) {
+    // The workflow never learns which hours this Plan claimed: give them back rather than leave them RUNNING.
+    for (const h of hours) await releaseHour(ddb, hoursTable, config.tenantId, h, now).catch(() => undefined);
+    throw err;
+  }
+  return { hours, skipped };
+}
