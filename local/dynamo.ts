@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../src/aws/clients';
-import { TABLES, tableName, type TableName } from '../src/pipeline/tables';
+import { keyAttributes, TABLES, tableName, type TableName } from '../src/pipeline/tables';
 
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,11 +31,10 @@ export async function startDynalite(): Promise<LocalDynamo> {
 
 export function createTableInput(name: string, table: TableName): CreateTableCommandInput {
   const spec = TABLES[table];
-  const attrs = new Set([spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
   return {
     TableName: name,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attrs].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
+    AttributeDefinitions: keyAttributes(spec).map((a) => ({ AttributeName: a, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: spec.partitionKey, KeyType: 'HASH' },
       { AttributeName: spec.sortKey, KeyType: 'RANGE' },

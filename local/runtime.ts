@@ -3,7 +3,7 @@
  *
  * Same parts as in AWS: the event patterns route events (src/events/patterns.ts), the Lambda handlers
  * run as they are (functions/*), with the environment the stack gives them (functionEnvironment), the
- * hourly workflow definition (src/workflow/hourly.ts) runs in aws-local-stepfunctions, and DynamoDB is a
+ * hourly workflow definition (src/workflow/hourly-state-machine.ts) runs in aws-local-stepfunctions, and DynamoDB is a
  * real DynamoDB-compatible server (dynalite). SNS has no local implementation: publishes are recorded
  * in memory instead (the one mock).
  */
@@ -17,10 +17,14 @@ import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
 import { functionEnvironment } from '../src/pipeline/config';
+import { ENV, TABLE_VARIABLE_PREFIX } from '../src/pipeline/env';
 import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import { QUEUES } from '../src/pipeline/queues';
+import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
-import { DYNAMODB_QUERY, DYNAMODB_UPDATE_ITEM, hourlyWorkflow } from '../src/workflow/hourly';
+import { DYNAMODB_QUERY, DYNAMODB_UPDATE_ITEM, hourlyWorkflow } from '../src/workflow/hourly-state-machine';
+import { LAMBDA_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 
@@ -77,7 +81,7 @@ function lambdaContext(name: string): Context {
 export interface LocalPipelineOptions {
   /** Use an existing DynamoDB endpoint instead of starting dynalite. */
   readonly dynamoEndpoint?: string;
-  /** SQS batch size for the ingest function. @default 100 */
+  /** SQS batch size for the ingest function. @default QUEUES['ingest-buffer'].batchSize */
   readonly batchSize?: number;
   /**
    * The state machine definition to execute, e.g. the one taken out of a synthesized stack, with its
@@ -85,7 +89,7 @@ export interface LocalPipelineOptions {
    * @default hourlyWorkflow() with this runtime's ARNs and table names
    */
   readonly definition?: Record<string, unknown>;
-  /** Receives before SQS moves a message to the dead-letter queue (the buffer queue's redrive policy). @default 5 */
+  /** Receives before SQS moves a message to the dead-letter queue (the buffer queue's redrive policy). @default QUEUES['ingest-buffer'].maxReceiveCount */
   readonly maxReceiveCount?: number;
 }
 
@@ -157,8 +161,8 @@ export class LocalPipeline {
     return this.queue.run(async () => {
       const env = functionEnvironment(fn, this.tenant, { tables: this.tables, topicArn: this.topicArn });
       const saved = { ...process.env };
-      for (const k of Object.keys(process.env)) if (k.startsWith('VIGIL_TABLE_') || k === 'VIGIL_TOPIC_ARN') delete process.env[k];
-      Object.assign(process.env, env, { VIGIL_DYNAMODB_ENDPOINT: this.endpoint });
+      for (const k of Object.keys(process.env)) if (k.startsWith(TABLE_VARIABLE_PREFIX) || k === ENV.topicArn) delete process.env[k];
+      Object.assign(process.env, env, { [ENV.dynamoEndpoint]: this.endpoint });
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const mod = require(`../${FUNCTIONS[fn].entry.replace(/\.ts$/, '')}`) as { handler: (e: unknown, c: Context) => Promise<T> };
@@ -199,8 +203,8 @@ export class LocalPipeline {
    * goes to the dead-letter queue. Returns the batches and how many record receives failed.
    */
   async drain(): Promise<{ batches: number; failures: number }> {
-    const size = this.options.batchSize ?? 100;
-    const maxReceives = this.options.maxReceiveCount ?? 5;
+    const size = this.options.batchSize ?? QUEUES['ingest-buffer'].batchSize;
+    const maxReceives = this.options.maxReceiveCount ?? QUEUES['ingest-buffer'].maxReceiveCount;
     let batches = 0;
     let failures = 0;
     while (this.buffer.length) {
@@ -215,7 +219,7 @@ export class LocalPipeline {
           messageAttributes: {},
           md5OfBody: '',
           eventSource: 'aws:sqs',
-          eventSourceARN: this.arns.arn('sqs', this.names.queue('ingest-buffer')),
+          eventSourceARN: this.arns.arn('sqs', this.names.queue(QUEUES['ingest-buffer'].name)),
           awsRegion: REGION,
         })),
       };
@@ -288,7 +292,7 @@ export class LocalPipeline {
 
   /** What EventBridge Scheduler does every hour: start the workflow for the hour just closed. */
   async runHourly(scheduledTime: string, hours: string[] = []): Promise<HourlyExecution> {
-    return this.startExecution({ tenantId: this.tenant.id, scheduledTime, hours }, scheduledTime);
+    return this.startExecution({ ...hourlyRunInput(this.tenant.id, scheduledTime, hours) }, scheduledTime);
   }
 
   /** Start the hourly workflow with any input, as a person would from the console or the CLI. */
@@ -297,7 +301,7 @@ export class LocalPipeline {
     const definition = this.definition();
     const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
     const execution = machine.run(input as never, {
-      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) as never, retryIntervalOverrides: { Plan: 0, Detect: 0, Notify: 0 } },
+      overrides: { taskResourceLocalHandlers: this.taskHandlers(definition) as never, retryIntervalOverrides: Object.fromEntries(LAMBDA_STATES.map((s) => [s, 0])) },
       context: { Execution: { Id: this.arns.arn('states', `execution:${this.names.stateMachine}:local-${++this.executionSeq}`), StartTime: startTime, Input: input } } as never,
     });
     try {
@@ -309,7 +313,7 @@ export class LocalPipeline {
 
   /** The daily schedule: Activity roll-up and digest. */
   runDaily(scheduledTime: string) {
-    return this.invoke<{ day: string; users: number; events: number; findings: number; digest: boolean }>('daily', { tenantId: this.tenant.id, scheduledTime });
+    return this.invoke<{ day: string; users: number; events: number; findings: number; digest: boolean }>('daily', dailyRunInput(this.tenant.id, scheduledTime));
   }
 
   refreshUser(user: string, options: { hours?: number; asOf?: string } = {}) {

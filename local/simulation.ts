@@ -3,11 +3,10 @@
  * hourly schedule at minute `gracePeriodMinutes` of every hour and the daily schedule at `dailyAt`,
  * and report what happened each hour.
  */
-import { hourBucket } from '../src/detections/engine';
 import type { StoredFinding } from '../src/store/findings';
+import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
+import { HOUR, hourBucket, MINUTE } from '../src/time';
 import { storedFindings, type HourlyExecution, type LocalPipeline, type PublishedMessage } from './runtime';
-
-const HOUR = 3_600_000;
 
 export interface TimedDelivery {
   readonly at: number;
@@ -36,8 +35,8 @@ export interface SimulationResult {
 export async function simulate(pipeline: LocalPipeline, deliveries: readonly TimedDelivery[], options: { runDaily?: boolean; until?: number; onHour?: (r: HourReport) => void } = {}): Promise<SimulationResult> {
   const sorted = [...deliveries].sort((a, b) => a.at - b.at);
   if (!sorted.length) return { reports: [], findings: [] };
-  const grace = pipeline.tenant.schedule.gracePeriodMinutes * 60_000;
-  const [dh, dm] = pipeline.tenant.schedule.dailyAt.split(':').map(Number);
+  const grace = hourlyRunMinute(pipeline.tenant.schedule.gracePeriodMinutes) * MINUTE;
+  const { hour: dh, minute: dm } = dailyRunTime(pipeline.tenant.schedule.dailyAt);
   const first = Math.floor(sorted[0].at / HOUR) * HOUR;
   const lastEvent = sorted[sorted.length - 1].at;
   const reports: HourReport[] = [];

@@ -1,5 +1,5 @@
 /**
- * Bundle every Lambda function in FUNCTIONS with esbuild, once, into `dist/functions/<name>/index.mjs`.
+ * Bundle every Lambda function in FUNCTIONS with esbuild, once, into `dist/functions/<name>/index.mjs` (src/pipeline/bundles.ts).
  *
  * One esbuild build with one entry point per function (no code splitting, so each output is
  * self-contained). The stacks archive each directory with a TerraformAsset; nothing is bundled at
@@ -13,21 +13,17 @@
 import { build, type BuildOptions } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUNDLE_EXTENSION, bundleFile, BUNDLE_MODULE, DEFAULT_BUNDLE_DIR, PROJECT_ROOT } from '../src/pipeline/bundles';
 import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
-
-export const ROOT = resolve(__dirname, '..');
-export const DEFAULT_BUNDLE_DIR = join(ROOT, 'dist', 'functions');
-/** File name of each bundle inside its directory; the Lambda handler is `index.handler`. */
-export const BUNDLE_FILE = 'index.mjs';
 
 /** esbuild options shared by every function. */
 export function bundleOptions(outdir: string): BuildOptions {
   const names = Object.keys(FUNCTIONS) as FunctionName[];
   return {
-    absWorkingDir: ROOT,
-    entryPoints: names.map((n) => ({ in: FUNCTIONS[n].entry, out: `${n}/index` })),
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: names.map((n) => ({ in: FUNCTIONS[n].entry, out: `${n}/${BUNDLE_MODULE}` })),
     outdir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': BUNDLE_EXTENSION },
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -46,7 +42,7 @@ export function bundleOptions(outdir: string): BuildOptions {
 
 export async function bundleFunctions(outdir = DEFAULT_BUNDLE_DIR): Promise<Record<FunctionName, number>> {
   const names = Object.keys(FUNCTIONS) as FunctionName[];
-  const missing = names.filter((n) => !existsSync(join(ROOT, FUNCTIONS[n].entry)));
+  const missing = names.filter((n) => !existsSync(join(PROJECT_ROOT, FUNCTIONS[n].entry)));
   if (missing.length) {
     throw new Error(`cannot bundle: missing Lambda entry file(s): ${missing.map((n) => FUNCTIONS[n].entry).join(', ')}`);
   }
@@ -54,7 +50,7 @@ export async function bundleFunctions(outdir = DEFAULT_BUNDLE_DIR): Promise<Reco
   const result = await build(bundleOptions(outdir));
   const sizes = {} as Record<FunctionName, number>;
   for (const n of names) {
-    const out = Object.entries(result.metafile!.outputs).find(([file]) => resolve(ROOT, file) === join(outdir, n, BUNDLE_FILE));
+    const out = Object.entries(result.metafile!.outputs).find(([file]) => resolve(PROJECT_ROOT, file) === bundleFile(outdir, n));
     sizes[n] = out ? out[1].bytes : 0;
   }
   return sizes;

@@ -13,10 +13,11 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { nearTimePatterns } from '../src/events/patterns';
-import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
+import { FUNCTIONS, timeoutOf, type FunctionName } from '../src/pipeline/functions';
+import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/queues';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { configureStateBackend, type StateBackendSettings } from './backend';
@@ -32,9 +33,6 @@ import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
 import { TenantTables } from './constructs/tenant-tables';
 import { TenantArns, tenantNames } from './naming';
-
-/** Where `npm run build:functions` puts the bundles. */
-export const DEFAULT_BUNDLE_DIR = join(__dirname, '..', 'dist', 'functions');
 
 export const PROJECT_TAG = 'vigil';
 
@@ -97,13 +95,15 @@ export class TenantStack extends TerraformStack {
     });
 
     // 4. Ingest buffers events in SQS; a record that keeps failing moves to the buffer's DLQ.
-    const ingestTimeout = FUNCTIONS.ingest.timeoutSeconds ?? 60;
-    const buffer = new EncryptedQueue(this, 'ingest-buffer', {
-      name: names.queue('ingest-buffer'),
+    const bufferSpec = QUEUES['ingest-buffer'];
+    const buffer = new EncryptedQueue(this, bufferSpec.name, {
+      name: names.queue(bufferSpec.name),
       kmsKeyArn: key.arn,
-      visibilityTimeoutSeconds: 6 * ingestTimeout, // AWS: at least 6x the function timeout
-      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: visibilityTimeoutFor(timeoutOf(FUNCTIONS.ingest)),
+      maxReceiveCount: bufferSpec.maxReceiveCount,
     });
+
+    const queues: Record<QueueName, EncryptedQueue> = { [bufferSpec.name]: buffer };
 
     // 5. What the pipeline keeps: tables, and the topic findings are published to.
     const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
@@ -115,6 +115,7 @@ export class TenantStack extends TerraformStack {
       tableNames: Object.fromEntries(Object.entries(tables.tables).map(([t, table]) => [t, table.name])) as Record<TableName, string>,
       tableArns: (t) => tables.arnsOf(t),
       topicArn: alerts.arn,
+      queueArn: (queue) => queues[queue].arn,
     };
     const fns = {} as Record<FunctionName, PipelineFunction>;
     for (const spec of Object.values(FUNCTIONS)) {
@@ -127,10 +128,6 @@ export class TenantStack extends TerraformStack {
         bundleDir: props.bundleDir ?? DEFAULT_BUNDLE_DIR,
         logRetentionDays: props.logRetentionDays,
         reservedConcurrency: props.reservedConcurrency?.[spec.name],
-        additionalStatements:
-          spec.name === 'ingest'
-            ? [{ sid: 'DrainIngestBuffer', actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [buffer.arn] }]
-            : [],
       });
     }
     this.functions = fns;

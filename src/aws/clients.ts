@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
 import { PublishCommand } from '@aws-sdk/client-sns';
+import { ENV } from '../pipeline/env';
 
 export interface Publisher {
   publish(input: PublishCommandInput): Promise<{ MessageId?: string }>;
@@ -36,7 +37,7 @@ export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
 export function clients(): Clients {
   if (!current) {
     const sns = new SNSClient({});
-    const dynamo = createDynamoClient(process.env.VIGIL_DYNAMODB_ENDPOINT);
+    const dynamo = createDynamoClient(process.env[ENV.dynamoEndpoint]);
     current = {
       ddb: documentClient(dynamo),
       dynamo,

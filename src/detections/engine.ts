@@ -5,15 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { OktaEvent } from '../okta/event';
+import { HOUR, hourBucket } from '../time';
 import type { Finding, ResolvedDetection } from './types';
 
-const HOUR = 3_600_000;
 /** Findings keep at most this many event uuids; the count is kept in full in `context.eventCount`. */
 export const MAX_EVENT_UUIDS = 50;
-
-export function hourBucket(time: number): string {
-  return new Date(Math.floor(time / HOUR) * HOUR).toISOString().slice(0, 13);
-}
 
 /** Stable finding id: one finding per detection, key and hour of the triggering event, however often it is rerun. */
 export function findingId(detectionId: string, key: string, triggerTime: number): string {

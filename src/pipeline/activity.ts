@@ -4,15 +4,14 @@
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
-import { hourBucket } from '../detections/engine';
 import { label, subjectUser, type OktaEvent } from '../okta/event';
-import { listChunks, ttlSeconds } from '../store/events';
+import { listChunks } from '../store/events';
 import { findingsForHour } from '../store/findings';
+import { DAY, HOUR, hourBucket, startOfHour, ttlSeconds } from '../time';
 import { table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
 
-const HOUR = 3_600_000;
 const MAX_DISTINCT = 50;
 
 /** One user's day. Distinct lists are capped so an item stays small whatever the user did. */
@@ -82,7 +81,7 @@ export interface DailyInput {
 
 /** The daily job: summarise each user's day into the Activity table and send the day's digest. */
 export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<{ day: string; users: number; events: number; findings: number; digest: boolean }> {
-  const day = input.day ?? new Date(Date.parse(input.scheduledTime) - 86_400_000).toISOString().slice(0, 10);
+  const day = input.day ?? new Date(Date.parse(input.scheduledTime) - DAY).toISOString().slice(0, 10);
   const start = Date.parse(`${day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   const agg = new ActivityAggregator(day);
@@ -124,7 +123,7 @@ export async function refreshUser(input: RefreshUserInput, config: HandlerConfig
   if (!Number.isFinite(now)) throw new Error(`asOf ${JSON.stringify(input.asOf)} is not a timestamp`);
   const hours = Math.min(Math.max(input.hours ?? 24, 1), 24 * 7);
   const limit = Math.min(Math.max(input.limit ?? 100, 1), 1000);
-  const from = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
+  const from = startOfHour(now) - (hours - 1) * HOUR;
   const mine: OktaEvent[] = [];
   const today = new Date(now).toISOString().slice(0, 10);
   const agg = new ActivityAggregator(today);

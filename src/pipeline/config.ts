@@ -4,7 +4,8 @@
  */
 import type { DetectionOverrides } from '../detections/catalog';
 import type { Tenant } from '../tenants/schema';
-import { ENV, FUNCTIONS, type FunctionName } from './functions';
+import { ENV } from './env';
+import { FUNCTIONS, type FunctionName } from './functions';
 import { TABLES, tableName, type TableName } from './tables';
 
 /** The part of a tenant file the handlers need at run time. */

@@ -7,15 +7,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine, type StateEntry } from '../detections/engine';
 import type { Finding } from '../detections/types';
-import { listChunks, ttlSeconds } from '../store/events';
+import { listChunks } from '../store/events';
 import { putFinding } from '../store/findings';
 import { reopenHour } from '../store/hours';
 import { loadSnapshot, nextSnapshotHour, saveSnapshots, snapshotsAt } from '../store/state';
+import { HOUR, ttlSeconds } from '../time';
 import { table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
-
-const HOUR = 3_600_000;
 
 async function chunkKeys(ddb: DynamoDBDocumentClient, eventsTable: string, hour: string, chunks: DetectInput['chunks']): Promise<string[]> {
   const page: ChunkPage = Array.isArray(chunks) ? { Items: chunks as readonly ChunkRef[] } : (chunks as ChunkPage);

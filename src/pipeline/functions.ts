@@ -1,8 +1,10 @@
 /**
- * Vigil's Lambda functions, declared once: what each one is, its entry file, the tables it touches and
- * how, and whether it publishes to the tenant topic. The stacks derive each function's least-privilege
- * IAM policy and its environment from this; the local runtime derives the same environment.
+ * Vigil's Lambda functions, declared once: what each one is, its entry file, every resource it uses
+ * (the tables it touches and how, the queues it drains, whether it publishes to the tenant topic). The
+ * stacks derive each function's least-privilege IAM policy and its environment from this; the local
+ * runtime derives the same environment.
  */
+import type { QueueName } from './queues';
 import type { TableName } from './tables';
 
 export type FunctionName = 'ingest' | 'near-time' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
@@ -15,11 +17,24 @@ export interface FunctionSpec {
   /** Entry file, relative to the project root; bundled with esbuild to `dist/functions/<name>/index.mjs`. */
   readonly entry: string;
   readonly tables: Partial<Record<TableName, Access>>;
+  /** Queues the function drains (receives and deletes messages from). @default - none */
+  readonly drains?: readonly QueueName[];
   readonly publishes: boolean;
-  /** @default 256 */
+  /** @default DEFAULT_MEMORY_MB */
   readonly memoryMb?: number;
-  /** @default 60 */
+  /** @default DEFAULT_TIMEOUT_SECONDS */
   readonly timeoutSeconds?: number;
+}
+
+export const DEFAULT_MEMORY_MB = 256;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export function memoryOf(spec: FunctionSpec): number {
+  return spec.memoryMb ?? DEFAULT_MEMORY_MB;
+}
+
+export function timeoutOf(spec: FunctionSpec): number {
+  return spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
@@ -28,6 +43,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'SQS buffer -> validate, deduplicate on detail.uuid, write gzip chunks by event-time hour; mark late hours for reprocessing',
     entry: 'functions/ingest/index.ts',
     tables: { events: 'readwrite', hours: 'readwrite' },
+    drains: ['ingest-buffer'],
     publishes: false,
     timeoutSeconds: 60,
   },
@@ -84,15 +100,3 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
     timeoutSeconds: 300,
   },
 };
-
-/**
- * Environment variable names, shared by the stacks, the handlers and the local runtime.
- * Nothing secret ever goes here.
- */
-export const ENV = {
-  tenantId: 'VIGIL_TENANT_ID',
-  /** JSON of the tenant's detection overrides and schedule settings (no secrets). */
-  tenantSettings: 'VIGIL_TENANT_SETTINGS',
-  topicArn: 'VIGIL_TOPIC_ARN',
-  table: (t: TableName) => `VIGIL_TABLE_${t.toUpperCase()}`,
-} as const;

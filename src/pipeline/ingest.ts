@@ -6,11 +6,11 @@
  * events back; the hourly pass deduplicates on uuid again when it reads the chunks.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { hourBucket } from '../detections/engine';
 import { intake } from '../okta/input';
 import type { OktaLogEvent } from '../okta/log-event';
-import { putChunk, putMarkers, quarantine, seenUuids, splitChunks, ttlSeconds } from '../store/events';
+import { putChunk, putMarkers, quarantine, seenUuids, splitChunks } from '../store/events';
 import { recordArrivals } from '../store/hours';
+import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
 import { table } from './config';
 

@@ -12,7 +12,7 @@ import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import { intake } from '../okta/input';
-import { ttlSeconds } from '../store/events';
+import { ttlSeconds } from '../time';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { loadLive, saveLive } from '../store/state';
 import { table, type HandlerConfig } from './config';

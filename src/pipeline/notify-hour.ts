@@ -2,6 +2,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
+import { WORKFLOW_ERROR } from '../workflow/names';
 import { table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 import type { NotifyInput, NotifyOutput } from './workflow-steps';
@@ -10,7 +11,7 @@ import type { NotifyInput, NotifyOutput } from './workflow-steps';
 export class FindingsNotIndexedYet extends Error {
   constructor(hour: string, seen: number, expected: number) {
     super(`hour ${hour}: the findings index shows ${seen} of ${expected} findings`);
-    this.name = 'Vigil.FindingsNotIndexedYet';
+    this.name = WORKFLOW_ERROR.findingsNotIndexedYet;
   }
 }
 

@@ -1,12 +1,9 @@
 /** The hourly workflow's Plan step: which hours this run processes, each claimed so that no other run does it too. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { hourBucket } from '../detections/engine';
-import { ttlSeconds } from '../store/events';
 import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
+import { HOUR, hourBucket, ttlSeconds } from '../time';
 import { table, type HandlerConfig } from './config';
 import type { PlanInput, PlanOutput } from './workflow-steps';
-
-const HOUR = 3_600_000;
 
 /** The hour that closed `graceMinutes` before `scheduledTime`. */
 export function closedHour(scheduledTime: string, graceMinutes: number): string {

@@ -62,6 +62,11 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   },
 };
 
+/** Every key attribute of a table and its indexes. All keys are strings (TableSpec has no attribute types). */
+export function keyAttributes(spec: TableSpec): string[] {
+  return [...new Set([spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey])])];
+}
+
 export function tableName(tenantId: string, table: TableName): string {
   return `vigil-${tenantId}-${table}`;
 }

@@ -5,20 +5,13 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGet, batchWrite, queryAll } from './dynamo';
 import type { OktaLogEvent } from '../okta/log-event';
-
-export const hourPk = (hour: string) => `H#${hour}`;
-export const markerPk = (uuid: string) => `U#${uuid}`;
-export const quarantinePk = (day: string) => `Q#${day}`;
+import { batchGet, batchWrite, queryAll } from './dynamo';
+import { chunkSk, hourPk, KEY_PREFIX, MARKER_SK, markerPk, quarantinePk } from './keys';
 
 /** Chunks hold at most this many events (and stay well under DynamoDB's 400 KB item limit). */
 export const MAX_CHUNK_EVENTS = 200;
 const MAX_CHUNK_BYTES = 300_000;
-
-export function ttlSeconds(fromMs: number, days: number): number {
-  return Math.floor(fromMs / 1000) + days * 86_400;
-}
 
 /** Deterministic chunk id: the same events always make the same chunk, so a retried write overwrites itself. */
 export function chunkId(events: readonly OktaLogEvent[]): string {
@@ -56,7 +49,7 @@ export function splitChunks(events: readonly OktaLogEvent[]): Array<{ id: string
 }
 
 export async function putChunk(ddb: DynamoDBDocumentClient, table: string, hour: string, chunk: { id: string; events: readonly OktaLogEvent[]; data: Buffer }, ttl: number): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: `C#${chunk.id}`, data: chunk.data, count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
+  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(chunk.id), data: chunk.data, count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
 }
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
@@ -75,12 +68,12 @@ export async function* readChunks(ddb: DynamoDBDocumentClient, table: string, ho
 
 /** Which of these uuids have markers already (seen before). */
 export async function seenUuids(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[]): Promise<Set<string>> {
-  const items = await batchGet(ddb, table, [...new Set(uuids)].map((u) => ({ pk: markerPk(u), sk: 'U' })), 'pk');
-  return new Set(items.map((i) => (i.pk as string).slice(2)));
+  const items = await batchGet(ddb, table, [...new Set(uuids)].map((u) => ({ pk: markerPk(u), sk: MARKER_SK })), 'pk');
+  return new Set(items.map((i) => (i.pk as string).slice(KEY_PREFIX.marker.length)));
 }
 
 export async function putMarkers(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[], ttl: number): Promise<void> {
-  await batchWrite(ddb, table, uuids.map((u) => ({ pk: markerPk(u), sk: 'U', ttl })));
+  await batchWrite(ddb, table, uuids.map((u) => ({ pk: markerPk(u), sk: MARKER_SK, ttl })));
 }
 
 /** Set a record aside with the reason it could not be used. */

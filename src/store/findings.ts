@@ -5,8 +5,8 @@
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionally, queryAll } from './dynamo';
-import { hourBucket } from '../detections/engine';
 import type { Finding } from '../detections/types';
+import { hourBucket } from '../time';
 
 const KIND = 'FINDING';
 

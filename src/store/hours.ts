@@ -1,11 +1,10 @@
 /**
- * The hours table: one item per event-time hour. OPEN while events arrive, RUNNING while the workflow
- * processes it, DONE after, REPROCESS when a late event lands in a processed hour or a step failed.
+ * The hours table: one item per event-time hour, through the statuses of HOUR_STATUS (./keys.ts).
  */
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { HOUR } from '../time';
 import { conditionally, queryAll } from './dynamo';
-
-export type HourStatus = 'OPEN' | 'RUNNING' | 'DONE' | 'REPROCESS';
+import { HOUR_STATUS, type HourStatus } from './keys';
 
 export interface HourRecord {
   readonly tenant: string;
@@ -23,12 +22,12 @@ export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string,
       Key: { tenant, hour },
       UpdateExpression: 'ADD events :e, chunks :c SET #s = if_not_exists(#s, :open), updatedAt = :now, #ttl = :ttl',
       ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':e': events, ':c': chunks, ':open': 'OPEN', ':now': new Date().toISOString(), ':ttl': ttl },
+      ExpressionAttributeValues: { ':e': events, ':c': chunks, ':open': HOUR_STATUS.open, ':now': new Date().toISOString(), ':ttl': ttl },
       ReturnValues: 'ALL_NEW',
     }),
   );
   const status = res.Attributes?.status as HourStatus | undefined;
-  if (status !== 'DONE' && status !== 'RUNNING') return false;
+  if (status !== HOUR_STATUS.done && status !== HOUR_STATUS.running) return false;
   await conditionally(
     ddb.send(
       new UpdateCommand({
@@ -37,7 +36,7 @@ export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string,
         UpdateExpression: 'SET #s = :reprocess, lateArrivals = if_not_exists(lateArrivals, :zero) + :e',
         ConditionExpression: '#s IN (:done, :running)',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':done': 'DONE', ':running': 'RUNNING', ':zero': 0, ':e': events },
+        ExpressionAttributeValues: { ':reprocess': HOUR_STATUS.reprocess, ':done': HOUR_STATUS.done, ':running': HOUR_STATUS.running, ':zero': 0, ':e': events },
       }),
     ),
   );
@@ -66,7 +65,7 @@ export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: strin
       KeyConditionExpression: 'tenant = :t AND #h BETWEEN :since AND :closed',
       FilterExpression: '#s = :reprocess OR #s = :open OR (#s = :running AND runStartedAt < :stale)',
       ExpressionAttributeNames: { '#h': 'hour', '#s': 'status' },
-      ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':closed': options.closedHour, ':reprocess': 'REPROCESS', ':open': 'OPEN', ':running': 'RUNNING', ':stale': options.staleBefore },
+      ExpressionAttributeValues: { ':t': tenant, ':since': sinceHour, ':closed': options.closedHour, ':reprocess': HOUR_STATUS.reprocess, ':open': HOUR_STATUS.open, ':running': HOUR_STATUS.running, ':stale': options.staleBefore },
       ConsistentRead: true,
     },
     options.limit ?? 48,
@@ -84,14 +83,14 @@ export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, te
         UpdateExpression: 'SET #s = :reprocess',
         ConditionExpression: '#s = :running AND runStartedAt = :claimed',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':running': 'RUNNING', ':claimed': new Date(claimedAt).toISOString() },
+        ExpressionAttributeValues: { ':reprocess': HOUR_STATUS.reprocess, ':running': HOUR_STATUS.running, ':claimed': new Date(claimedAt).toISOString() },
       }),
     ),
   );
 }
 
 /** How long a run's claim on an hour holds; after that the run is presumed dead and the hour is taken again. */
-export const STALE_CLAIM_MS = 3_600_000;
+export const STALE_CLAIM_MS = HOUR;
 
 /**
  * Claim an hour for a run (status RUNNING). Fails (returns false) when another run holds it and has
@@ -107,7 +106,7 @@ export async function claimHour(ddb: DynamoDBDocumentClient, table: string, tena
         // Free, not running, stale, or already ours (Step Functions retrying a Plan that had claimed it).
         ConditionExpression: 'attribute_not_exists(#s) OR #s <> :running OR runStartedAt < :stale OR runOwner = :owner',
         ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':running': 'RUNNING', ':now': new Date(now).toISOString(), ':stale': new Date(now - staleAfterMs).toISOString(), ':ttl': ttl, ':owner': owner },
+        ExpressionAttributeValues: { ':running': HOUR_STATUS.running, ':now': new Date(now).toISOString(), ':stale': new Date(now - staleAfterMs).toISOString(), ':ttl': ttl, ':owner': owner },
       }),
     ),
   );
@@ -126,7 +125,7 @@ export async function reopenHour(ddb: DynamoDBDocumentClient, table: string, ten
         UpdateExpression: 'SET #s = :reprocess, reopenedBecause = :why',
         ConditionExpression: '#s = :done',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':reprocess': 'REPROCESS', ':done': 'DONE', ':why': because },
+        ExpressionAttributeValues: { ':reprocess': HOUR_STATUS.reprocess, ':done': HOUR_STATUS.done, ':why': because },
       }),
     ),
   );

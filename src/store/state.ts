@@ -6,10 +6,9 @@
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StateEntry } from '../detections/engine';
+import { ttlSeconds } from '../time';
 import { batchGet, batchWrite, conditionally } from './dynamo';
-
-export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
-const snapshotSk = (hour: string) => `S#${hour}`;
+import { KEY_PREFIX, LIVE_SK, snapshotSk, statePk } from './keys';
 
 /** The latest snapshot strictly before an hour. */
 export async function loadSnapshot(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string, beforeHour: string): Promise<StateEntry | undefined> {
@@ -17,7 +16,7 @@ export async function loadSnapshot(ddb: DynamoDBDocumentClient, table: string, d
     new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-      ExpressionAttributeValues: { ':pk': statePk(detectionId, key), ':lo': 'S#', ':hi': `${snapshotSk(beforeHour)}` },
+      ExpressionAttributeValues: { ':pk': statePk(detectionId, key), ':lo': KEY_PREFIX.snapshot, ':hi': snapshotSk(beforeHour) },
       ScanIndexForward: false,
       Limit: 2,
       // The previous hour's snapshot was written moments ago (by the previous Map iteration, or a rerun).
@@ -41,7 +40,7 @@ export async function saveSnapshots(ddb: DynamoDBDocumentClient, table: string, 
       state: JSON.stringify(e.state),
       lastSeen: e.lastSeen,
       expiresAt: e.expiresAt,
-      ttl: Math.floor(Math.max(e.expiresAt, retentionFloorMs) / 1000),
+      ttl: ttlSeconds(Math.max(e.expiresAt, retentionFloorMs), 0),
     })),
   );
 }
@@ -65,7 +64,7 @@ export async function nextSnapshotHour(ddb: DynamoDBDocumentClient, table: strin
     }),
   );
   const sk = res.Items?.[0]?.sk as string | undefined;
-  return sk?.startsWith('S#') ? sk.slice(2) : undefined;
+  return sk?.startsWith(KEY_PREFIX.snapshot) ? sk.slice(KEY_PREFIX.snapshot.length) : undefined;
 }
 
 export interface LiveState {
@@ -74,7 +73,7 @@ export interface LiveState {
 }
 
 export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string): Promise<LiveState> {
-  const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: 'LIVE' }, ConsistentRead: true }));
+  const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: LIVE_SK }, ConsistentRead: true }));
   const item = res.Item;
   if (!item) return { version: 0 };
   const state = JSON.parse(item.state as string);
@@ -88,7 +87,7 @@ export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: Stat
     ddb.send(
       new PutCommand({
         TableName: table,
-        Item: { pk: statePk(entry.detectionId, entry.key), sk: 'LIVE', state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: Math.floor(entry.expiresAt / 1000) + 86_400, version: version + 1 },
+        Item: { pk: statePk(entry.detectionId, entry.key), sk: LIVE_SK, state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: ttlSeconds(entry.expiresAt, 1), version: version + 1 },
         ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
         ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
       }),

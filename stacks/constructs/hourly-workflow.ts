@@ -11,7 +11,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { hourlyWorkflow } from '../../src/workflow/hourly';
+import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
 import { literalDeep } from '../literal';
 import { assumeRolePolicy, condition, policyDocument, useKey, XRAY_WRITE } from './policy';
 

@@ -8,6 +8,7 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { Construct } from 'constructs';
 import { ingestPattern } from '../../src/events/patterns';
+import { QUEUES } from '../../src/pipeline/queues';
 import type { EncryptedQueue } from './encrypted-queue';
 import type { PipelineFunction } from './pipeline-function';
 
@@ -32,11 +33,11 @@ export interface IngestRouteProps {
   readonly deliveryDeadLetterQueueArn: string;
   /** How EventBridge retries the buffer target. @default 24 hours, 185 attempts */
   readonly retry?: TargetRetry;
-  /** Records per ingest invocation. @default 100 */
+  /** Records per ingest invocation. @default QUEUES['ingest-buffer'].batchSize (100) */
   readonly batchSize?: number;
-  /** Seconds the poller may wait to fill a batch. @default 5 */
+  /** Seconds the poller may wait to fill a batch. @default QUEUES['ingest-buffer'].maximumBatchingWindowInSeconds (5) */
   readonly maximumBatchingWindowInSeconds?: number;
-  /** Concurrent ingest invocations the poller may run (2-1000). @default 10 */
+  /** Concurrent ingest invocations the poller may run (2-1000). @default QUEUES['ingest-buffer'].maximumConcurrency (10) */
   readonly maximumConcurrency?: number;
 }
 
@@ -64,13 +65,14 @@ export class IngestRoute extends Construct {
     // Only this rule may send to the buffer.
     props.buffer.allowSendFrom('events.amazonaws.com', [this.rule.arn]);
 
+    const consumer = QUEUES['ingest-buffer'];
     this.eventSourceMapping = new LambdaEventSourceMapping(this, 'poller', {
       eventSourceArn: props.buffer.arn,
       functionName: props.ingest.function.arn,
-      batchSize: props.batchSize ?? 100,
-      maximumBatchingWindowInSeconds: props.maximumBatchingWindowInSeconds ?? 5,
+      batchSize: props.batchSize ?? consumer.batchSize,
+      maximumBatchingWindowInSeconds: props.maximumBatchingWindowInSeconds ?? consumer.maximumBatchingWindowInSeconds,
       functionResponseTypes: ['ReportBatchItemFailures'],
-      scalingConfig: { maximumConcurrency: props.maximumConcurrency ?? 10 },
+      scalingConfig: { maximumConcurrency: props.maximumConcurrency ?? consumer.maximumConcurrency },
       // CreateEventSourceMapping checks that the role can receive from the queue.
       dependsOn: [props.ingest.policy],
     });

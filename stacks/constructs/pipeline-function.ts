@@ -1,7 +1,8 @@
 /**
  * One Vigil Lambda function for one tenant, from its FUNCTIONS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
- * (tables and how it uses them, whether it publishes), and its environment from functionEnvironment().
+ * (tables and how it uses them, whether it publishes, the queues it drains), and its environment from
+ * functionEnvironment().
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -10,9 +11,11 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { bundleFile, BUNDLE_HANDLER } from '../../src/pipeline/bundles';
 import { functionEnvironment } from '../../src/pipeline/config';
-import type { Access, FunctionSpec } from '../../src/pipeline/functions';
+import { memoryOf, timeoutOf, type Access, type FunctionSpec } from '../../src/pipeline/functions';
+import type { QueueName } from '../../src/pipeline/queues';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
 import { SynthConfigError } from '../errors';
@@ -30,7 +33,6 @@ export function tableActions(access: Access): string[] {
 }
 
 const NODE_RUNTIME = 'nodejs22.x';
-const BUNDLE_FILE = 'index.mjs';
 
 /** The pre-built bundle of a function is missing: `npm run build:functions` has not run. */
 export class MissingBundleError extends SynthConfigError {
@@ -50,7 +52,12 @@ export interface FunctionResources {
   tableArns(table: TableName): string[];
   /** The tenant topic ARN. */
   readonly topicArn: string;
+  /** The ARN of a queue a function drains. */
+  queueArn(queue: QueueName): string;
 }
+
+/** Actions a function needs on a queue it drains (what the event source mapping does on its behalf). */
+export const DRAIN_ACTIONS: readonly string[] = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
 
 export interface PipelineFunctionProps {
   readonly tenant: Tenant;
@@ -65,8 +72,6 @@ export interface PipelineFunctionProps {
   readonly logRetentionDays?: number;
   /** Reserved concurrent executions. @default - none: the function uses the account's unreserved pool */
   readonly reservedConcurrency?: number;
-  /** Statements added to the function's policy (e.g. SQS receive for a queue it polls). @default - none */
-  readonly additionalStatements?: readonly Statement[];
 }
 
 export class PipelineFunction extends Construct {
@@ -80,9 +85,9 @@ export class PipelineFunction extends Construct {
     super(scope, id);
     const { spec, resources } = props;
 
-    const bundle = join(props.bundleDir, spec.name);
-    if (!existsSync(join(bundle, BUNDLE_FILE))) throw new MissingBundleError(spec.name, relative(process.cwd(), join(bundle, BUNDLE_FILE)) || join(bundle, BUNDLE_FILE));
-    const code = new TerraformAsset(this, 'code', { path: bundle, type: AssetType.ARCHIVE });
+    const file = bundleFile(props.bundleDir, spec.name);
+    if (!existsSync(file)) throw new MissingBundleError(spec.name, relative(process.cwd(), file) || file);
+    const code = new TerraformAsset(this, 'code', { path: dirname(file), type: AssetType.ARCHIVE });
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: props.logGroupName,
@@ -99,7 +104,7 @@ export class PipelineFunction extends Construct {
       useKey(resources.kmsKeyArn),
       { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },
       XRAY_WRITE,
-      ...(props.additionalStatements ?? []),
+      ...(spec.drains ?? []).map((queue) => ({ sid: `Drain${pascal(queue)}`, actions: [...DRAIN_ACTIONS], resources: [resources.queueArn(queue)] })),
     );
 
     this.role = new IamRole(this, 'role', {
@@ -119,12 +124,12 @@ export class PipelineFunction extends Construct {
       role: this.role.arn,
       runtime: NODE_RUNTIME,
       architectures: ['arm64'],
-      handler: 'index.handler',
+      handler: BUNDLE_HANDLER,
       filename: code.path,
       // Content hash of the bundle directory: changes exactly when the code does (not the zip's bytes).
       sourceCodeHash: code.assetHash,
-      memorySize: spec.memoryMb ?? 256,
-      timeout: spec.timeoutSeconds ?? 60,
+      memorySize: memoryOf(spec),
+      timeout: timeoutOf(spec),
       reservedConcurrentExecutions: props.reservedConcurrency,
       kmsKeyArn: resources.kmsKeyArn,
       environment: {

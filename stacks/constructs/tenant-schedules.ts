@@ -8,31 +8,31 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { Construct } from 'constructs';
+import { dailyRunInput, dailyRunTime, hourlyRunInput, hourlyRunMinute } from '../../src/pipeline/schedules';
 import { assumeRolePolicy, condition, policyDocument, useKey, type Statement } from './policy';
 
 /** Scheduler's placeholder for the time a run was scheduled for (not when it ran). */
 export const SCHEDULED_TIME = '<aws.scheduler.scheduled-time>';
 
-/** `cron(<m> * * * ? *)`: every hour at minute `m`. */
-export function hourlyCron(minute: number): string {
-  if (!Number.isInteger(minute) || minute < 0 || minute > 59) throw new Error(`minute must be 0-59, got ${minute}`);
-  return `cron(${minute} * * * ? *)`;
+/** `cron(<m> * * * ? *)`: every hour at minute `m` (hourlyRunMinute). */
+export function hourlyCron(gracePeriodMinutes: number): string {
+  return `cron(${hourlyRunMinute(gracePeriodMinutes)} * * * ? *)`;
 }
 
-/** `cron(<m> <h> * * ? *)` from `HH:MM`. */
-export function dailyCron(at: string): string {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
-  if (!m) throw new Error(`expected HH:MM, got "${at}"`);
-  return `cron(${Number(m[2])} ${Number(m[1])} * * ? *)`;
+/** `cron(<m> <h> * * ? *)` from `HH:MM` (dailyRunTime). */
+export function dailyCron(dailyAt: string): string {
+  const { hour, minute } = dailyRunTime(dailyAt);
+  return `cron(${minute} ${hour} * * ? *)`;
 }
 
-/** Input of the hourly workflow: which tenant, the scheduled time, and no explicit hours (Plan decides). */
+/** The hourly run's input (hourlyRunInput), for the time Scheduler fills in. */
 export function hourlyInput(tenantId: string): string {
-  return JSON.stringify({ tenantId, scheduledTime: SCHEDULED_TIME, hours: [] });
+  return JSON.stringify(hourlyRunInput(tenantId, SCHEDULED_TIME));
 }
 
+/** The daily run's input (dailyRunInput), for the time Scheduler fills in. */
 export function dailyInput(tenantId: string): string {
-  return JSON.stringify({ tenantId, scheduledTime: SCHEDULED_TIME });
+  return JSON.stringify(dailyRunInput(tenantId, SCHEDULED_TIME));
 }
 
 export interface TenantSchedulesProps {

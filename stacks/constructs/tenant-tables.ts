@@ -4,18 +4,13 @@
  */
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { Construct } from 'constructs';
-import { TABLES, tableName, type TableName, type TableSpec } from '../../src/pipeline/tables';
+import { keyAttributes, TABLES, tableName, type TableName } from '../../src/pipeline/tables';
 
 export interface TenantTablesProps {
   readonly tenantId: string;
   readonly kmsKeyArn: string;
   /** Refuse `terraform destroy` of the tables. @default false */
   readonly deletionProtection?: boolean;
-}
-
-/** Every key attribute of a table and its indexes. TableSpec has no attribute types: all keys are strings. */
-export function keyAttributes(spec: TableSpec): string[] {
-  return [...new Set([spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((i) => [i.partitionKey, i.sortKey])])];
 }
 
 export class TenantTables extends Construct {

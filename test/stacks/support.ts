@@ -6,7 +6,8 @@ import { parse } from '@cdktf/hcl2json';
 import { Testing, type TerraformResource } from 'cdktf';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { bundleFile } from '../../src/pipeline/bundles';
 import { FUNCTIONS } from '../../src/pipeline/functions';
 import { loadTenants } from '../../src/tenants/load';
 import type { Tenant } from '../../src/tenants/schema';
@@ -35,8 +36,9 @@ export function stubBundles(): string {
   if (stubDir) return stubDir;
   stubDir = mkdtempSync(join(tmpdir(), 'vigil-bundles-'));
   for (const name of Object.keys(FUNCTIONS)) {
-    mkdirSync(join(stubDir, name));
-    writeFileSync(join(stubDir, name, 'index.mjs'), `export const handler = async () => ({ stub: ${JSON.stringify(name)} });\n`);
+    const file = bundleFile(stubDir, name);
+    mkdirSync(dirname(file));
+    writeFileSync(file, `export const handler = async () => ({ stub: ${JSON.stringify(name)} });\n`);
   }
   return stubDir;
 }

@@ -7,10 +7,11 @@ import { nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog
 import { SEVERITIES, severityRank } from '../../src/detections/types';
 import { ingestPattern, nearTimePatterns } from '../../src/events/patterns';
 import { settingsOf } from '../../src/pipeline/config';
-import { ENV, FUNCTIONS, type FunctionName } from '../../src/pipeline/functions';
+import { ENV } from '../../src/pipeline/env';
+import { FUNCTIONS, memoryOf, timeoutOf, type FunctionName } from '../../src/pipeline/functions';
 import { TABLES, tableName, type TableName } from '../../src/pipeline/tables';
 import { eventSourceName, type Tenant } from '../../src/tenants/schema';
-import { hourlyWorkflow } from '../../src/workflow/hourly';
+import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
 import { TABLE_ACTIONS } from '../../stacks/constructs/pipeline-function';
 import { LOG_DELIVERY_ACTIONS } from '../../stacks/constructs/hourly-workflow';
 import { MAX_ARCHIVE_NAME } from '../../stacks/naming';
@@ -164,7 +165,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       const buffer = queues[`vigil-${tenant.id}-ingest-buffer`];
       expect(queues[`vigil-${tenant.id}-ingest-buffer-dlq`]).toBeDefined();
       expect(buffer.redrive_policy).toMatch(/^\$\{jsonencode\(\{"deadLetterTargetArn" = aws_sqs_queue\.ingest-buffer_dlq_[A-Z0-9]+\.arn, "maxReceiveCount" = 5\}\)\}$/);
-      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * (FUNCTIONS.ingest.timeoutSeconds ?? 60));
+      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(FUNCTIONS.ingest));
 
       const mapping = onlyResource(json, 'aws_lambda_event_source_mapping');
       expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
@@ -223,8 +224,8 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(f.filename).toMatch(new RegExp(`^assets/fn-${name}_code_[A-Z0-9]+/[A-F0-9]{32}/archive\\.zip$`));
       expect(f.tracing_config).toEqual({ mode: 'Active' });
       expect(f.logging_config.log_group).toBe(ref(fnOf(name).logGroup, 'name'));
-      expect(f.memory_size).toBe(FUNCTIONS[name].memoryMb ?? 256);
-      expect(f.timeout).toBe(FUNCTIONS[name].timeoutSeconds ?? 60);
+      expect(f.memory_size).toBe(memoryOf(FUNCTIONS[name]));
+      expect(f.timeout).toBe(timeoutOf(FUNCTIONS[name]));
       const group = synth.json.resource.aws_cloudwatch_log_group[fnOf(name).logGroup.friendlyUniqueId];
       expect(group.name).toBe(`/aws/lambda/vigil-${tenant.id}-${name}`);
       expect(group.retention_in_days).toBe(30);

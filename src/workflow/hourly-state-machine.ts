@@ -11,6 +11,8 @@
  * The Map runs the hours one at a time, oldest first: each hour starts from the state the hour before it
  * saved.
  */
+import { HOUR_STATUS, KEY_PREFIX } from '../store/keys';
+import { HOUR_OUTCOME, STATE, WORKFLOW_ERROR } from './names';
 
 export interface HourlyWorkflowRefs {
   /** Lambda function ARNs (or Terraform references to them). */
@@ -59,9 +61,9 @@ const hourKey = { tenant: { 'S.$': '$.tenantId' }, hour: { 'S.$': '$.hour' } };
 export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown> {
   return {
     Comment: 'Vigil: detect over each closed event-time hour of one tenant, then notify',
-    StartAt: 'Plan',
+    StartAt: STATE.plan,
     States: {
-      Plan: {
+      [STATE.plan]: {
         Type: 'Task',
         Comment: 'The hour just closed (after the grace period) plus closed hours still pending (marked for reprocessing, never processed, or claimed by a run that died); claims each one',
         Resource: refs.planFunctionArn,
@@ -69,23 +71,23 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
         Parameters: { 'tenantId.$': '$.tenantId', 'request.$': '$', 'executionId.$': '$$.Execution.Id', 'startedAt.$': '$$.Execution.StartTime' },
         ResultPath: '$.plan',
         Retry: lambdaRetry,
-        Next: 'AnyHours',
+        Next: STATE.anyHours,
       },
-      AnyHours: {
+      [STATE.anyHours]: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.plan.hours[0]', IsPresent: true, Next: 'EachHour' }],
-        Default: 'Processed',
+        Choices: [{ Variable: '$.plan.hours[0]', IsPresent: true, Next: STATE.eachHour }],
+        Default: STATE.processed,
       },
-      EachHour: {
+      [STATE.eachHour]: {
         Type: 'Map',
         ItemsPath: '$.plan.hours',
         MaxConcurrency: refs.maxConcurrency ?? 1,
         ItemSelector: { 'tenantId.$': '$.tenantId', 'hour.$': '$$.Map.Item.Value' },
         ItemProcessor: {
           ProcessorConfig: { Mode: 'INLINE' },
-          StartAt: 'FindChunks',
+          StartAt: STATE.findChunks,
           States: {
-            FindChunks: {
+            [STATE.findChunks]: {
               Type: 'Task',
               Comment: "Keys of the hour's event chunks (references only)",
               Resource: DYNAMODB_QUERY,
@@ -93,7 +95,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               Parameters: {
                 TableName: refs.eventsTable,
                 KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': { 'S.$': "States.Format('H#{}', $.hour)" } },
+                ExpressionAttributeValues: { ':pk': { 'S.$': `States.Format('${KEY_PREFIX.hour}{}', $.hour)` } },
                 ProjectionExpression: 'sk',
                 ConsistentRead: true,
                 // Bounds this state's payload; a Query page also ends at 1 MB read, whatever the Limit.
@@ -102,29 +104,29 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               // The whole page, `LastEvaluatedKey` included when there is more: Detect reads the rest of the
               // hour's chunk keys from there (an ASL path to a member that may be absent would be an error).
               ResultPath: '$.chunks',
-              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
-              Next: 'Detect',
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: STATE.markForReprocess }],
+              Next: STATE.detect,
             },
-            Detect: {
+            [STATE.detect]: {
               Type: 'Task',
               Resource: refs.detectFunctionArn,
               Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'chunks.$': '$.chunks' },
               ResultPath: '$.detect',
               Retry: lambdaRetry,
-              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
-              Next: 'Notify',
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: STATE.markForReprocess }],
+              Next: STATE.notify,
             },
-            Notify: {
+            [STATE.notify]: {
               Type: 'Task',
               Resource: refs.notifyFunctionArn,
               Parameters: { 'tenantId.$': '$.tenantId', 'hour.$': '$.hour', 'expected.$': '$.detect.findings', 'run.$': '$.detect.run' },
               ResultPath: '$.notify',
               // The findings index is eventually consistent: wait for it to show what Detect stored.
-              Retry: [{ ErrorEquals: ['Vigil.FindingsNotIndexedYet'], IntervalSeconds: 1, MaxAttempts: 8, BackoffRate: 2 }, ...lambdaRetry],
-              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkForReprocess' }],
-              Next: 'MarkDone',
+              Retry: [{ ErrorEquals: [WORKFLOW_ERROR.findingsNotIndexedYet], IntervalSeconds: 1, MaxAttempts: 8, BackoffRate: 2 }, ...lambdaRetry],
+              Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: STATE.markForReprocess }],
+              Next: STATE.markDone,
             },
-            MarkDone: {
+            [STATE.markDone]: {
               Type: 'Task',
               Comment: 'Done, unless a late event re-opened the hour while it ran (then it stays marked for reprocessing)',
               Resource: DYNAMODB_UPDATE_ITEM,
@@ -136,25 +138,25 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
                 ConditionExpression: '#s = :running',
                 ExpressionAttributeNames: { '#s': 'status' },
                 ExpressionAttributeValues: {
-                  ':done': { S: 'DONE' },
-                  ':running': { S: 'RUNNING' },
+                  ':done': { S: HOUR_STATUS.done },
+                  ':running': { S: HOUR_STATUS.running },
                   ':now': { 'S.$': '$$.Execution.StartTime' },
                   ':findings': { 'N.$': 'States.Format(\'{}\', $.detect.findings)' },
                   ':notified': { 'N.$': 'States.Format(\'{}\', $.notify.published)' },
                 },
               },
-              ResultSelector: { 'status': 'DONE' },
-              Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.error', Next: 'ReopenedWhileRunning' }],
+              ResultSelector: { status: HOUR_OUTCOME.done },
+              Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.error', Next: STATE.reopenedWhileRunning }],
               ResultPath: '$.result',
-              Next: 'HourDone',
+              Next: STATE.hourDone,
             },
-            ReopenedWhileRunning: { Type: 'Pass', Result: { status: 'REOPENED' }, ResultPath: '$.result', Next: 'HourDone' },
-            HourDone: {
+            [STATE.reopenedWhileRunning]: { Type: 'Pass', Result: { status: HOUR_OUTCOME.reopened }, ResultPath: '$.result', Next: STATE.hourDone },
+            [STATE.hourDone]: {
               Type: 'Pass',
               Parameters: { 'hour.$': '$.hour', 'status.$': '$.result.status', 'events.$': '$.detect.events', 'findings.$': '$.detect.findings', 'published.$': '$.notify.published' },
               End: true,
             },
-            MarkForReprocess: {
+            [STATE.markForReprocess]: {
               Type: 'Task',
               Comment: 'A step failed: leave the hour for the next run',
               Resource: DYNAMODB_UPDATE_ITEM,
@@ -164,29 +166,29 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
                 Key: hourKey,
                 UpdateExpression: 'SET #s = :reprocess, lastError = :error',
                 ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':reprocess': { S: 'REPROCESS' }, ':error': { 'S.$': '$.error.Error' } },
+                ExpressionAttributeValues: { ':reprocess': { S: HOUR_STATUS.reprocess }, ':error': { 'S.$': '$.error.Error' } },
               },
               ResultPath: null,
-              Next: 'HourFailed',
+              Next: STATE.hourFailed,
             },
-            HourFailed: { Type: 'Pass', Parameters: { 'hour.$': '$.hour', status: 'FAILED', 'error.$': '$.error.Error' }, End: true },
+            [STATE.hourFailed]: { Type: 'Pass', Parameters: { 'hour.$': '$.hour', status: HOUR_OUTCOME.failed, 'error.$': '$.error.Error' }, End: true },
           },
         },
         ResultPath: '$.hours',
-        Next: 'Verdict',
+        Next: STATE.verdict,
       },
-      Verdict: {
+      [STATE.verdict]: {
         Type: 'Pass',
-        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'anyFailed.$': "States.ArrayContains($.hours[*].status, 'FAILED')" },
-        Next: 'AnyFailed',
+        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'anyFailed.$': `States.ArrayContains($.hours[*].status, '${HOUR_OUTCOME.failed}')` },
+        Next: STATE.anyFailed,
       },
-      AnyFailed: {
+      [STATE.anyFailed]: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.anyFailed', BooleanEquals: true, Next: 'HoursFailed' }],
-        Default: 'Processed',
+        Choices: [{ Variable: '$.anyFailed', BooleanEquals: true, Next: STATE.hoursFailed }],
+        Default: STATE.processed,
       },
-      HoursFailed: { Type: 'Fail', Error: 'Vigil.HoursFailed', Cause: 'One or more hours failed and are marked for reprocessing on the next run' },
-      Processed: { Type: 'Succeed' },
+      [STATE.hoursFailed]: { Type: 'Fail', Error: WORKFLOW_ERROR.hoursFailed, Cause: 'One or more hours failed and are marked for reprocessing on the next run' },
+      [STATE.processed]: { Type: 'Succeed' },
     },
   };
 }

@@ -1,0 +1,39 @@
+/**
+ * The clock, defined once for the stack's EventBridge Scheduler schedules and the local simulation: the
+ * hourly run fires `gracePeriodMinutes` past every hour and starts the hourly workflow; the daily run
+ * fires at `dailyAt` (UTC) and invokes the daily function. What each run is given is defined here too.
+ */
+
+/** What the hourly run starts the workflow with: no explicit hours, so Plan picks the hour just closed. */
+export interface HourlyRunInput {
+  readonly tenantId: string;
+  /** When the run was scheduled for (not when it ran). */
+  readonly scheduledTime: string;
+  readonly hours: readonly string[];
+}
+
+export interface DailyRunInput {
+  readonly tenantId: string;
+  readonly scheduledTime: string;
+}
+
+export function hourlyRunInput(tenantId: string, scheduledTime: string, hours: readonly string[] = []): HourlyRunInput {
+  return { tenantId, scheduledTime, hours };
+}
+
+export function dailyRunInput(tenantId: string, scheduledTime: string): DailyRunInput {
+  return { tenantId, scheduledTime };
+}
+
+/** The minute past every hour the hourly run fires: the grace period, which late events get to arrive. */
+export function hourlyRunMinute(gracePeriodMinutes: number): number {
+  if (!Number.isInteger(gracePeriodMinutes) || gracePeriodMinutes < 0 || gracePeriodMinutes > 59) throw new Error(`minute must be 0-59, got ${gracePeriodMinutes}`);
+  return gracePeriodMinutes;
+}
+
+/** The time of day (UTC) the daily run fires, from `HH:MM`. */
+export function dailyRunTime(dailyAt: string): { readonly hour: number; readonly minute: number } {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
+  if (!m) throw new Error(`expected HH:MM, got "${dailyAt}"`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}

@@ -1,0 +1,42 @@
+/**
+ * How items are keyed and which statuses an hour goes through: defined once for the stores and for the
+ * hourly state machine, which queries the events table and updates the hours table itself.
+ */
+
+/** Prefixes of the events and state tables' keys. */
+export const KEY_PREFIX = {
+  /** Events table pk: an event-time hour's chunks. */
+  hour: 'H#',
+  /** Events table sk: one chunk of an hour. */
+  chunk: 'C#',
+  /** Events table pk: the marker of an event uuid already stored (deduplication). */
+  marker: 'U#',
+  /** Events table pk: a day's quarantined records. */
+  quarantine: 'Q#',
+  /** State table sk: the snapshot written at the end of an hour. */
+  snapshot: 'S#',
+} as const;
+
+export const hourPk = (hour: string) => `${KEY_PREFIX.hour}${hour}`;
+export const chunkSk = (chunkId: string) => `${KEY_PREFIX.chunk}${chunkId}`;
+export const markerPk = (uuid: string) => `${KEY_PREFIX.marker}${uuid}`;
+/** The sort key of every uuid marker. */
+export const MARKER_SK = 'U';
+export const quarantinePk = (day: string) => `${KEY_PREFIX.quarantine}${day}`;
+export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
+export const snapshotSk = (hour: string) => `${KEY_PREFIX.snapshot}${hour}`;
+/** State table sk of the near-time path's live state. */
+export const LIVE_SK = 'LIVE';
+
+/**
+ * An hour's status in the hours table: OPEN while events arrive, RUNNING while a run processes it,
+ * DONE after, REPROCESS when a late event lands in a processed hour or a step failed.
+ */
+export const HOUR_STATUS = {
+  open: 'OPEN',
+  running: 'RUNNING',
+  done: 'DONE',
+  reprocess: 'REPROCESS',
+} as const;
+
+export type HourStatus = (typeof HOUR_STATUS)[keyof typeof HOUR_STATUS];

@@ -1,0 +1,43 @@
+/**
+ * The names the hourly state machine (./hourly-state-machine.ts) shares with the code around it: its
+ * states (the local runtime addresses the Lambda tasks by name), the errors the steps throw and the
+ * machine catches or raises, and the outcome it reports for each hour.
+ */
+import { HOUR_STATUS } from '../store/keys';
+
+export const STATE = {
+  plan: 'Plan',
+  anyHours: 'AnyHours',
+  eachHour: 'EachHour',
+  findChunks: 'FindChunks',
+  detect: 'Detect',
+  notify: 'Notify',
+  markDone: 'MarkDone',
+  reopenedWhileRunning: 'ReopenedWhileRunning',
+  hourDone: 'HourDone',
+  markForReprocess: 'MarkForReprocess',
+  hourFailed: 'HourFailed',
+  verdict: 'Verdict',
+  anyFailed: 'AnyFailed',
+  hoursFailed: 'HoursFailed',
+  processed: 'Processed',
+} as const;
+
+/** The states that invoke the workflow's Lambda functions. */
+export const LAMBDA_STATES = [STATE.plan, STATE.detect, STATE.notify] as const;
+
+/** Errors of Vigil's own: thrown by a step (and retried by the machine), or raised by the machine. */
+export const WORKFLOW_ERROR = {
+  /** Notify: the findings index does not show every finding Detect stored yet. */
+  findingsNotIndexedYet: 'Vigil.FindingsNotIndexedYet',
+  /** The execution: one or more hours failed and are marked for reprocessing. */
+  hoursFailed: 'Vigil.HoursFailed',
+} as const;
+
+/** What the execution output says happened to each hour. */
+export const HOUR_OUTCOME = {
+  done: HOUR_STATUS.done,
+  /** A late event re-opened the hour while it ran: it stays marked for reprocessing. */
+  reopened: 'REOPENED',
+  failed: 'FAILED',
+} as const;
