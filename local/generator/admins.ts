@@ -3,10 +3,10 @@
  * signs in for the first time), app assignments, profile edits, a leaver, a help-desk password reset, now and then
  * a password policy tweak. None of it is a detection target.
  */
-import { BROWSER_UA, person, userActor, type Person } from '../../src/okta/fixtures';
+import { BROWSER_UA, OKTA_SYSTEM, person, userActor, type Person } from '../../src/okta/fixtures';
 import type { OktaActor } from '../../src/okta/log-event';
 import { MIN_MS, type Day } from './day';
-import { APPS, appTarget, GROUPS, OKTA_DC, OKTA_SYSTEM } from './org';
+import { APPS, appTarget, GROUPS, OKTA_DC } from './org';
 import { deviceTokens, type User } from './people';
 import { cellular } from './places';
 import { signIn } from './sign-in';

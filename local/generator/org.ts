@@ -1,7 +1,7 @@
 /**
  * What the generated org is made of besides its people: its apps and groups, the browsers and phones in use, and
- * Okta itself (the system actor and the servers it sends its own events from). Chrome on a Mac is the fixtures'
- * `BROWSER_UA`.
+ * the servers Okta sends its own events from. Chrome on a Mac is the fixtures' `BROWSER_UA`, Okta's own actor their
+ * `OKTA_SYSTEM`.
  */
 import type { Place } from '../../src/okta/fixtures';
 import type { OktaActor } from '../../src/okta/log-event';
@@ -33,8 +33,6 @@ export const GROUPS: readonly OktaActor[] = [
 export const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 export const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36';
 export const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
-
-export const OKTA_SYSTEM: OktaActor = { id: '0oa1systemprincipal', type: 'SystemPrincipal', alternateId: 'system@okta.com', displayName: 'Okta System', detailEntry: null };
 
 /** Okta's own servers: what `client` says on events Okta emits itself (emails, rate limits). */
 export const OKTA_DC: Place = { ip: '3.217.166.60', city: 'Ashburn', state: 'Virginia', country: 'United States', lat: 39.0438, lon: -77.4874, asOrg: 'amazon.com, inc.', isp: 'amazon.com', asNumber: 14618 };

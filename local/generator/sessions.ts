@@ -1,9 +1,9 @@
 /**
  * People at work: their sessions during office hours, and the odd evening spent setting up a new phone.
  */
-import { userActor } from '../../src/okta/fixtures';
+import { OKTA_SYSTEM, userActor } from '../../src/okta/fixtures';
 import { MIN_MS, type Day } from './day';
-import { OKTA_DC, OKTA_SYSTEM } from './org';
+import { OKTA_DC } from './org';
 import type { User } from './people';
 import { cellular, vpnPlace } from './places';
 import { signIn, type Device } from './sign-in';

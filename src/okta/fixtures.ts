@@ -22,6 +22,9 @@ export function userActor(p: Person): OktaActor {
   return { id: p.id, type: 'User', alternateId: p.login, displayName: p.name, detailEntry: null };
 }
 
+/** Okta's own principal: the actor of the events Okta emits itself (emails, rate limits, automation). */
+export const OKTA_SYSTEM: OktaActor = { id: '0oa1systemprincipal', type: 'SystemPrincipal', alternateId: 'system@okta.com', displayName: 'Okta System', detailEntry: null };
+
 export interface Place {
   readonly ip: string;
   readonly city: string;
@@ -114,7 +117,7 @@ export function logEvent(spec: EventSpec): OktaLogEvent {
     severity: spec.severity ?? (spec.outcome === 'FAILURE' || spec.outcome === 'DENY' ? 'WARN' : 'INFO'),
     legacyEventType: null,
     displayMessage: spec.displayMessage ?? spec.eventType,
-    actor: spec.actor ?? { id: '0oa1systemprincipal', type: 'SystemPrincipal', alternateId: 'system@okta.com', displayName: 'Okta System', detailEntry: null },
+    actor: spec.actor ?? OKTA_SYSTEM,
     client: client(place, spec.userAgent),
     device: null,
     authenticationContext: {
