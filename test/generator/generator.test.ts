@@ -1,0 +1,96 @@
+import { resolveCatalog } from '../../src/detections/catalog';
+import { detectAll } from '../../src/detections/reorder';
+import { normalize } from '../../src/okta/event';
+import type { OktaEnvelope } from '../../src/okta/log-event';
+import { ATTACKS } from '../../local/generator/attacks';
+import { benignTraffic } from '../../local/generator/benign';
+import { HOUR_MS, MIN_MS, startDay } from '../../local/generator/day';
+import { deliver } from '../../local/generator/delivery';
+import { createUsers } from '../../local/generator/people';
+
+const SOURCE = 'aws.partner/okta.com/acme/vigil';
+const newDay = () => startDay({ day: '2026-11-02', org: 'acme', seed: 42 });
+
+describe('day generator: attack scenarios', () => {
+  it.each(ATTACKS.map((s) => [s.name, s] as const))('given "%s" written into a day with no other traffic, when the catalog runs, then the detection it targets fires', (_, scenario) => {
+    const day = newDay();
+    const users = createUsers(day, 100, 42);
+
+    const { at } = scenario.inject(day, users);
+
+    const findings = detectAll(resolveCatalog(), day.events.map(normalize)).filter((f) => f.detectionId === scenario.detection);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(Date.parse(findings[0].windowStart)).toBeGreaterThanOrEqual(at);
+  });
+
+  it.each(ATTACKS.map((s) => [s.name, s] as const))('given "%s", when written, then it draws nothing from the day\'s random stream (the benign traffic and its delivery stay the same)', (_, scenario) => {
+    const day = newDay();
+    const twin = newDay();
+    const users = createUsers(day, 100, 42);
+    createUsers(twin, 100, 42);
+
+    scenario.inject(day, users);
+
+    expect(day.rnd()).toBe(twin.rnd());
+  });
+});
+
+describe('day generator: delivery', () => {
+  const benignDay = () => {
+    const day = newDay();
+    benignTraffic(day, 120, 42);
+    day.events.sort((a, b) => a.published.localeCompare(b.published));
+    return day;
+  };
+  const envelopes = (deliveries: ReturnType<typeof deliver>) => deliveries.filter((d) => (d.event as OktaEnvelope | undefined)?.detail?.uuid).map((d) => ({ at: d.at, env: d.event as OktaEnvelope }));
+
+  it('given no lateness and no duplicates, when delivered, then every event arrives once within seconds, plus the three broken records', () => {
+    const day = benignDay();
+
+    const deliveries = deliver(day, { source: SOURCE, lateRate: 0, duplicateRate: 0 });
+
+    const ok = envelopes(deliveries);
+    expect(ok.map((d) => d.env.detail.uuid).sort()).toEqual(day.events.map((e) => e.uuid).sort());
+    expect(ok.every((d) => d.at - Date.parse(d.env.detail.published) <= 5_000)).toBe(true);
+    expect(deliveries.length).toBe(day.events.length + 3);
+  });
+
+  it('given a late rate of 20% and a duplicate rate of 10% on a seed, when delivered, then about those shares arrive 20-80 minutes late and twice', () => {
+    const day = benignDay();
+
+    const deliveries = deliver(day, { source: SOURCE, lateRate: 0.2, duplicateRate: 0.1 });
+
+    const first = new Map<string, number>();
+    const times = new Map<string, number>();
+    for (const { at, env } of envelopes(deliveries)) {
+      times.set(env.id, (times.get(env.id) ?? 0) + 1);
+      first.set(env.id, Math.min(first.get(env.id) ?? Infinity, at - Date.parse(env.detail.published)));
+    }
+    const n = day.events.length;
+    const late = [...first.values()].filter((delay) => delay >= 20 * MIN_MS);
+    expect(late.length / n).toBeGreaterThan(0.17);
+    expect(late.length / n).toBeLessThan(0.23);
+    expect(late.every((delay) => delay <= 80 * MIN_MS)).toBe(true);
+    const twice = [...times.values()].filter((k) => k === 2).length;
+    expect(twice / n).toBeGreaterThan(0.07);
+    expect(twice / n).toBeLessThan(0.13);
+    expect(Math.max(...times.values())).toBe(2);
+  });
+
+  it('given a day, when delivered, then some events carry each of Okta\'s quirks and the broken records are a truncated line, an event with no uuid and another source\'s event', () => {
+    const day = benignDay();
+
+    const deliveries = deliver(day, { source: SOURCE, lateRate: 0.02, duplicateRate: 0.005 });
+
+    const details = envelopes(deliveries).map((d) => d.env.detail);
+    expect(details.some((e) => e.target === null)).toBe(true);
+    expect(details.some((e) => e.client && Object.keys(e.client).length === 0)).toBe(true);
+    expect(details.some((e) => e.securityContext?.asNumber === null)).toBe(true);
+    const broken = deliveries.filter((d) => !(d.event as OktaEnvelope | undefined)?.detail?.uuid);
+    expect(broken.map((d) => [(d.at - day.start) / HOUR_MS, d.raw !== undefined, (d.event as OktaEnvelope | undefined)?.source])).toEqual([
+      [9.5, true, undefined],
+      [12.5, false, SOURCE],
+      [15.5, false, 'aws.events'],
+    ]);
+  });
+});
