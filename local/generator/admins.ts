@@ -5,7 +5,8 @@
  */
 import { BROWSER_UA, OKTA_SYSTEM, person, userActor, type Person } from '../../src/okta/fixtures';
 import type { OktaActor } from '../../src/okta/log-event';
-import { MIN_MS, type Day } from './day';
+import { MINUTE } from '../../src/time';
+import type { Day } from './day';
 import { APPS, appTarget, GROUPS, OKTA_DC } from './org';
 import { deviceTokens, type User } from './people';
 import { cellular } from './places';
@@ -21,7 +22,7 @@ export function adminRoutine(day: Day, users: readonly User[]): void {
     let t = adminSession.t + 60_000;
     act('user.session.access_admin_app', t, [{ id: '0oa1oktaadmin000001', type: 'AppInstance', alternateId: 'Okta Admin Console', displayName: 'Okta Admin Console', detailEntry: null }], 'User accessing Okta admin app');
     for (let k = 0; k < 3; k++) {
-      t = Math.max(t + 2 * MIN_MS, day.local(a.office, 10 + rnd() * 6));
+      t = Math.max(t + 2 * MINUTE, day.local(a.office, 10 + rnd() * 6));
       const newcomer = person(`new.hire${Math.floor(rnd() * 1e6)}@${day.domain}`);
       act('user.lifecycle.create', t, [userActor(newcomer)], 'Create Okta user');
       act('group.user_membership.add', t + 30_000, [userActor(newcomer), GROUPS[k % 2]], 'Add user to group membership');
@@ -31,23 +32,23 @@ export function adminRoutine(day: Day, users: readonly User[]): void {
     // Profile edits and a leaver.
     const colleague = day.pick(users).p;
     const leaver = person(`leaver${Math.floor(rnd() * 1e6)}@${day.domain}`);
-    t = Math.max(t + 5 * MIN_MS, day.local(a.office, 14 + rnd() * 2));
+    t = Math.max(t + 5 * MINUTE, day.local(a.office, 14 + rnd() * 2));
     act('user.account.update_profile', t, [userActor(colleague)], 'Update user profile for Okta', { changedAttributes: 'title,department' });
-    act('user.lifecycle.deactivate', t + 3 * MIN_MS, [userActor(leaver)], 'Deactivate Okta user');
-    act('user.session.clear', t + 3 * MIN_MS + 10_000, [userActor(leaver)], 'Clear user session');
-    act('group.user_membership.remove', t + 3 * MIN_MS + 20_000, [userActor(leaver), GROUPS[0]], 'Remove user from group membership');
-    act('application.user_membership.remove', t + 3 * MIN_MS + 30_000, [userActor(leaver), appTarget(APPS[1])], 'Remove user from application membership');
+    act('user.lifecycle.deactivate', t + 3 * MINUTE, [userActor(leaver)], 'Deactivate Okta user');
+    act('user.session.clear', t + 3 * MINUTE + 10_000, [userActor(leaver)], 'Clear user session');
+    act('group.user_membership.remove', t + 3 * MINUTE + 20_000, [userActor(leaver), GROUPS[0]], 'Remove user from group membership');
+    act('application.user_membership.remove', t + 3 * MINUTE + 30_000, [userActor(leaver), appTarget(APPS[1])], 'Remove user from application membership');
     // A help-desk password reset for someone who forgot theirs; they set a new one and sign in.
     const forgetful = day.pick(users.filter((u) => !u.admin));
-    const rt = t + 20 * MIN_MS;
+    const rt = t + 20 * MINUTE;
     act('user.account.reset_password', rt, [userActor(forgetful.p)], 'Reset password for user');
     push({ eventType: 'system.email.password_reset.sent_message', at: rt + 5_000, actor: OKTA_SYSTEM, place: OKTA_DC, outcome: 'SUCCESS', target: [userActor(forgetful.p)], displayMessage: 'Send user password reset email' });
-    push({ eventType: 'user.account.update_password', at: rt + 8 * MIN_MS, actor: userActor(forgetful.p), place: forgetful.place, userAgent: forgetful.ua, outcome: 'SUCCESS', target: [userActor(forgetful.p)], displayMessage: 'User update password for Okta' });
-    signIn(day, forgetful, rt + 9 * MIN_MS, { place: forgetful.place, ua: forgetful.ua, dt: forgetful.dt.laptop }, () => forgetful.place, { apps: 1 });
+    push({ eventType: 'user.account.update_password', at: rt + 8 * MINUTE, actor: userActor(forgetful.p), place: forgetful.place, userAgent: forgetful.ua, outcome: 'SUCCESS', target: [userActor(forgetful.p)], displayMessage: 'User update password for Okta' });
+    signIn(day, forgetful, rt + 9 * MINUTE, { place: forgetful.place, ua: forgetful.ua, dt: forgetful.dt.laptop }, () => forgetful.place, { apps: 1 });
     if (rnd() < 0.3) {
       const rule = { id: '0pr1pwdrule00000001', type: 'PolicyRule', alternateId: 'unknown', displayName: 'Default Rule', detailEntry: null };
       const policy = { id: '00p1passwordpolicy01', type: 'PolicyEntity', alternateId: 'unknown', displayName: 'Default Password Policy', detailEntry: { policyType: 'Password' } };
-      act('policy.rule.update', rt + 30 * MIN_MS, [rule, policy], 'Update policy rule');
+      act('policy.rule.update', rt + 30 * MINUTE, [rule, policy], 'Update policy rule');
     }
   }
 }
@@ -62,7 +63,7 @@ function firstDay(day: Day, a: User, newcomer: Person, created: number, act: (ev
   act('user.lifecycle.activate', created + 70_000, [userActor(newcomer)], 'Activate Okta user');
   push({ eventType: 'system.email.delivery', at: created + 75_000, actor: OKTA_SYSTEM, place: OKTA_DC, outcome: 'SUCCESS', target: [userActor(newcomer)], displayMessage: 'Email delivery', debugData: { deliveryStatus: 'DELIVERED' } });
   const hire: User = { ...a, p: newcomer, admin: false, vpnShare: 0, place: { ...a.place, ip: `73.250.${Math.floor(rnd() * 250)}.${10 + Math.floor(rnd() * 200)}` }, dt: deviceTokens(newcomer) };
-  let h = created + (15 + rnd() * 30) * MIN_MS;
+  let h = created + (15 + rnd() * 30) * MINUTE;
   const actor = userActor(newcomer);
   const first = signIn(day, hire, h, { place: office, ua: BROWSER_UA, dt: hire.dt.laptop }, () => office, { apps: 2, end: false, firstTime: true });
   h = first.t + 60_000;

@@ -4,10 +4,7 @@
  */
 import { logEvent, uuidFrom, type EventSpec } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
-
-export const MIN_MS = 60_000;
-export const HOUR_MS = 60 * MIN_MS;
-export const DAY_MS = 24 * HOUR_MS;
+import { DAY, HOUR } from '../../src/time';
 
 export interface Day {
   /** UTC midnight that starts the day (epoch ms). */
@@ -46,7 +43,7 @@ export function mulberry32(seed: number): () => number {
 export function startDay(options: { readonly day: string; readonly org: string; readonly seed: number }): Day {
   const start = Date.parse(`${options.day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${options.day} is not YYYY-MM-DD`);
-  const end = start + DAY_MS;
+  const end = start + DAY;
   const rnd = mulberry32(options.seed);
   const events: OktaLogEvent[] = [];
   let seq = 0;
@@ -64,9 +61,9 @@ export function startDay(options: { readonly day: string; readonly org: string; 
     },
     newSession: () => `102${uuid().replace(/-/g, '').slice(0, 22)}`,
     local: (office, hour) => {
-      let t = start + (hour - office.utcOffset) * HOUR_MS;
-      while (t < start) t += DAY_MS;
-      while (t >= end) t -= DAY_MS;
+      let t = start + (hour - office.utcOffset) * HOUR;
+      while (t < start) t += DAY;
+      while (t >= end) t -= DAY;
       return t;
     },
   };

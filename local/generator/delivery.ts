@@ -5,7 +5,8 @@
  */
 import { envelope, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
-import { HOUR_MS, MIN_MS, type Day } from './day';
+import { HOUR, MINUTE } from '../../src/time';
+import type { Day } from './day';
 
 export interface Delivery {
   /** When the event reaches the bus (epoch ms). */
@@ -33,7 +34,7 @@ export function deliver(day: Day, options: DeliveryOptions): Delivery[] {
     const event = q < 0.01 ? withQuirks(e, { emptyClient: true }) : q < 0.02 ? withQuirks(e, { nullSecurity: true }) : q < 0.03 ? withQuirks(e, { nullTarget: true }) : e;
     const env = envelope(event, { source: options.source });
     const t = Date.parse(e.published);
-    const at = rnd() < options.lateRate ? t + (20 + rnd() * 60) * MIN_MS : t + 1_000 + rnd() * 4_000;
+    const at = rnd() < options.lateRate ? t + (20 + rnd() * 60) * MINUTE : t + 1_000 + rnd() * 4_000;
     deliveries.push({ at, event: env });
     if (rnd() < options.duplicateRate) deliveries.push({ at: at + rnd() * 600_000, event: env });
   }
@@ -44,8 +45,8 @@ export function deliver(day: Day, options: DeliveryOptions): Delivery[] {
 /** A truncated line, an envelope whose event has no uuid or type, and a scheduled event from another source. */
 function brokenRecords(day: Day, source: string): Delivery[] {
   return [
-    { at: day.start + 9.5 * HOUR_MS, event: undefined, raw: '{"version":"0","detail-type":"SystemLog","source":"aws.partner/okta.com/' },
-    { at: day.start + 12.5 * HOUR_MS, event: envelope({ ...day.events[0], uuid: '', eventType: '' } as OktaLogEvent, { source }) },
-    { at: day.start + 15.5 * HOUR_MS, event: { version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } },
+    { at: day.start + 9.5 * HOUR, event: undefined, raw: '{"version":"0","detail-type":"SystemLog","source":"aws.partner/okta.com/' },
+    { at: day.start + 12.5 * HOUR, event: envelope({ ...day.events[0], uuid: '', eventType: '' } as OktaLogEvent, { source }) },
+    { at: day.start + 15.5 * HOUR, event: { version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } },
   ];
 }

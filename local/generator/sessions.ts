@@ -2,7 +2,8 @@
  * People at work: their sessions during office hours, and the odd evening spent setting up a new phone.
  */
 import { OKTA_SYSTEM, userActor } from '../../src/okta/fixtures';
-import { MIN_MS, type Day } from './day';
+import { MINUTE } from '../../src/time';
+import type { Day } from './day';
 import { OKTA_DC } from './org';
 import type { User } from './people';
 import { cellular, vpnPlace } from './places';
@@ -48,7 +49,7 @@ export function officeHours(day: Day, users: readonly User[]): void {
         // and the carrier while it lasts.
         const net = phoneNet();
         const roamPhone = rnd() < 0.3 ? (net === wifi ? onCarrier() : wifi) : undefined;
-        signIn(day, u, t + (10 + rnd() * 90) * MIN_MS, { place: net, ua: u.phoneUa, dt: u.dt.phone }, () => net, { apps: 1 + Math.floor(rnd() * 3), roam: roamPhone });
+        signIn(day, u, t + (10 + rnd() * 90) * MINUTE, { place: net, ua: u.phoneUa, dt: u.dt.phone }, () => net, { apps: 1 + Math.floor(rnd() * 3), roam: roamPhone });
       }
     }
   }
@@ -68,12 +69,12 @@ export function newPhones(day: Day, users: readonly User[]): void {
     push({ eventType: 'user.mfa.factor.activate', at: t, actor, place: u.place, userAgent: u.phoneUa, outcome: 'SUCCESS', reason: 'User set up OKTA_VERIFY_PUSH factor', target: [userActor(u.p), factor], displayMessage: 'Activate factor or authenticator' });
     push({ eventType: 'system.email.mfa_enroll_notification.sent_message', at: t + 5_000, actor: OKTA_SYSTEM, place: OKTA_DC, outcome: 'SUCCESS', target: [userActor(u.p)], displayMessage: 'Send factor enrollment notification email' });
     push({ eventType: 'user.mfa.factor.deactivate', at: t + 60_000, actor, place: u.place, userAgent: u.phoneUa, outcome: 'SUCCESS', reason: 'User reset OKTA_VERIFY_PUSH factor', target: [userActor(u.p), { ...factor, id: `opf${u.p.id.slice(3, 17)}old` }], displayMessage: 'Reset factor for user' });
-    t += 3 * MIN_MS;
+    t += 3 * MINUTE;
     for (let k = 0; k < 5 + Math.floor(rnd() * 2); k++) {
       const net = rnd() < 0.4 ? u.place : cellular(rnd, u.office, u.carrier);
       const { t: last } = signIn(day, u, t, { place: net, ua: u.phoneUa, dt: u.dt.phone }, () => net, { apps: 1, end: false });
       if (k === 0) push({ eventType: 'system.email.new_device_notification.sent_message', at: last, actor: OKTA_SYSTEM, place: OKTA_DC, outcome: 'SUCCESS', target: [userActor(u.p)], displayMessage: 'Send user new device notification email' });
-      t = last + (1 + rnd() * 5) * MIN_MS;
+      t = last + (1 + rnd() * 5) * MINUTE;
     }
   }
 }

@@ -4,7 +4,8 @@ import { normalize } from '../../src/okta/event';
 import type { OktaEnvelope } from '../../src/okta/log-event';
 import { ATTACKS } from '../../local/generator/attacks';
 import { benignTraffic } from '../../local/generator/benign';
-import { HOUR_MS, MIN_MS, startDay } from '../../local/generator/day';
+import { HOUR, MINUTE } from '../../src/time';
+import { startDay } from '../../local/generator/day';
 import { deliver } from '../../local/generator/delivery';
 import { createUsers } from '../../local/generator/people';
 
@@ -67,10 +68,10 @@ describe('day generator: delivery', () => {
       first.set(env.id, Math.min(first.get(env.id) ?? Infinity, at - Date.parse(env.detail.published)));
     }
     const n = day.events.length;
-    const late = [...first.values()].filter((delay) => delay >= 20 * MIN_MS);
+    const late = [...first.values()].filter((delay) => delay >= 20 * MINUTE);
     expect(late.length / n).toBeGreaterThan(0.17);
     expect(late.length / n).toBeLessThan(0.23);
-    expect(late.every((delay) => delay <= 80 * MIN_MS)).toBe(true);
+    expect(late.every((delay) => delay <= 80 * MINUTE)).toBe(true);
     const twice = [...times.values()].filter((k) => k === 2).length;
     expect(twice / n).toBeGreaterThan(0.07);
     expect(twice / n).toBeLessThan(0.13);
@@ -87,7 +88,7 @@ describe('day generator: delivery', () => {
     expect(details.some((e) => e.client && Object.keys(e.client).length === 0)).toBe(true);
     expect(details.some((e) => e.securityContext?.asNumber === null)).toBe(true);
     const broken = deliveries.filter((d) => !(d.event as OktaEnvelope | undefined)?.detail?.uuid);
-    expect(broken.map((d) => [(d.at - day.start) / HOUR_MS, d.raw !== undefined, (d.event as OktaEnvelope | undefined)?.source])).toEqual([
+    expect(broken.map((d) => [(d.at - day.start) / HOUR, d.raw !== undefined, (d.event as OktaEnvelope | undefined)?.source])).toEqual([
       [9.5, true, undefined],
       [12.5, false, SOURCE],
       [15.5, false, 'aws.events'],

@@ -1,6 +1,6 @@
 /** Twenty minutes into the takeover, the attacker makes a second account a super administrator. */
 import { BROWSER_UA, person, userActor } from '../../../src/okta/fixtures';
-import { MIN_MS } from '../day';
+import { MINUTE } from '../../../src/time';
 import { MOSCOW, type AttackScenario } from './scenario';
 import { takenOver, takeoverStart } from './takeover';
 
@@ -9,7 +9,7 @@ export const adminRoleGranted: AttackScenario = {
   detection: 'okta-admin-role-granted',
   inject(day, users) {
     const backdoor = person(`svc-backup@${day.domain}`, 'svc backup');
-    const at = takeoverStart(day) + 20 * MIN_MS;
+    const at = takeoverStart(day) + 20 * MINUTE;
     day.push({ eventType: 'user.account.privilege.grant', at, actor: userActor(takenOver(users).p), place: MOSCOW, userAgent: BROWSER_UA, outcome: 'SUCCESS', target: [userActor(backdoor)], debugData: { privilegeGranted: 'Super administrator' }, displayMessage: 'Grant user privilege' });
     return { at, user: backdoor.login };
   },

@@ -3,7 +3,7 @@
  * sixth approved.
  */
 import { BROWSER_UA, userActor } from '../../../src/okta/fixtures';
-import { MIN_MS } from '../day';
+import { MINUTE } from '../../../src/time';
 import { IPHONE_UA } from '../org';
 import { MOSCOW, type AttackScenario } from './scenario';
 import { takenOver, takeoverStart } from './takeover';
@@ -19,11 +19,11 @@ export const mfaPushFatigue: AttackScenario = {
     const send = (at: number) => day.push({ eventType: 'system.push.send_factor_verify_push', at, actor, place: MOSCOW, userAgent: BROWSER_UA, outcome: 'SUCCESS', sessionId });
     day.push({ eventType: 'user.session.start', at: t, actor, place: MOSCOW, userAgent: BROWSER_UA, outcome: 'SUCCESS', sessionId, credentialType: 'PASSWORD' });
     for (let k = 0; k < 5; k++) {
-      send(t + 10_000 + k * MIN_MS);
-      day.push({ eventType: 'user.authentication.auth_via_mfa', at: t + 40_000 + k * MIN_MS, actor, place: victim.place, userAgent: IPHONE_UA, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', sessionId, debugData: { factor: 'OKTA_VERIFY_PUSH', pushOnlyResponseType: 'REJECT' } });
+      send(t + 10_000 + k * MINUTE);
+      day.push({ eventType: 'user.authentication.auth_via_mfa', at: t + 40_000 + k * MINUTE, actor, place: victim.place, userAgent: IPHONE_UA, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', sessionId, debugData: { factor: 'OKTA_VERIFY_PUSH', pushOnlyResponseType: 'REJECT' } });
     }
-    send(t + 5 * MIN_MS + 50_000);
-    day.push({ eventType: 'user.authentication.auth_via_mfa', at: t + 6 * MIN_MS, actor, place: victim.place, userAgent: IPHONE_UA, outcome: 'SUCCESS', sessionId, debugData: { factor: 'OKTA_VERIFY_PUSH' } });
+    send(t + 5 * MINUTE + 50_000);
+    day.push({ eventType: 'user.authentication.auth_via_mfa', at: t + 6 * MINUTE, actor, place: victim.place, userAgent: IPHONE_UA, outcome: 'SUCCESS', sessionId, debugData: { factor: 'OKTA_VERIFY_PUSH' } });
     return { at: t, user: victim.p.login };
   },
 };
