@@ -1,5 +1,4 @@
 import type { OktaEvent } from '../okta/event';
-import type { OktaLogEvent } from '../okta/log-event';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -54,15 +53,6 @@ export interface StepResult<S> {
   readonly signal?: Signal;
 }
 
-export interface Fixture<P extends Params = Params> {
-  readonly name: string;
-  readonly events: readonly OktaLogEvent[];
-  /** How many findings the detection must raise over these events. */
-  readonly findings: number;
-  /** Parameter overrides for this fixture. */
-  readonly params?: Partial<P>;
-}
-
 /**
  * A detection is data plus a per-key reducer. The engine routes each event whose `eventType` is listed
  * to `key()`, and feeds events with the same key, in event-time order, through `step()` with that key's
@@ -86,7 +76,6 @@ export interface Detection<P extends Params = Params, S = unknown> {
   /** The grouping key for an event, or undefined to ignore the event. */
   key(event: OktaEvent, params: P): string | undefined;
   step(state: S | undefined, event: OktaEvent, params: P): StepResult<S>;
-  readonly fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[] };
   /** Where the idea comes from (public rules, Okta docs) and how this one differs. */
   readonly references?: readonly string[];
 }

@@ -18,6 +18,7 @@ export function person(login: string, name?: string): Person {
   return { id: `00u${h.slice(0, 17)}`, login, name: name ?? login.split('@')[0].replace(/[._]/g, ' ') };
 }
 
+/** A user as Okta writes a party: the actor of what they do, or a `User` target of what is done to them. */
 export function userActor(p: Person): OktaActor {
   return { id: p.id, type: 'User', alternateId: p.login, displayName: p.name, detailEntry: null };
 }
@@ -53,7 +54,7 @@ export const PLACES = {
 export const BROWSER_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** Okta's parsed `client.userAgent.os` / `.browser` and `client.device` for a raw user agent (close enough for fixtures). */
-export function parseUserAgent(userAgent: string): { os: string; browser: string; device: string } {
+function parseUserAgent(userAgent: string): { os: string; browser: string; device: string } {
   const mobile = /iPhone|iPad|Android/.test(userAgent);
   const os = /iPhone|iPad/.test(userAgent) ? 'iOS' : /Android/.test(userAgent) ? 'Android' : /Mac OS/.test(userAgent) ? 'Mac OS X' : /Windows NT/.test(userAgent) ? 'Windows 10' : 'Unknown';
   const browser = /Edg\//.test(userAgent) ? 'EDGE' : /Chrome\//.test(userAgent) ? 'CHROME' : /Safari\//.test(userAgent) ? 'SAFARI' : /Firefox\//.test(userAgent) ? 'FIREFOX' : 'UNKNOWN';

@@ -1,8 +1,13 @@
-import { catalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
 import { normalize } from '../../src/okta/event';
 import { withQuirks } from '../../src/okta/fixtures';
-import type { Detection, Fixture, Params } from '../../src/detections/types';
+import { catalog } from '../../src/detections/catalog';
+import type { Fixture, FixtureTable } from '../../src/detections/fixture-table';
+import { detectAll } from '../../src/detections/reorder';
+import type { Detection, Params } from '../../src/detections/types';
+import { findFixtureTables } from './fixture-tables';
+
+const found = findFixtureTables();
+const tables = new Map(found.map((f) => [f.table.detection.id, f.table] as const));
 
 function run(d: Detection<Params, unknown>, f: Fixture<Params>, quirks?: Parameters<typeof withQuirks>[1]) {
   const params = { ...d.defaults, ...(f.params ?? {}) } as Params;
@@ -10,13 +15,25 @@ function run(d: Detection<Params, unknown>, f: Fixture<Params>, quirks?: Paramet
   return detectAll([{ detection: d, params }], events);
 }
 
-describe.each(catalog.map((d) => [d.id, d] as const))('%s', (_id, d) => {
-  it('has at least one positive and one negative fixture', () => {
-    expect(d.fixtures.positive.length).toBeGreaterThan(0);
-    expect(d.fixtures.negative.length).toBeGreaterThan(0);
+describe('fixture tables', () => {
+  it('given the rules folder, when its *.fixtures.ts files are read, then each names a catalog detection and no detection has two', () => {
+    const unknown = found.filter((f) => !catalog.includes(f.table.detection)).map((f) => f.file);
+    expect(unknown).toEqual([]);
+    expect(tables.size).toBe(found.length);
   });
 
-  it.each(d.fixtures.positive.map((f) => [f.name, f] as const))('given positive fixture "%s", when run, then it raises its findings', (_n, f) => {
+  it('given the catalog, when its fixture tables are looked up by detection id, then every detection has one', () => {
+    expect(catalog.filter((d) => !tables.has(d.id)).map((d) => d.id)).toEqual([]);
+  });
+});
+
+describe.each(catalog.map((d) => [d.id, d, tables.get(d.id) ?? { detection: d, positive: [], negative: [] }] as const))('%s', (_id, d, table: FixtureTable) => {
+  it('has at least one positive and one negative fixture', () => {
+    expect(table.positive.length).toBeGreaterThan(0);
+    expect(table.negative.length).toBeGreaterThan(0);
+  });
+
+  it.each(table.positive.map((f) => [f.name, f] as const))('given positive fixture "%s", when run, then it raises its findings', (_n, f) => {
     const findings = run(d, f);
     expect(findings).toHaveLength(f.findings);
     expect(f.findings).toBeGreaterThan(0);
@@ -27,19 +44,19 @@ describe.each(catalog.map((d) => [d.id, d] as const))('%s', (_id, d) => {
     }
   });
 
-  it.each(d.fixtures.negative.map((f) => [f.name, f] as const))('given negative fixture "%s", when run, then it stays quiet', (_n, f) => {
+  it.each(table.negative.map((f) => [f.name, f] as const))('given negative fixture "%s", when run, then it stays quiet', (_n, f) => {
     expect(run(d, f)).toHaveLength(f.findings);
     expect(f.findings).toBe(0);
   });
 
   it('given only quirky events (string "null", null target, empty client, null security context, string debug data), when run, then it does not throw', () => {
-    for (const f of [...d.fixtures.positive, ...d.fixtures.negative]) {
+    for (const f of [...table.positive, ...table.negative]) {
       expect(() => run(d, f, { nullTarget: true, emptyClient: true, nullSecurity: true, stringDebug: true })).not.toThrow();
     }
   });
 
   it('given string debug data (as Okta sends it), when the positive fixtures run, then they still fire', () => {
-    for (const f of d.fixtures.positive) expect(run(d, f, { stringDebug: true })).toHaveLength(f.findings);
+    for (const f of table.positive) expect(run(d, f, { stringDebug: true })).toHaveLength(f.findings);
   });
 
   it('declares metadata a catalog needs', () => {

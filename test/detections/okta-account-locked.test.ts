@@ -1,10 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import locked from '../../src/detections/rules/credentials/account-locked';
-import { lockout } from '../../src/detections/rules/credentials/fixture-events';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { lockout } from '../../src/detections/fixture-builders/sign-in';
+import { detectAll } from '../../src/detections/reorder';
+import locked from '../../src/detections/rules/credentials/account-locked';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-05T05:10:00Z';
 const user = person('nina.sato@example.com');

@@ -1,12 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/privilege/admin-role-granted-to-group';
-import userGrant from '../../src/detections/rules/privilege/admin-role-granted';
-import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/fixture-builders/admin';
+import { detectAll } from '../../src/detections/reorder';
+import userGrant from '../../src/detections/rules/privilege/admin-role-granted';
+import detection from '../../src/detections/rules/privilege/admin-role-granted-to-group';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-06T13:45:00Z';
 const group = (name = 'Contractors', id = '00g1contractors4x7'): OktaActor => ({ id, type: 'UserGroup', alternateId: 'unknown', displayName: name, detailEntry: null });

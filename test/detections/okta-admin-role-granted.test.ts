@@ -1,10 +1,10 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import granted from '../../src/detections/rules/privilege/admin-role-granted';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, person, userActor } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { detectAll } from '../../src/detections/reorder';
+import granted from '../../src/detections/rules/privilege/admin-role-granted';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-admin-role-granted';
 const T0 = '2026-11-02T14:22:10Z';

@@ -1,12 +1,10 @@
+import { normalize } from '../../src/okta/event';
+import { minutes, type Place, PLACES, withQuirks } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
 import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/sessions/anonymizer-sign-in';
-import type { AnonymizerSignInParams } from '../../src/detections/rules/sessions/anonymizer-sign-in';
+import detection, { type AnonymizerSignInParams } from '../../src/detections/rules/sessions/anonymizer-sign-in';
 import { MULLVAD, signIn, TORONTO, ZSCALER } from '../../src/detections/rules/sessions/anonymizer-sign-in.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { Place } from '../../src/okta/fixtures';
-import { minutes, PLACES, withQuirks } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-05T19:40:00Z';

@@ -1,12 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/privilege/api-token-unrestricted-network';
-import { tokenEvent } from '../../src/detections/rules/privilege/api-token.fixture-builders';
-import { AUTOMATION } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { AUTOMATION } from '../../src/detections/fixture-builders/admin';
+import { tokenEvent } from '../../src/detections/fixture-builders/api-token';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/privilege/api-token-unrestricted-network';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-07T07:55:00Z';
 

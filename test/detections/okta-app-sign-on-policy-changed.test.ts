@@ -1,11 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/app-sign-on-policy-changed';
-import { adminEvent, appSignOnAction, AUTOMATION, changedTarget } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent, AUTOMATION, changedTarget } from '../../src/detections/fixture-builders/admin';
+import { appSignOnAction } from '../../src/detections/fixture-builders/policy';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/configuration/app-sign-on-policy-changed';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-04T08:30:00Z';
 const app = (name = '1Password', id = '0oa1pw0rdMgr4x7'): OktaActor => ({ id, type: 'AppInstance', alternateId: name, displayName: name, detailEntry: null });

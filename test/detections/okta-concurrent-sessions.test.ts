@@ -1,13 +1,11 @@
+import { normalize } from '../../src/okta/event';
+import { minutes, type Place, PLACES, withQuirks } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
 import { DetectionEngine } from '../../src/detections/engine';
 import { detectAll } from '../../src/detections/reorder';
-import detection, { MAX_STARTS } from '../../src/detections/rules/sessions/concurrent-sessions';
-import type { ConcurrentSessionsParams, ConcurrentSessionsState } from '../../src/detections/rules/sessions/concurrent-sessions';
+import detection, { type ConcurrentSessionsParams, type ConcurrentSessionsState, MAX_STARTS } from '../../src/detections/rules/sessions/concurrent-sessions';
 import { SF_CELL, SF_OFFICE, start } from '../../src/detections/rules/sessions/concurrent-sessions.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { Place } from '../../src/okta/fixtures';
-import { minutes, PLACES, withQuirks } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-09T10:00:00Z';

@@ -1,11 +1,11 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import stuffing from '../../src/detections/rules/credentials/credential-stuffing';
-import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, PLACES } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
+import { detectAll } from '../../src/detections/reorder';
+import stuffing from '../../src/detections/rules/credentials/credential-stuffing';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-credential-stuffing';
 const T0 = '2026-11-05T03:00:00Z';

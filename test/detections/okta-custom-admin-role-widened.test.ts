@@ -1,11 +1,11 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/privilege/custom-admin-role-widened';
-import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/fixture-builders/admin';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/privilege/custom-admin-role-widened';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-06T18:20:00Z';
 const role = (name = 'Helpdesk Plus', id = 'cr01helpdeskplus4x7'): OktaActor => ({ id, type: 'CUSTOM_ROLE', alternateId: 'unknown', displayName: name, detailEntry: null });

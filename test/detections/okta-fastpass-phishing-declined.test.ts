@@ -1,11 +1,10 @@
+import { normalize } from '../../src/okta/event';
+import { logEvent, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
+import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
 import { resolveCatalog } from '../../src/detections/catalog';
 import { detectAll } from '../../src/detections/reorder';
 import fastpass from '../../src/detections/rules/mfa/fastpass-phishing-declined';
-import { userTarget } from '../../src/detections/rules/mfa/fixture-events';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
-import { logEvent, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-fastpass-phishing-declined';
 const T0 = '2026-11-06T12:00:00Z';
@@ -17,7 +16,7 @@ function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
 }
 
 const mfa = (outcome: 'SUCCESS' | 'FAILURE', reason: string | null, actor: OktaActor | undefined = userActor(user)) =>
-  logEvent({ eventType: 'user.authentication.auth_via_mfa', at: T0, actor, target: [userTarget(user)], place: PLACES.sanFrancisco, outcome, reason, debugData: { factor: 'SIGNED_NONCE' } });
+  logEvent({ eventType: 'user.authentication.auth_via_mfa', at: T0, actor, target: [userActor(user)], place: PLACES.sanFrancisco, outcome, reason, debugData: { factor: 'SIGNED_NONCE' } });
 
 describe('okta-fastpass-phishing-declined', () => {
   it('given a tenant reasonPattern that is not a valid regular expression, when run, then it does not throw and uses the default', () => {

@@ -1,12 +1,11 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/okta-signals/identity-risk-high';
-import type { IdentityRiskParams } from '../../src/detections/rules/okta-signals/identity-risk-high';
-import { riskEvent } from '../../src/detections/rules/okta-signals/identity-risk-high.fixtures';
-import { riskOf } from '../../src/detections/rules/okta-signals/shared';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { riskOf } from '../../src/detections/kit/risk';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type IdentityRiskParams } from '../../src/detections/rules/okta-signals/identity-risk-high';
+import { riskEvent } from '../../src/detections/rules/okta-signals/identity-risk-high.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-12T11:45:00Z';

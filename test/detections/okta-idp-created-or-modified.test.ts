@@ -1,11 +1,11 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/idp-created-or-modified';
-import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent, AUTOMATION, ROGUE } from '../../src/detections/fixture-builders/admin';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/configuration/idp-created-or-modified';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-05T03:12:00Z';
 const idp = (name = 'Partner SAML IdP', id = '0oa1idpPartner4x7'): OktaActor => ({ id, type: 'IdentityProvider', alternateId: 'unknown', displayName: name, detailEntry: null });

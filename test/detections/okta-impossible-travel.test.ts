@@ -1,14 +1,12 @@
+import { normalize } from '../../src/okta/event';
+import { minutes, person, type Place, PLACES, withQuirks } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
+import { haversineKm } from '../../src/detections/kit/geo';
 import { DetectionEngine } from '../../src/detections/engine';
 import { detectAll } from '../../src/detections/reorder';
-import { haversineKm } from '../../src/detections/kit';
-import detection from '../../src/detections/rules/sessions/impossible-travel';
-import type { ImpossibleTravelParams } from '../../src/detections/rules/sessions/impossible-travel';
+import detection, { type ImpossibleTravelParams } from '../../src/detections/rules/sessions/impossible-travel';
 import { SF_OFFICE, signIn } from '../../src/detections/rules/sessions/impossible-travel.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { Place } from '../../src/okta/fixtures';
-import { minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-03T09:10:00Z';

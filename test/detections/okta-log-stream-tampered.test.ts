@@ -1,11 +1,11 @@
-import { categoryOf, nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/log-stream-tampered';
-import { adminEvent, ROGUE } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf, nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog';
+import { adminEvent, ROGUE } from '../../src/detections/fixture-builders/admin';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/configuration/log-stream-tampered';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-05T02:00:00Z';
 const stream = (name = 'Vigil EventBridge', id = '0oa1logstrVigil4x7'): OktaActor => ({ id, type: 'LogStream', alternateId: 'unknown', displayName: name, detailEntry: null });

@@ -1,11 +1,11 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import { lockout } from '../../src/detections/rules/credentials/fixture-events';
-import mass from '../../src/detections/rules/credentials/mass-account-lockouts';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { lockout } from '../../src/detections/fixture-builders/sign-in';
+import { detectAll } from '../../src/detections/reorder';
+import mass from '../../src/detections/rules/credentials/mass-account-lockouts';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-mass-account-lockouts';
 const T0 = '2026-11-05T06:00:00Z';

@@ -1,10 +1,9 @@
-import { detectAll } from '../../src/detections/reorder';
-import { userTarget } from '../../src/detections/rules/mfa/fixture-events';
-import bypass from '../../src/detections/rules/mfa/mfa-bypass-attempt';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import bypass from '../../src/detections/rules/mfa/mfa-bypass-attempt';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-06T09:00:00Z';
 const user = person('ines.silva@example.com');
@@ -18,7 +17,7 @@ const attempt = (at: string | number, o: { byOkta?: boolean; outcome?: 'SUCCESS'
     eventType: 'user.mfa.attempt_bypass',
     at,
     actor: o.byOkta ? undefined : userActor(user),
-    target: [userTarget(user)],
+    target: [userActor(user)],
     place: PLACES.moscow,
     outcome: o.outcome ?? 'FAILURE',
     reason: o.outcome === 'SUCCESS' ? null : 'INVALID_CREDENTIALS',

@@ -1,9 +1,9 @@
-import { detectAll } from '../../src/detections/reorder';
-import disabled from '../../src/detections/rules/mfa/mfa-factor-disabled-org-wide';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import disabled from '../../src/detections/rules/mfa/mfa-factor-disabled-org-wide';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-06T11:00:00Z';
 const admin = person('root.admin@example.com');

@@ -1,11 +1,10 @@
+import { normalize } from '../../src/okta/event';
+import { logEvent, person, userActor, withQuirks } from '../../src/okta/fixtures';
+import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
 import { resolveCatalog } from '../../src/detections/catalog';
 import { detectAll } from '../../src/detections/reorder';
-import { userTarget } from '../../src/detections/rules/mfa/fixture-events';
 import reset from '../../src/detections/rules/mfa/mfa-factor-reset-by-other';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
-import { logEvent, person, withQuirks, userActor } from '../../src/okta/fixtures';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-mfa-factor-reset-by-other';
 const T0 = '2026-11-06T10:00:00Z';
@@ -18,7 +17,7 @@ function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
 }
 
 const change = (eventType: string, actor: OktaActor = userActor(admin), outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
-  logEvent({ eventType, at: T0, actor, target: [userTarget(user)], outcome, reason: eventType === 'user.mfa.factor.deactivate' ? 'User reset OKTA_VERIFY_PUSH factor' : null });
+  logEvent({ eventType, at: T0, actor, target: [userActor(user)], outcome, reason: eventType === 'user.mfa.factor.deactivate' ? 'User reset OKTA_VERIFY_PUSH factor' : null });
 
 describe('okta-mfa-factor-reset-by-other', () => {
   it.each(['user.mfa.factor.deactivate', 'user.mfa.factor.reset_all', 'user.mfa.factor.suspend'])('given %s by a help-desk admin, when run, then it raises one medium finding about the user', (type) => {

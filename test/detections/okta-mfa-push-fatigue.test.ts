@@ -1,10 +1,10 @@
+import { normalize } from '../../src/okta/event';
+import { logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
 import { resolveCatalog } from '../../src/detections/catalog';
 import { detectAll } from '../../src/detections/reorder';
 import fatigue from '../../src/detections/rules/mfa/mfa-push-fatigue';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import { logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const T0 = '2026-11-02T02:10:00Z';
 const victim = person('ana.garcia@example.com');

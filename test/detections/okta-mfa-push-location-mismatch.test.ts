@@ -1,11 +1,11 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import { pushAnswered, pushSent } from '../../src/detections/rules/mfa/fixture-events';
-import mismatch from '../../src/detections/rules/mfa/mfa-push-location-mismatch';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { pushAnswered, pushSent } from '../../src/detections/fixture-builders/mfa';
+import { detectAll } from '../../src/detections/reorder';
+import mismatch from '../../src/detections/rules/mfa/mfa-push-location-mismatch';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-mfa-push-location-mismatch';
 const T0 = '2026-11-06T08:00:00Z';

@@ -1,11 +1,11 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/network-zone-weakened';
-import { adminEvent, AUTOMATION, changedTarget } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent, AUTOMATION, changedTarget } from '../../src/detections/fixture-builders/admin';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/configuration/network-zone-weakened';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-04T21:05:00Z';
 const zone = (name = 'BlockedIpZone', id = 'nzo1blocked4x7'): OktaActor => ({ id, type: 'NetworkZone', alternateId: 'unknown', displayName: name, detailEntry: null });

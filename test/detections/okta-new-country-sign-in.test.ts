@@ -1,13 +1,11 @@
+import { normalize } from '../../src/okta/event';
+import { type Place, PLACES, withQuirks } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
 import { DetectionEngine } from '../../src/detections/engine';
 import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/sessions/new-country-sign-in';
-import type { NewCountrySignInParams, NewCountryState } from '../../src/detections/rules/sessions/new-country-sign-in';
+import detection, { type NewCountrySignInParams, type NewCountryState } from '../../src/detections/rules/sessions/new-country-sign-in';
 import { routine, signIn } from '../../src/detections/rules/sessions/new-country-sign-in.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { Place } from '../../src/okta/fixtures';
-import { PLACES, withQuirks } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const resolved = (params: Partial<NewCountrySignInParams> = {}) => [{ detection: d, params: { ...d.defaults, ...params } as Params }];

@@ -1,11 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse';
-import type { RefreshTokenReuseParams } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse';
-import { reuse, SPA } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse.fixtures';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type RefreshTokenReuseParams } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse';
+import { reuse, SPA } from '../../src/detections/rules/okta-signals/oauth-refresh-token-reuse.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-14T21:05:00Z';

@@ -1,11 +1,11 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import spray from '../../src/detections/rules/credentials/password-spray-ip';
-import { failedSignIn, signIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { failedSignIn, signIn, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
+import { detectAll } from '../../src/detections/reorder';
+import spray from '../../src/detections/rules/credentials/password-spray-ip';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-password-spray-ip';
 const T0 = '2026-11-05T01:00:00Z';

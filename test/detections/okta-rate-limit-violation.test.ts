@@ -1,11 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/okta-signals/rate-limit-violation';
-import type { RateLimitParams } from '../../src/detections/rules/okta-signals/rate-limit-violation';
-import { rateEvent } from '../../src/detections/rules/okta-signals/rate-limit-violation.fixtures';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type RateLimitParams } from '../../src/detections/rules/okta-signals/rate-limit-violation';
+import { rateEvent } from '../../src/detections/rules/okta-signals/rate-limit-violation.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-13T02:00:00Z';

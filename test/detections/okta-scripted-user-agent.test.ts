@@ -1,11 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/sessions/scripted-user-agent';
-import type { ScriptedUserAgentParams } from '../../src/detections/rules/sessions/scripted-user-agent';
-import { SERVICE_ACCOUNT, signIn, UA } from '../../src/detections/rules/sessions/scripted-user-agent.fixtures';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { BROWSER_UA, minutes, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type ScriptedUserAgentParams } from '../../src/detections/rules/sessions/scripted-user-agent';
+import { SERVICE_ACCOUNT, signIn, UA } from '../../src/detections/rules/sessions/scripted-user-agent.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-06T03:15:00Z';

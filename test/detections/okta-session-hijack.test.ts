@@ -1,13 +1,11 @@
+import { normalize } from '../../src/okta/event';
+import { BROWSER_UA, minutes, person, type Place, PLACES, withQuirks } from '../../src/okta/fixtures';
+import type { OktaLogEvent } from '../../src/okta/log-event';
 import { DetectionEngine } from '../../src/detections/engine';
 import { detectAll } from '../../src/detections/reorder';
-import detection, { MAX_SIGHTINGS } from '../../src/detections/rules/sessions/session-hijack';
-import type { SessionHijackParams, SessionHijackState } from '../../src/detections/rules/sessions/session-hijack';
+import detection, { MAX_SIGHTINGS, type SessionHijackParams, type SessionHijackState } from '../../src/detections/rules/sessions/session-hijack';
 import { BROWSER_UA_UPDATED, IPHONE_SAFARI, sessionEvent, SF_OFFICE, WINDOWS_EDGE, WINDOWS_FIREFOX } from '../../src/detections/rules/sessions/session-hijack.fixtures';
 import type { Detection, Params } from '../../src/detections/types';
-import { normalize } from '../../src/okta/event';
-import type { Place } from '../../src/okta/fixtures';
-import { BROWSER_UA, minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-04T13:05:00Z';

@@ -1,11 +1,11 @@
-import { resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
-import detection from '../../src/detections/rules/credentials/sign-in-after-credential-attack';
-import type { Detection, ParamValue, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, PLACES, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/credentials/sign-in-after-credential-attack';
+import type { Detection, Params, ParamValue } from '../../src/detections/types';
 
 const ID = 'okta-sign-in-after-credential-attack';
 const T0 = '2026-11-05T04:00:00Z';

@@ -1,12 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/sign-on-policy-modified';
-import { appSignOnAction, policyEvent } from '../../src/detections/rules/configuration/fixture-builders';
-import type { SignOnPolicyParams } from '../../src/detections/rules/configuration/sign-on-policy';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { appSignOnAction, policyEvent } from '../../src/detections/fixture-builders/policy';
+import { detectAll } from '../../src/detections/reorder';
+import type { SignOnPolicyParams } from '../../src/detections/rules/configuration/sign-on-policy';
+import detection from '../../src/detections/rules/configuration/sign-on-policy-modified';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-03T10:15:00Z';
 

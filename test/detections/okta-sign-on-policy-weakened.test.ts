@@ -1,13 +1,14 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/configuration/sign-on-policy-weakened';
-import modified from '../../src/detections/rules/configuration/sign-on-policy-modified';
-import { appSignOnAction, AUTOMATION, globalSessionAction, policyEvent, ruleAction } from '../../src/detections/rules/configuration/fixture-builders';
-import type { SignOnPolicyParams } from '../../src/detections/rules/configuration/sign-on-policy';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { AUTOMATION } from '../../src/detections/fixture-builders/admin';
+import { appSignOnAction, globalSessionAction, policyEvent, ruleAction } from '../../src/detections/fixture-builders/policy';
+import { detectAll } from '../../src/detections/reorder';
+import type { SignOnPolicyParams } from '../../src/detections/rules/configuration/sign-on-policy';
+import modified from '../../src/detections/rules/configuration/sign-on-policy-modified';
+import detection from '../../src/detections/rules/configuration/sign-on-policy-weakened';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-03T16:40:00Z';
 

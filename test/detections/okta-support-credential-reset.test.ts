@@ -1,12 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/privilege/support-credential-reset';
-import { adminReset, impersonation, supportToolReset, SUPPORT_ENGINEER, SUPPORT_SESSION, VICTIM, OKTA_SYSTEM_USER } from '../../src/detections/rules/privilege/support.fixture-builders';
-import { adminEvent } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { adminEvent } from '../../src/detections/fixture-builders/admin';
+import { adminReset, impersonation, OKTA_SYSTEM_USER, SUPPORT_ENGINEER, SUPPORT_SESSION, supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/privilege/support-credential-reset';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-09T11:00:00Z';
 

@@ -1,12 +1,12 @@
-import { categoryOf } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/privilege/support-impersonation';
-import { impersonation } from '../../src/detections/rules/privilege/support.fixture-builders';
-import { ADMIN } from '../../src/detections/rules/configuration/fixture-builders';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { categoryOf } from '../../src/detections/catalog';
+import { ADMIN } from '../../src/detections/fixture-builders/admin';
+import { impersonation } from '../../src/detections/fixture-builders/support';
+import { detectAll } from '../../src/detections/reorder';
+import detection from '../../src/detections/rules/privilege/support-impersonation';
+import type { Detection, Params } from '../../src/detections/types';
 
 const T0 = '2026-11-08T15:00:00Z';
 

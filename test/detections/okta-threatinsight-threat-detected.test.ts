@@ -1,11 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/okta-signals/threatinsight-threat-detected';
-import type { ThreatInsightParams } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected';
-import { threat } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected.fixtures';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type ThreatInsightParams } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected';
+import { threat } from '../../src/detections/rules/okta-signals/threatinsight-threat-detected.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-10T04:12:00Z';

@@ -1,11 +1,10 @@
-import { detectAll } from '../../src/detections/reorder';
-import detection from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity';
-import type { UserReportedParams } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity';
-import { report } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity.fixtures';
-import type { Detection, Params } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { minutes, person, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { detectAll } from '../../src/detections/reorder';
+import detection, { type UserReportedParams } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity';
+import { report } from '../../src/detections/rules/okta-signals/user-reported-suspicious-activity.fixtures';
+import type { Detection, Params } from '../../src/detections/types';
 
 const d = detection as unknown as Detection<Params, unknown>;
 const T0 = '2026-11-11T16:20:00Z';

@@ -2,13 +2,14 @@
  * One behaviour, one finding: the whole catalog over the fixtures and over the events where two detections
  * used to report the same thing.
  */
-import { catalog, resolveCatalog } from '../../src/detections/catalog';
-import { detectAll } from '../../src/detections/reorder';
-import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/rules/credentials/fixture-events';
-import { adminReset, supportToolReset, VICTIM } from '../../src/detections/rules/privilege/support.fixture-builders';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { resolveCatalog } from '../../src/detections/catalog';
+import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
+import { adminReset, supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
+import { detectAll } from '../../src/detections/reorder';
+import { findFixtureTables } from './fixture-tables';
 
 const T0 = '2026-11-09T11:00:00Z';
 const whole = (events: OktaLogEvent[]) => detectAll(resolveCatalog(), events.map((e) => normalize(e)));
@@ -75,15 +76,15 @@ describe('one behaviour, one finding', () => {
 
   it('given every fixture, when the whole catalog runs, then two detections share an event only when declared layered', () => {
     const seen = new Set<string>();
-    for (const d of catalog) {
-      for (const f of [...d.fixtures.positive, ...d.fixtures.negative]) {
+    for (const { table } of findFixtureTables()) {
+      for (const f of [...table.positive, ...table.negative]) {
         const found = detectAll(resolveCatalog(), f.events.map((e) => normalize(e)));
         for (const a of found) {
           for (const b of found) {
             if (a.detectionId >= b.detectionId || !a.eventUuids.some((u) => b.eventUuids.includes(u))) continue;
             const pair = `${a.detectionId} + ${b.detectionId}`;
             seen.add(pair);
-            expect({ pair, fixture: `${d.id}: ${f.name}`, declared: pair in LAYERED }).toEqual({ pair, fixture: `${d.id}: ${f.name}`, declared: true });
+            expect({ pair, fixture: `${table.detection.id}: ${f.name}`, declared: pair in LAYERED }).toEqual({ pair, fixture: `${table.detection.id}: ${f.name}`, declared: true });
           }
         }
       }

@@ -1,6 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType, weakenings } from './shared';
-import { fixtures } from './app-sign-on-policy-changed.fixtures';
+import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { changeDetails, weakenings } from '../../kit/change-details';
+import { singleEvent } from '../../kit/single-event';
 
 const ACTIONS: Readonly<Record<string, string>> = {
   'application.policy.sign_on.update': 'updated',
@@ -36,7 +36,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, app: app?.displayName, rule: rule?.displayName, weakenings: weak },
     };
   },
-  fixtures,
   references: [
     'Sigma okta_application_sign_on_policy_modified_or_deleted (application.policy.sign_on.update, .rule.delete)',
     'Elastic "Modification or Removal of an Okta Application Sign-On Policy"',

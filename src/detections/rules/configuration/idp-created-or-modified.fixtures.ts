@@ -1,16 +1,15 @@
-import type { Fixture } from '../../types';
-import type { OktaActor } from '../../../okta/log-event';
 import { PLACES, userActor } from '../../../okta/fixtures';
-import { adminEvent, AUTOMATION, ROGUE } from './fixture-builders';
+import type { OktaActor } from '../../../okta/log-event';
+import { adminEvent, AUTOMATION, ROGUE } from '../../fixture-builders/admin';
+import { fixtureTable } from '../../fixture-table';
+import detection from './idp-created-or-modified';
 
 const T0 = '2026-11-05T03:12:00Z';
-type P = { allowedActors: readonly string[]; ignoreIdps: readonly string[] };
-
 const idp = (name = 'Partner SAML IdP', id = '0oa1idpPartner4x7'): OktaActor => ({ id, type: 'IdentityProvider', alternateId: 'unknown', displayName: name, detailEntry: null });
 const ev = (eventType: string, target: OktaActor[] = [idp()], actor: OktaActor = userActor(ROGUE)) =>
   adminEvent({ eventType, at: T0, target, actor, place: PLACES.torExit, debugData: { idpType: 'SAML2' }, requestUri: `/api/v1/idps/${target[0]?.id}` });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'new SAML IdP created from a Tor exit', events: [ev('system.idp.lifecycle.create')], findings: 1 },
     { name: 'existing IdP repointed', events: [ev('system.idp.lifecycle.update', [idp('Azure AD', '0oa1idpAzure4x7')])], findings: 1 },
@@ -21,4 +20,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'change by allow-listed automation', events: [ev('system.idp.lifecycle.update', [idp()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
     { name: 'ignored social IdP', events: [ev('system.idp.lifecycle.update', [idp('Google', '0oa1google4x7')])], findings: 0, params: { ignoreIdps: ['Google'] } },
   ],
-};
+});

@@ -1,6 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType } from './shared';
-import { fixtures } from './idp-created-or-modified.fixtures';
+import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { changeDetails } from '../../kit/change-details';
+import { singleEvent } from '../../kit/single-event';
 
 const ACTIONS: Readonly<Record<string, string>> = {
   'system.idp.lifecycle.create': 'created',
@@ -33,7 +33,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, action, idp: idp?.displayName, idpType: e.debug('idpType') ?? e.debug('protocolType'), changeDetails: changeDetails(e).length > 0 },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections new_idp_created (system.idp.lifecycle.create)',
     'panther-analysis okta_idp_create_modify (every system.idp.lifecycle.*; create high, others medium)',

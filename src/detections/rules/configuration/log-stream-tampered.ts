@@ -1,6 +1,5 @@
-import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from './shared';
-import { fixtures } from './log-stream-tampered.fixtures';
+import { actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { singleEvent } from '../../kit/single-event';
 
 const ACTIONS: Readonly<Record<string, string>> = {
   'system.log_stream.lifecycle.deactivate': 'deactivated',
@@ -34,7 +33,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, action, stream: stream?.displayName, streamId: stream?.id, byOkta },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections log_stream_tampering (eventType sw "system.log_stream.lifecycle")',
     'https://help.okta.com/en-us/content/topics/reports/log-streaming/about-log-streams.htm',

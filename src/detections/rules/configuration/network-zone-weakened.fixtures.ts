@@ -1,7 +1,8 @@
-import type { Fixture } from '../../types';
-import type { OktaActor } from '../../../okta/log-event';
 import { userActor } from '../../../okta/fixtures';
-import { adminEvent, AUTOMATION, changedTarget } from './fixture-builders';
+import type { OktaActor } from '../../../okta/log-event';
+import { adminEvent, AUTOMATION, changedTarget } from '../../fixture-builders/admin';
+import { fixtureTable } from '../../fixture-table';
+import detection from './network-zone-weakened';
 
 const T0 = '2026-11-04T21:05:00Z';
 type P = { includeUpdates: boolean; allowedActors: readonly string[]; ignoreZones: readonly string[] };
@@ -10,7 +11,7 @@ const zone = (name = 'BlockedIpZone', id = 'nzo1blocked4x7'): OktaActor => ({ id
 const ev = (eventType: string, target: OktaActor[] | null = [zone()], actor?: OktaActor) =>
   adminEvent({ eventType, at: T0, target, actor, requestUri: `/api/v1/zones/${target?.[0]?.id ?? 'unknown'}` });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable<P>(detection, {
   positive: [
     { name: 'block-list zone deleted', events: [ev('zone.delete')], findings: 1 },
     { name: 'zone removed from the block list', events: [ev('zone.remove_blacklist')], findings: 1 },
@@ -24,4 +25,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'delete by allow-listed automation', events: [ev('zone.delete', [zone()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
     { name: 'failed delete', events: [adminEvent({ eventType: 'zone.delete', at: T0, target: [zone()], outcome: 'FAILURE' })], findings: 0 },
   ],
-};
+});

@@ -1,6 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, changeDetails, inList, objectName, succeeded, targetOfType, valuesOf, weakenings } from './shared';
-import { fixtures } from './network-zone-weakened.fixtures';
+import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { changeDetails, valuesOf, weakenings } from '../../kit/change-details';
+import { singleEvent } from '../../kit/single-event';
 
 /** What each event does to a zone. `security.zone.*` is the older spelling of the block-list events. */
 const CHANGES: Readonly<Record<string, string>> = {
@@ -43,7 +43,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, change, zone: zone?.displayName, details: detail },
     };
   },
-  fixtures,
   references: [
     'Elastic "Attempt to Deactivate an Okta Network Zone", "Attempt to Delete an Okta Network Zone", "Attempt to Modify an Okta Network Zone" (zone.update, network_zone.rule.disabled, zone.remove_blacklist)',
     'Okta Event Types catalog (zone.*, security.zone.remove_blacklist, network_zone.rule.disabled)',

@@ -1,10 +1,10 @@
-import type { Fixture } from '../../types';
-import { appSignOnAction, globalSessionAction, policyEvent } from './fixture-builders';
-import type { SignOnPolicyParams } from './sign-on-policy';
+import { appSignOnAction, globalSessionAction, policyEvent } from '../../fixture-builders/policy';
+import { fixtureTable } from '../../fixture-table';
+import detection from './sign-on-policy-modified';
 
 const T0 = '2026-11-03T10:15:00Z';
 
-export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixture<SignOnPolicyParams>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'global session policy rule updated, effect not in the event', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn' })], findings: 1 },
     {
@@ -24,4 +24,4 @@ export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixt
     { name: 'password policy rule updated', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'Password' })], findings: 0 },
     { name: 'ignored sandbox policy', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', name: 'Sandbox' })], findings: 0, params: { ignorePolicyNames: ['sandbox'] } },
   ],
-};
+});

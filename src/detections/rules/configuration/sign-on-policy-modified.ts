@@ -1,7 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, SIGN_ON_POLICY_TYPES } from './shared';
-import { ADDITIONS, policySubject, readPolicyChange, UPDATES } from './sign-on-policy';
-import { fixtures } from './sign-on-policy-modified.fixtures';
+import { actorContext, actorLabel } from '../../kit/admin-change';
+import { singleEvent } from '../../kit/single-event';
+import { ADDITIONS, policySubject, readPolicyChange, SIGN_ON_POLICY_TYPES, UPDATES } from './sign-on-policy';
 
 /** Any other update to a sign-on policy or rule: worth a look, not proven weaker. */
 export default singleEvent({
@@ -30,6 +29,5 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, changeDetails: c.hasChangeDetails },
     };
   },
-  fixtures,
   references: ['Sigma okta_policy_rule_modified_or_deleted', 'Elastic "Attempt to Modify an Okta Policy Rule"', 'https://developer.okta.com/docs/reference/api/event-types/'],
 });

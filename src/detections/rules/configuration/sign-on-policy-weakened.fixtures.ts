@@ -1,11 +1,12 @@
-import type { Fixture } from '../../types';
 import { userActor } from '../../../okta/fixtures';
-import { appSignOnAction, AUTOMATION, globalSessionAction, policyEvent } from './fixture-builders';
-import type { SignOnPolicyParams } from './sign-on-policy';
+import { AUTOMATION } from '../../fixture-builders/admin';
+import { appSignOnAction, globalSessionAction, policyEvent } from '../../fixture-builders/policy';
+import { fixtureTable } from '../../fixture-table';
+import detection from './sign-on-policy-weakened';
 
 const T0 = '2026-11-03T16:40:00Z';
 
-export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixture<SignOnPolicyParams>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: 'authentication policy rule downgraded from 2FA to 1FA',
@@ -36,4 +37,4 @@ export const fixtures: { positive: Fixture<SignOnPolicyParams>[]; negative: Fixt
       params: { allowedActors: [AUTOMATION.login] },
     },
   ],
-};
+});

@@ -1,7 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, SIGN_ON_POLICY_TYPES } from './shared';
-import { policySubject, readPolicyChange, REMOVALS, UPDATES } from './sign-on-policy';
-import { fixtures } from './sign-on-policy-weakened.fixtures';
+import { actorContext, actorLabel } from '../../kit/admin-change';
+import { singleEvent } from '../../kit/single-event';
+import { policySubject, readPolicyChange, REMOVALS, SIGN_ON_POLICY_TYPES, UPDATES } from './sign-on-policy';
 
 /** A sign-on policy or rule deactivated, deleted, or updated in a way that lowers the bar to sign in. */
 export default singleEvent({
@@ -27,7 +26,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, weakenings: c.weakenings },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections authentication_policy_mfa_downgrade (policy.rule.update, changeDetails factorMode 2FA -> 1FA)',
     'Sigma okta_policy_rule_modified_or_deleted, okta_policy_modified_or_deleted (every update/delete, no weakening check)',

@@ -3,9 +3,10 @@
  * `okta-sign-on-policy-weakened` fires on the changes below that weaken sign-on; `okta-sign-on-policy-modified`
  * on the remaining updates, so one event never raises both.
  */
-import type { OktaEvent, Party } from '../../../okta/event';
+import { type OktaEvent, type Party, present } from '../../../okta/event';
+import { actorAllowed, inList, objectName, squash, succeeded, targetOfType } from '../../kit/admin-change';
+import { changeDetails, weakenings } from '../../kit/change-details';
 import type { Subject } from '../../types';
-import { actorAllowed, changeDetails, inList, objectName, policyTargets, policyType, policyTypeInScope, succeeded, weakenings } from './shared';
 
 export type SignOnPolicyParams = {
   /** Policy types in scope (System Log or API spelling: `OktaSignOn` / `OKTA_SIGN_ON`, `AccessPolicy` / `ACCESS_POLICY`...). */
@@ -17,6 +18,36 @@ export type SignOnPolicyParams = {
   /** Policy names (exact, case-insensitive) to ignore, e.g. a sandbox policy. */
   ignorePolicyNames: readonly string[];
 };
+
+/** Default sign-on policy types: global session (OKTA_SIGN_ON), authentication (ACCESS_POLICY), MFA enrollment. */
+export const SIGN_ON_POLICY_TYPES: readonly string[] = ['OKTA_SIGN_ON', 'ACCESS_POLICY', 'MFA_ENROLL', 'Mfa'];
+
+
+/** The policy an event is about (target `PolicyEntity`) and, for rule events, the rule (target `PolicyRule`). */
+export function policyTargets(e: OktaEvent): { policy?: Party; rule?: Party } {
+  return { policy: targetOfType(e, ['PolicyEntity', 'Policy'], false), rule: targetOfType(e, ['PolicyRule'], false) };
+}
+
+/**
+ * The policy type, from the PolicyEntity's `detailEntry.policyType` (the System Log writes `OktaSignOn`,
+ * `AccessPolicy`...; the API writes `OKTA_SIGN_ON`, `ACCESS_POLICY`: both squash to the same thing).
+ */
+export function policyType(e: OktaEvent): string | undefined {
+  const { policy, rule } = policyTargets(e);
+  for (const t of [policy, rule]) {
+    const v = t?.detailEntry?.policyType;
+    const p = present(v);
+    if (p) return p;
+  }
+  return present(e.debug('policyType'));
+}
+
+/** Whether a policy type is in the tenant's list (squashed comparison); unknown types are in scope when `includeUnknown`. */
+export function policyTypeInScope(type: string | undefined, scope: readonly string[], includeUnknown: boolean): boolean {
+  if (!type) return includeUnknown;
+  const t = squash(type);
+  return scope.some((s) => squash(s) === t);
+}
 
 /** Lifecycle events that remove a policy or a rule from enforcement, and what they mean. */
 export const REMOVALS: Readonly<Record<string, string>> = {

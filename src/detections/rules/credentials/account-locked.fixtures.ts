@@ -1,13 +1,12 @@
-import type { Fixture } from '../../types';
 import { logEvent, person, PLACES } from '../../../okta/fixtures';
-import { lockout } from './fixture-events';
+import { lockout } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './account-locked';
 
 const user = person('omar.haddad@example.com');
 const at = '2026-11-03T05:12:40Z';
 
-type P = Record<string, never>;
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'user.account.lock after failed sign-ins from an unfamiliar country', events: [lockout(user, at, { place: PLACES.moscow })], findings: 1 },
     { name: 'user.account.lock.limit: no more automatic unlocks', events: [lockout(user, at, { limit: true })], findings: 1 },
@@ -34,4 +33,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'a lock event naming no user at all', events: [logEvent({ eventType: 'user.account.lock', at, target: null, outcome: 'FAILURE', reason: 'LOCKED_OUT' })], findings: 0 },
   ],
-};
+});

@@ -1,6 +1,6 @@
 import { label, subjectUser } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './account-locked.fixtures';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 /** Lockout event types: the lockout itself, and the lockout that ends Okta's automatic unlocking. */
 export const LOCKOUT_EVENT_TYPES = ['user.account.lock', 'user.account.lock.limit'] as const;
@@ -28,7 +28,6 @@ export default singleEvent<Record<string, never>>({
       context: { eventType: e.eventType, reason: e.reason, ip: e.ip, country: e.country, asOrg: e.asOrg, isProxy: e.isProxy, lockLimitReached: limit },
     };
   },
-  fixtures,
   references: [
     'panther-analysis okta_user_account_locked (user.account.lock, user.account.lock.limit)',
     'Sigma okta_user_account_locked_out (displayMessage "Max sign in attempts exceeded")',

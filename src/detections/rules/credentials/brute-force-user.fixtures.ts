@@ -1,5 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './brute-force-user';
 
 const victim = person('dana.lee@example.com');
 const T0 = '2026-11-02T09:05:00Z';
@@ -7,9 +8,7 @@ const T0 = '2026-11-02T09:05:00Z';
 const failure = (n: number, place = PLACES.lagos) =>
   logEvent({ eventType: 'user.session.start', at: minutes(T0, n), actor: userActor(victim), place, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', severity: 'WARN' });
 
-type P = { threshold: number; windowMinutes: number };
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '20 failed sign-ins for one user in 40 minutes', events: Array.from({ length: 20 }, (_, i) => failure(i * 2)), findings: 1 },
     { name: 'threshold lowered by the tenant to 5', events: Array.from({ length: 5 }, (_, i) => failure(i)), findings: 1, params: { threshold: 5 } },
@@ -30,4 +29,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

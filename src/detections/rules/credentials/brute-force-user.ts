@@ -1,7 +1,7 @@
 import { label } from '../../../okta/event';
-import { threshold, userSubject } from '../../kit';
-import { signInAccount } from './shared';
-import { fixtures } from './brute-force-user.fixtures';
+import { signInAccount } from '../../kit/sign-in';
+import { userSubject } from '../../kit/subject';
+import { threshold } from '../../kit/threshold';
 
 /** Repeated failed sign-ins against one user: password guessing. */
 export default threshold({
@@ -31,6 +31,5 @@ export default threshold({
   },
   summary: (n, e, p) => `${n} failed sign-ins for ${label(e.actor)} within ${p.windowMinutes} minutes`,
   context: (e, hits) => ({ lastIp: e.ip, lastCountry: e.country, firstAttempt: new Date(hits[0][0]).toISOString() }),
-  fixtures,
   references: ['panther-analysis okta_brute_force_logins (20 failures / 60 min)', 'Sigma okta_user_account_locked_out (related)'],
 });

@@ -1,7 +1,7 @@
-import type { Fixture } from '../../types';
 import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from './fixture-events';
-import type { CredentialStuffingParams as P } from './credential-stuffing';
+import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './credential-stuffing';
 
 const T0 = '2026-11-03T03:00:00Z';
 const staff = Array.from({ length: 15 }, (_, i) => person(`worker${i + 1}@example.com`));
@@ -14,7 +14,7 @@ const stuffing = (known: number, unknown: number, spacingMin = 0.25) => [
   ...Array.from({ length: unknown }, (_, i) => unknownUserSignIn(`j.doe${i}@example.com`, at((i * 2 + 1) * spacingMin), from)),
 ];
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '6 real accounts and 16 unknown usernames in 8 minutes', events: stuffing(6, 16), findings: 1 },
     { name: 'only unknown usernames: 20 distinct typed names, not one "unknown" user', events: stuffing(0, 20), findings: 1 },
@@ -30,4 +30,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

@@ -1,5 +1,6 @@
-import { attemptWindow, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample, UNKNOWN_USER_REASONS } from './shared';
-import { fixtures } from './credential-stuffing.fixtures';
+import { attemptWindow, fewTries, sample } from '../../kit/attempt-window';
+import { inIgnoredZone } from '../../kit/network';
+import { isFailedSignIn, PASSWORD_FAILURE_REASONS, UNKNOWN_USER_REASONS } from '../../kit/sign-in';
 
 export type CredentialStuffingParams = {
   /** Distinct usernames (existing or not) that must fail from the one IP within the window. */
@@ -59,7 +60,6 @@ export default attemptWindow<CredentialStuffingParams>({
       },
     };
   },
-  fixtures,
   references: [
     'Elastic detection-rules: Potential Okta Credential Stuffing (Single Source) (>= 15 users, <= 2 attempts each, 15 min)',
     'Okta customer-detections: ThreatInsight high unknown users',

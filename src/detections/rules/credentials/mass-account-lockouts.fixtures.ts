@@ -1,12 +1,12 @@
-import type { Fixture } from '../../types';
 import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { lockout } from './fixture-events';
-import type { MassLockoutParams as P } from './mass-account-lockouts';
+import { lockout } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mass-account-lockouts';
 
 const T0 = '2026-11-03T06:00:00Z';
 const staff = Array.from({ length: 8 }, (_, i) => person(`team${i + 1}@example.com`));
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '5 users locked out within 12 minutes', events: staff.slice(0, 5).map((p, i) => lockout(p, minutes(T0, i * 3), { place: PLACES.lagos })), findings: 1 },
     { name: 'tenant raises the bar to 8 users', events: staff.map((p, i) => lockout(p, minutes(T0, i * 2))), findings: 1, params: { threshold: 8 } },
@@ -16,4 +16,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'one user locked out again and again', events: [0, 10, 20, 25, 28].map((n) => lockout(staff[0], minutes(T0, n))), findings: 0 },
     { name: '5 lockouts spread over a working day', events: staff.slice(0, 5).map((p, i) => lockout(p, minutes(T0, i * 90))), findings: 0 },
   ],
-};
+});

@@ -1,7 +1,6 @@
 import { subjectUser } from '../../../okta/event';
-import { threshold } from '../../kit';
+import { threshold } from '../../kit/threshold';
 import { LOCKOUT_EVENT_TYPES } from './account-locked';
-import { fixtures } from './mass-account-lockouts.fixtures';
 
 export type MassLockoutParams = { threshold: number; windowMinutes: number };
 
@@ -23,6 +22,5 @@ export default threshold<MassLockoutParams>({
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, _e, p) => `${n} different users locked out within ${p.windowMinutes} minutes`,
   context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
-  fixtures,
   references: ['panther-analysis okta_user_account_locked (single lockout, low)', 'Sigma okta_user_account_locked_out'],
 });

@@ -1,8 +1,7 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { failedSignIn, SCRIPT_UA, signIn } from './fixture-events';
-import type { PasswordSprayDistributedParams as P } from './password-spray-distributed';
+import { minutes, person, type Place, PLACES } from '../../../okta/fixtures';
+import { failedSignIn, SCRIPT_UA, signIn } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './password-spray-distributed';
 
 const T0 = '2026-11-03T02:00:00Z';
 const staff = Array.from({ length: 30 }, (_, i) => person(`staff${i + 1}@example.com`));
@@ -14,7 +13,7 @@ const pool: Place[] = Array.from({ length: 8 }, (_, i) => ({ ...PLACES.torExit, 
 const sprayed = (n: number, ips = pool.length) =>
   staff.slice(0, n).map((p, i) => failedSignIn(p, minutes(T0, i * 2), 'INVALID_CREDENTIALS', { place: pool[i % ips], userAgent: SCRIPT_UA }));
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '20 accounts, one try each, from 8 rotating IPs in 40 minutes', events: sprayed(20), findings: 1 },
     { name: 'tenant lowers the bar to 10 accounts from 3 IPs', events: sprayed(10, 3), findings: 1, params: { minUsers: 10, minIps: 3 } },
@@ -32,4 +31,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'the same spray spread over 3 hours', events: staff.slice(0, 24).map((p, i) => failedSignIn(p, minutes(T0, i * 8), 'INVALID_CREDENTIALS', { place: pool[i % 8] })), findings: 0 },
   ],
-};
+});

@@ -1,5 +1,6 @@
-import { attemptWindow, distinctIps, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample } from './shared';
-import { fixtures } from './password-spray-distributed.fixtures';
+import { attemptWindow, distinctIps, fewTries, sample } from '../../kit/attempt-window';
+import { inIgnoredZone } from '../../kit/network';
+import { isFailedSignIn, PASSWORD_FAILURE_REASONS } from '../../kit/sign-in';
 
 export type PasswordSprayDistributedParams = {
   /** Distinct accounts that must fail org-wide within the window. */
@@ -47,7 +48,6 @@ export default attemptWindow<PasswordSprayDistributedParams>({
       },
     };
   },
-  fixtures,
   references: [
     'Elastic detection-rules: Potential Okta Password Spray (Multi-Source) (>= 5 IPs, >= 8 users, <= 5 attempts per user per 15 min)',
     'https://support.okta.com/help/s/article/Troubleshooting-Distributed-Brute-Force-andor-Password-Spray-attacks-in-Okta',

@@ -1,7 +1,7 @@
-import type { Fixture } from '../../types';
 import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { failedSignIn, SCRIPT_UA, signIn } from './fixture-events';
-import type { PasswordSprayIpParams as P } from './password-spray-ip';
+import { failedSignIn, SCRIPT_UA, signIn } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './password-spray-ip';
 
 const T0 = '2026-11-03T01:00:00Z';
 const staff = Array.from({ length: 14 }, (_, i) => person(`employee${i + 1}@example.com`));
@@ -12,7 +12,7 @@ const sprayed = (n: number, tries = 1, zone?: string) =>
     .slice(0, n)
     .flatMap((p, i) => Array.from({ length: tries }, (_, t) => failedSignIn(p, minutes(T0, i * 3 + t), 'INVALID_CREDENTIALS', { place: PLACES.lagos, userAgent: SCRIPT_UA, zone })));
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '10 accounts, one wrong password each, from one IP in 30 minutes', events: sprayed(10), findings: 1 },
     { name: '12 accounts, two tries each, some already locked out', events: [...sprayed(12, 2), failedSignIn(staff[0], minutes(T0, 50), 'LOCKED_OUT', { place: PLACES.lagos })], findings: 1 },
@@ -32,4 +32,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'failures from a network zone the tenant ignores', events: sprayed(10, 1, 'Corporate Egress'), findings: 0, params: { ignoreZones: ['corporate egress'] } },
   ],
-};
+});

@@ -1,5 +1,6 @@
-import { attemptWindow, fewTries, inIgnoredZone, isFailedSignIn, PASSWORD_FAILURE_REASONS, sample } from './shared';
-import { fixtures } from './password-spray-ip.fixtures';
+import { attemptWindow, fewTries, sample } from '../../kit/attempt-window';
+import { inIgnoredZone } from '../../kit/network';
+import { isFailedSignIn, PASSWORD_FAILURE_REASONS } from '../../kit/sign-in';
 
 export type PasswordSprayIpParams = {
   /** Distinct accounts that must fail from the one IP within the window. */
@@ -45,7 +46,6 @@ export default attemptWindow<PasswordSprayIpParams>({
       },
     };
   },
-  fixtures,
   references: [
     'Elastic detection-rules: Potential Okta Password Spray (Single Source) (>= 5 users, <= 8 tries each, INVALID_CREDENTIALS/LOCKED_OUT)',
     'Okta customer-detections: ThreatInsight - Password Spray (security.threat.detected; this rule needs no ThreatInsight)',

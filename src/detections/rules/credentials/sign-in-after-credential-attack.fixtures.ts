@@ -1,14 +1,14 @@
-import type { Fixture } from '../../types';
 import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { failedSignIn, SCRIPT_UA, signIn } from './fixture-events';
-import type { SignInAfterAttackParams as P } from './sign-in-after-credential-attack';
+import { failedSignIn, SCRIPT_UA, signIn } from '../../fixture-builders/sign-in';
+import { fixtureTable } from '../../fixture-table';
+import detection from './sign-in-after-credential-attack';
 
 const T0 = '2026-11-03T04:00:00Z';
 const victim = person('lee.chen@example.com');
 const at = (n: number) => minutes(T0, n);
 const attacker = { place: PLACES.lagos, userAgent: SCRIPT_UA };
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: '6 wrong passwords from an attacker IP, then a success from the same IP',
@@ -53,4 +53,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

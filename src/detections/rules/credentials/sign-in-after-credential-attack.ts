@@ -1,7 +1,6 @@
 import type { OktaEvent } from '../../../okta/event';
+import { isFailedSignIn, isSuccessfulSignIn, PASSWORD_FAILURE_REASONS, signInAccount } from '../../kit/sign-in';
 import type { Detection, Signal } from '../../types';
-import { isFailedSignIn, isSuccessfulSignIn, PASSWORD_FAILURE_REASONS, signInAccount } from './shared';
-import { fixtures } from './sign-in-after-credential-attack.fixtures';
 
 export type SignInAfterAttackParams = {
   /** How far back failures count before a successful sign-in. */
@@ -94,7 +93,6 @@ const detection: Detection<SignInAfterAttackParams, SignInAfterAttackState> = {
     };
     return { state: rest, signal };
   },
-  fixtures,
   references: [
     'Elastic detection-rules: Okta Successful Login After Credential Attack (correlates spray / stuffing / brute-force alerts with a later success, 3 h)',
     'Okta customer-detections: ThreatInsight - Password Spray (threatSuspected)',

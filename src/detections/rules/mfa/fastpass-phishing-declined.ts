@@ -1,8 +1,8 @@
 import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './fastpass-phishing-declined.fixtures';
-import { safeRegex } from '../configuration/shared';
-import { mfaUser } from './shared';
+import { mfaUser } from '../../kit/mfa';
+import { safeRegex } from '../../kit/regex';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 const DEFAULT_REASON = 'fastpass declined phishing attempt';
 
@@ -34,7 +34,6 @@ export default singleEvent<FastPassPhishingParams>({
       context: { reason: e.reason, ip: e.ip, country: e.country, asOrg: e.asOrg, userAgent: e.userAgent, factor: e.debug('factor') },
     };
   },
-  fixtures,
   references: [
     'Okta customer-detections: Okta AiTM Phishing Detection with FastPass (auth_via_mfa FAILURE, outcome.reason "FastPass declined phishing attempt")',
     'panther-analysis okta_phishing_attempt_blocked_by_fastpass',

@@ -1,26 +1,25 @@
-import type { Fixture } from '../../types';
 import { logEvent, person, PLACES, userActor } from '../../../okta/fixtures';
-import { pushAnswered, userTarget } from './fixture-events';
+import { pushAnswered } from '../../fixture-builders/mfa';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mfa-bypass-attempt';
 
 const user = person('tomas.berg@example.com');
 const at = '2026-11-04T09:14:02Z';
 
-type P = Record<string, never>;
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: 'a user session attempting to skip the factor challenge',
-      events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, actor: userActor(user), target: [userTarget(user)], place: PLACES.moscow, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', displayMessage: 'Attempt to bypass MFA' })],
+      events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, actor: userActor(user), target: [userActor(user)], place: PLACES.moscow, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', displayMessage: 'Attempt to bypass MFA' })],
       findings: 1,
     },
     {
       name: 'an MFA bypass by Okta (system@okta.com) for a user',
-      events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, target: [userTarget(user)], outcome: 'SUCCESS', displayMessage: 'Attempt to bypass MFA' })],
+      events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, target: [userActor(user)], outcome: 'SUCCESS', displayMessage: 'Attempt to bypass MFA' })],
       findings: 1,
     },
   ],
   negative: [
     { name: 'an ordinary approved push is not a bypass', events: [pushAnswered(user, at, PLACES.sanFrancisco)], findings: 0 },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { label, subjectUser } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './mfa-bypass-attempt.fixtures';
-import { isSystemActor } from './shared';
+import { isSystemActor } from '../../kit/okta-support';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 /** An attempt to get past MFA without satisfying it (`user.mfa.attempt_bypass`). */
 export default singleEvent<Record<string, never>>({
@@ -34,7 +34,6 @@ export default singleEvent<Record<string, never>>({
       context: { actor: label(e.actor), actorType: e.actor?.type, oktaSupport: support, ip: e.ip, country: e.country, userAgent: e.userAgent, outcome: e.outcome, reason: e.reason },
     };
   },
-  fixtures,
   references: [
     'Elastic detection-rules: Attempted Bypass of Okta MFA (event.action:user.mfa.attempt_bypass)',
     'panther-analysis okta_support_reset (user.mfa.attempt_bypass by system@okta.com)',

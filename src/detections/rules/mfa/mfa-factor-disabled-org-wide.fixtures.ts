@@ -1,12 +1,11 @@
-import type { Fixture } from '../../types';
 import { logEvent, person, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mfa-factor-disabled-org-wide';
 
 const admin = person('it.admin@example.com');
 const at = '2026-11-04T11:30:00Z';
 
-type P = Record<string, never>;
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: 'Classic: admin deactivates a factor type org-wide',
@@ -38,4 +37,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'a factor type activated org-wide', events: [logEvent({ eventType: 'system.mfa.factor.activate', at, actor: userActor(admin), outcome: 'SUCCESS' })], findings: 0 },
   ],
-};
+});

@@ -1,7 +1,8 @@
 import { label } from '../../../okta/event';
-import { singleEvent } from '../../kit';
-import { fixtures } from './mfa-factor-disabled-org-wide.fixtures';
-import { isSystemActor, nonUserTarget, succeeded } from './shared';
+import { succeeded } from '../../kit/admin-change';
+import { nonUserTarget } from '../../kit/mfa';
+import { isSystemActor } from '../../kit/okta-support';
+import { singleEvent } from '../../kit/single-event';
 
 /** A factor type / authenticator switched off for the whole org. */
 export default singleEvent<Record<string, never>>({
@@ -25,7 +26,6 @@ export default singleEvent<Record<string, never>>({
       context: { eventType: e.eventType, factor: name, factorId: factor?.id, factorType: factor?.type, actor: label(e.actor), oktaSupport: byOkta, ip: e.ip, country: e.country, userAgent: e.userAgent },
     };
   },
-  fixtures,
   references: [
     'panther-analysis okta_admin_disabled_mfa (system.mfa.factor.deactivate, high)',
     'https://help.okta.com/wf/en-us/content/topics/workflows/connector-reference/oktadevices/events/authenticatordeactivated.htm (security.authenticator.lifecycle.deactivate)',

@@ -1,7 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, person, PLACES, userActor } from '../../../okta/fixtures';
-import { userTarget } from './fixture-events';
-import type { FactorResetByOtherParams as P } from './mfa-factor-reset-by-other';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mfa-factor-reset-by-other';
 
 const user = person('grace.kim@example.com');
 const helpdesk = person('helpdesk.agent@example.com');
@@ -12,7 +11,7 @@ const event = (eventType: string, actor = userActor(helpdesk), extra: { reason?:
     eventType,
     at,
     actor,
-    target: [userTarget(user), ...(extra.factor ? [{ id: 'ufs2bysphxKODSZKWVCT', type: 'AuthenticatorEnrollment', alternateId: 'unknown', displayName: extra.factor, detailEntry: null }] : [])],
+    target: [userActor(user), ...(extra.factor ? [{ id: 'ufs2bysphxKODSZKWVCT', type: 'AuthenticatorEnrollment', alternateId: 'unknown', displayName: extra.factor, detailEntry: null }] : [])],
     place: PLACES.sanFrancisco,
     outcome: 'SUCCESS',
     reason: extra.reason,
@@ -20,7 +19,7 @@ const event = (eventType: string, actor = userActor(helpdesk), extra: { reason?:
     debugData: { requestUri: `/api/v1/users/${user.id}/lifecycle/reset_factors`, url: `/api/v1/users/${user.id}/lifecycle/reset_factors?` },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'help desk resets all factors of a user', events: [event('user.mfa.factor.reset_all', undefined, { displayMessage: 'Reset all factors for user' })], findings: 1 },
     {
@@ -39,4 +38,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

@@ -1,8 +1,9 @@
-import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './mfa-factor-reset-by-other.fixtures';
-import { fromSupportTooling } from '../privilege/shared';
-import { isSystemActor, matchesAny, nonUserTarget, succeeded } from './shared';
+import { label, type Party } from '../../../okta/event';
+import { succeeded } from '../../kit/admin-change';
+import { nonUserTarget } from '../../kit/mfa';
+import { fromSupportTooling, isSystemActor } from '../../kit/okta-support';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 export type FactorResetByOtherParams = {
   /** Actors (login or id) whose resets are expected, e.g. a help-desk automation account. */
@@ -17,6 +18,13 @@ const WHAT: Record<string, string> = {
   'user.mfa.factor.reset_all': 'reset all factors of',
   'user.mfa.factor.suspend': 'suspended a factor of',
 };
+
+/** Whether a party matches one of the given logins or ids (case-insensitive). */
+function matchesAny(p: Party | undefined, values: readonly string[]): boolean {
+  if (!p || values.length === 0) return false;
+  const mine = [p.id, p.alternateId].filter((v): v is string => !!v).map((v) => v.toLowerCase());
+  return values.some((v) => mine.includes(v.toLowerCase()));
+}
 
 /** Someone other than the user removed, reset or suspended the user's MFA factors. */
 export default singleEvent<FactorResetByOtherParams>({
@@ -45,7 +53,6 @@ export default singleEvent<FactorResetByOtherParams>({
       context: { eventType: e.eventType, actor: label(actor), actorType: actor.type, factor, reason: e.reason, ip: e.ip, country: e.country, userAgent: e.userAgent },
     };
   },
-  fixtures,
   references: [
     'Sigma okta_mfa_reset_or_deactivated (user.mfa.factor.deactivate, user.mfa.factor.reset_all)',
     'panther-analysis okta_user_mfa_reset_all, okta_user_mfa_factor_suspend, okta_user_mfa_reset (own reset, info)',

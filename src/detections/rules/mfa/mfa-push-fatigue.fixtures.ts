@@ -1,5 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mfa-push-fatigue';
 
 const victim = person('ana.garcia@example.com');
 const T0 = '2026-11-02T02:10:00Z';
@@ -22,9 +23,7 @@ const oieReject = (n: number, transactionId?: string) =>
 const classicDeny = (n: number, transactionId?: string) =>
   logEvent({ transactionId, eventType: 'user.mfa.okta_verify.deny_push', at: minutes(T0, n), actor: userActor(victim), place: PLACES.moscow, outcome: 'FAILURE', reason: 'User rejected Okta push verify', displayMessage: 'User rejected Okta push verify' });
 
-type P = { threshold: number; windowMinutes: number };
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'Identity Engine: 3 rejected pushes in 4 minutes', events: [oieReject(0), oieReject(2), oieReject(4)], findings: 1 },
     { name: 'Classic: 4 denied pushes in 6 minutes', events: [classicDeny(0), classicDeny(2), classicDeny(4), classicDeny(6)], findings: 1 },
@@ -46,4 +45,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

@@ -1,7 +1,6 @@
-import type { OktaEvent } from '../../../okta/event';
-import { label, present } from '../../../okta/event';
-import { threshold, userSubject } from '../../kit';
-import { fixtures } from './mfa-push-fatigue.fixtures';
+import { label, type OktaEvent, present } from '../../../okta/event';
+import { userSubject } from '../../kit/subject';
+import { threshold } from '../../kit/threshold';
 
 /** A rejected Okta Verify push, in the Identity Engine or the Classic form. */
 export function isPushRejection(e: OktaEvent): boolean {
@@ -37,6 +36,5 @@ export default threshold({
   subject: (e) => userSubject(e.actor!),
   summary: (n, e, p) => `${n} Okta Verify pushes rejected by ${label(e.actor)} within ${p.windowMinutes} minutes`,
   context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
-  fixtures,
   references: ['panther-analysis okta_push_fatigue (Classic only)', 'Okta customer-detections: MFA fatigue'],
 });

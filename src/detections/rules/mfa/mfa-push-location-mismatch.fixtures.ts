@@ -1,7 +1,7 @@
-import type { Fixture } from '../../types';
 import { minutes, person, PLACES } from '../../../okta/fixtures';
-import { pushAnswered, pushSent } from './fixture-events';
-import type { PushLocationMismatchParams as P } from './mfa-push-location-mismatch';
+import { pushAnswered, pushSent } from '../../fixture-builders/mfa';
+import { fixtureTable } from '../../fixture-table';
+import detection from './mfa-push-location-mismatch';
 
 const user = person('priya.nair@example.com');
 const T0 = '2026-11-04T08:00:00Z';
@@ -9,7 +9,7 @@ const at = (n: number) => minutes(T0, n);
 /** The user's phone on mobile data: another IP, same city as the laptop. */
 const phoneNearby = { ...PLACES.sanFrancisco, ip: '198.51.100.180', lat: 37.80, lon: -122.27, asOrg: 't-mobile usa' };
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'push requested from Moscow, approved from San Francisco a minute later', events: [pushSent(user, at(0), PLACES.moscow), pushAnswered(user, at(1), PLACES.sanFrancisco)], findings: 1 },
     {
@@ -31,4 +31,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       params: { minDistanceKm: 1000, countryChange: false },
     },
   ],
-};
+});

@@ -1,9 +1,8 @@
-import type { OktaEvent } from '../../../okta/event';
-import { label } from '../../../okta/event';
-import { haversineKm, userSubject } from '../../kit';
+import { label, type OktaEvent } from '../../../okta/event';
+import { haversineKm } from '../../kit/geo';
+import { mfaUser } from '../../kit/mfa';
+import { userSubject } from '../../kit/subject';
 import type { Detection, Signal } from '../../types';
-import { fixtures } from './mfa-push-location-mismatch.fixtures';
-import { mfaUser } from './shared';
 
 export type PushLocationMismatchParams = {
   /** How long a sent push stays answerable (Okta Verify pushes expire after 5 minutes). */
@@ -104,7 +103,6 @@ const detection: Detection<PushLocationMismatchParams, PushLocationMismatchState
     };
     return { state: rest, signal };
   },
-  fixtures,
   references: [
     'Okta customer-detections: Mismatch Between Source and Response for Verify Push Request (system.push.send_factor_verify_push vs auth_via_mfa OKTA_VERIFY_PUSH, by externalSessionId)',
     'Splunk security_content: okta_mismatch_between_source_and_response_for_verify_push_request',

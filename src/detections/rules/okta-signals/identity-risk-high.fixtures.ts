@@ -1,7 +1,7 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
 import type { OktaActor } from '../../../okta/log-event';
-import type { IdentityRiskParams as P } from './identity-risk-high';
+import { fixtureTable } from '../../fixture-table';
+import detection from './identity-risk-high';
 
 const user = person('noah.williams@example.com');
 const admin = person('secops.admin@example.com');
@@ -22,7 +22,7 @@ export const riskEvent = (eventType: string, at: number, risk: string, opts: { a
     debugData: { risk, traceId: '65d65fa6-b5a9-50e9-b6f1-637b9fb71c50' },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: 'Okta Threat Intelligence raises the user to HIGH (user.risk.detect)',
@@ -66,4 +66,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'no user to report on (null target, system actor)', events: [riskEvent('user.risk.detect', minutes(T0, 0), '{level=HIGH}', { target: null })], findings: 0 },
     { name: 'risk event without a risk', events: [logEvent({ eventType: 'user.risk.detect', at: minutes(T0, 0), actor: SYSTEM, target: [userTarget()] })], findings: 0 },
   ],
-};
+});

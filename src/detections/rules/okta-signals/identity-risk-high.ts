@@ -1,7 +1,7 @@
 import { label, subjectUser } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './identity-risk-high.fixtures';
-import { riskOf, riskRank } from './shared';
+import { riskOf, riskRank } from '../../kit/risk';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 export type IdentityRiskParams = {
   /** Lowest entity risk level reported: LOW, MEDIUM or HIGH. */
@@ -46,7 +46,6 @@ export default singleEvent<IdentityRiskParams>({
       },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections itp_user_risk_changed_to_high (user.risk.detect and debugData.risk contains " level=HIGH")',
     'okta/customer-detections itp_okta_threat_intel_detection, itp_suspected_session_hijacking',

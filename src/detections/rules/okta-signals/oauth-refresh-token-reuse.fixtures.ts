@@ -1,7 +1,7 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, person, PLACES } from '../../../okta/fixtures';
 import type { OktaActor } from '../../../okta/log-event';
-import type { RefreshTokenReuseParams as P } from './oauth-refresh-token-reuse';
+import { fixtureTable } from '../../fixture-table';
+import detection from './oauth-refresh-token-reuse';
 
 const user = person('ethan.brooks@example.com');
 const T0 = '2026-11-14T21:05:00Z';
@@ -26,7 +26,7 @@ export const reuse = (eventType: string, at: number, opts: { actor?: OktaActor; 
     debugData: { grantType: 'refresh_token', requestUri: '/oauth2/default/v1/token' },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'custom authorization server', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0))], findings: 1 },
     { name: 'org authorization server', events: [reuse('app.oauth2.token.detect_reuse', minutes(T0, 0))], findings: 1 },
@@ -40,4 +40,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

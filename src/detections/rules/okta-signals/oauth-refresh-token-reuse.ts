@@ -1,7 +1,7 @@
 import { label } from '../../../okta/event';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 import type { Subject } from '../../types';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './oauth-refresh-token-reuse.fixtures';
 
 export type RefreshTokenReuseParams = {
   /** OAuth clients (id, client id or name) known to retry refresh tokens on flaky networks. */
@@ -41,7 +41,6 @@ export default singleEvent<RefreshTokenReuseParams>({
       },
     };
   },
-  fixtures,
   references: [
     'Okta developer docs: Refresh token rotation, refresh token reuse detection (System Log events)',
     'panther-analysis okta_refresh_access_token_reuse',

@@ -1,6 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, PLACES } from '../../../okta/fixtures';
-import type { RateLimitParams as P } from './rate-limit-violation';
+import { fixtureTable } from '../../fixture-table';
+import detection from './rate-limit-violation';
 
 const T0 = '2026-11-13T02:00:00Z';
 
@@ -16,7 +16,7 @@ export const rateEvent = (eventType: string, at: number, requestUri = '/api/v1/a
     debugData: { requestUri, url: `${requestUri}?` },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '3 org violations on /api/v1/authn in 3 minutes', events: [0, 1, 2].map((n) => rateEvent('system.org.rate_limit.violation', minutes(T0, n))), findings: 1 },
     {
@@ -33,4 +33,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'bursts absorbed by Okta', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.burst', minutes(T0, n))), findings: 0 },
     { name: 'warnings are capacity planning', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.warning', minutes(T0, n))), findings: 0 },
   ],
-};
+});

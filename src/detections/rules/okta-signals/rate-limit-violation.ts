@@ -1,6 +1,5 @@
 import type { OktaEvent } from '../../../okta/event';
-import { threshold } from '../../kit';
-import { fixtures } from './rate-limit-violation.fixtures';
+import { threshold } from '../../kit/threshold';
 
 export type RateLimitParams = {
   /** Violations within the window that make a finding (Okta logs at most one per bucket per rate-limit period). */
@@ -40,7 +39,6 @@ export default threshold<RateLimitParams>({
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, e, p) => `${n} Okta rate-limit violations within ${p.windowMinutes} minutes (last: ${e.eventType}${e.debug('requestUri') ? ` on ${e.debug('requestUri')}` : ''})`,
   context: (e) => ({ lastEventType: e.eventType, lastRequestUri: e.debug('requestUri'), lastIp: e.ip, lastActor: e.actor?.alternateId ?? e.actor?.id, lastMessage: e.raw.displayMessage ?? undefined }),
-  fixtures,
   references: [
     'Okta developer docs: System Log events for rate limits (org, client and operation levels)',
     'panther-analysis okta_rate_limits (every event, severity by warning/violation)',

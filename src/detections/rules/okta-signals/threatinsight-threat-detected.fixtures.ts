@@ -1,8 +1,7 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import { logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
 import type { OktaActor } from '../../../okta/log-event';
-import type { ThreatInsightParams as P } from './threatinsight-threat-detected';
+import { fixtureTable } from '../../fixture-table';
+import detection from './threatinsight-threat-detected';
 
 const T0 = '2026-11-10T04:12:00Z';
 const unknownActor: OktaActor = { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown', detailEntry: null };
@@ -24,7 +23,7 @@ export const threat = (at: number, opts: { reason?: string; outcome?: 'ALLOW' | 
     },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'password spray seen in log-only mode', events: [threat(minutes(T0, 0))], findings: 1 },
     { name: 'credential stuffing against a named user', events: [threat(minutes(T0, 0), { reason: 'Login failures with high unknown users count', actor: userActor(person('ahmed.khan@example.com')) })], findings: 1 },
@@ -37,4 +36,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'a category the tenant ignores', events: [threat(minutes(T0, 0), { reason: 'Login failures' })], findings: 0, params: { ignoreReasons: ['login failures'] } },
     { name: 'a normal sign-in is not a ThreatInsight event', events: [logEvent({ eventType: 'user.session.start', at: minutes(T0, 0), actor: userActor(person('ahmed.khan@example.com')), place: PLACES.lagos })], findings: 0 },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { label } from '../../../okta/event';
-import { singleEvent } from '../../kit';
-import { allowListed, matchName, signInUser } from '../sessions/shared';
-import { fixtures } from './threatinsight-threat-detected.fixtures';
+import { allowListed, matchName } from '../../kit/network';
+import { signInUser } from '../../kit/sign-in';
+import { singleEvent } from '../../kit/single-event';
 
 export type ThreatInsightParams = {
   /**
@@ -51,7 +51,6 @@ export default singleEvent<ThreatInsightParams>({
       },
     };
   },
-  fixtures,
   references: [
     'panther-analysis okta_threatinsight_security_threat_detected (DENY outcomes lowered to INFO)',
     'okta/customer-detections threat_insight_password_spray and threat_insight_high_unknown_users (outcome.reason)',

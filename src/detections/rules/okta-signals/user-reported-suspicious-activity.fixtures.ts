@@ -1,6 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
-import type { UserReportedParams as P } from './user-reported-suspicious-activity';
+import { fixtureTable } from '../../fixture-table';
+import detection from './user-reported-suspicious-activity';
 
 const reporter = person('grace.kim@example.com');
 const T0 = '2026-11-11T16:20:00Z';
@@ -29,7 +29,7 @@ export const report = (at: number, activityType = 'system.email.new_device_notif
     },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'user reports a new-device sign-in notification', events: [report(minutes(T0, 0))], findings: 1 },
     { name: 'two users report: two findings', events: [report(minutes(T0, 0)), report(minutes(T0, 2), 'system.email.new_device_notification.sent_message', person('li.wei@example.com'))], findings: 2 },
@@ -52,4 +52,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

@@ -1,6 +1,6 @@
 import { label, subjectUser } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './user-reported-suspicious-activity.fixtures';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 export type UserReportedParams = {
   /** Reported activity types (`debugData.suspiciousActivityEventType`) not to report, e.g. noisy notifications. */
@@ -43,7 +43,6 @@ export default singleEvent<UserReportedParams>({
       },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections user_reported_suspicious_activity',
     'panther-analysis okta_user_reported_suspicious_activity; Elastic "Suspicious Activity Reported by Okta User"',

@@ -1,6 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, inList, objectName, safeRegex, succeeded, targetOfType } from '../configuration/shared';
-import { fixtures } from './admin-role-granted-to-group.fixtures';
+import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { safeRegex } from '../../kit/regex';
+import { singleEvent } from '../../kit/single-event';
 
 /** An administrator role assigned to a group: every member, present and future, becomes an admin. */
 export default singleEvent({
@@ -29,7 +29,6 @@ export default singleEvent({
       context: { ...actorContext(e), privilegeGranted: role, group: group.displayName },
     };
   },
-  fixtures,
   references: [
     'panther-analysis okta_group_admin_role_assigned (every group.privilege.grant)',
     'Elastic "Administrator Privileges Assigned to an Okta Group"',

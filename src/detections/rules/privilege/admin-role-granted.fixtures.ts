@@ -1,5 +1,6 @@
-import type { Fixture } from '../../types';
 import { logEvent, person, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './admin-role-granted';
 
 const admin = person('it.admin@example.com');
 const grantee = person('sam.ortiz@example.com');
@@ -16,9 +17,7 @@ const grant = (privilegeGranted: string, extra: Record<string, unknown> = {}) =>
     debugData: { privilegeGranted, ...extra },
   });
 
-type P = { adminRolePattern: string };
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'Super administrator granted to a user', events: [grant('Super administrator')], findings: 1 },
     { name: 'several roles, one of them an admin role', events: [grant('Read only admin, Help Desk administrator')], findings: 1 },
@@ -28,4 +27,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'a non-admin custom role', events: [grant('Report viewer')], findings: 0 },
     { name: 'grant event with no privilegeGranted', events: [logEvent({ eventType: 'user.account.privilege.grant', at, actor: userActor(admin), target: null })], findings: 0 },
   ],
-};
+});

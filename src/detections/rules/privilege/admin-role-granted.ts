@@ -1,7 +1,8 @@
 import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { safeRegex, succeeded } from '../configuration/shared';
-import { fixtures } from './admin-role-granted.fixtures';
+import { succeeded } from '../../kit/admin-change';
+import { safeRegex } from '../../kit/regex';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 const ADMIN_ROLE_PATTERN = '(super|org(anization)?|app|group|help ?desk|read[- ]only|api access management|mobile|report)?\\s*admin(istrator)?\\b';
 
@@ -30,6 +31,5 @@ export default singleEvent({
       context: { privilegeGranted: granted, grantedBy: label(e.actor), ip: e.ip },
     };
   },
-  fixtures,
   references: ['panther-analysis okta_admin_role_assigned', 'Sigma okta_admin_role_assigned_to_user_or_group'],
 });

@@ -1,12 +1,13 @@
-import type { Fixture } from '../../types';
 import { userActor } from '../../../okta/fixtures';
-import { AUTOMATION } from '../configuration/fixture-builders';
-import { tokenEvent } from './api-token.fixture-builders';
+import { AUTOMATION } from '../../fixture-builders/admin';
+import { tokenEvent } from '../../fixture-builders/api-token';
+import { fixtureTable } from '../../fixture-table';
+import detection from './api-token-created';
 
 const T0 = '2026-11-07T07:50:00Z';
 type P = { allowedActors: readonly string[]; includeUnrestricted: boolean };
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable<P>(detection, {
   positive: [
     { name: 'token restricted to a zone', events: [tokenEvent({ at: T0, network: 'ZONE' })], findings: 1 },
     { name: 'token whose network condition Okta did not log', events: [tokenEvent({ at: T0 })], findings: 1 },
@@ -17,4 +18,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'token minted by the allow-listed integration owner', events: [tokenEvent({ at: T0, network: 'ZONE', actor: userActor(AUTOMATION) })], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
     { name: 'token updated (not a creation)', events: [tokenEvent({ eventType: 'system.api_token.update', at: T0, network: 'ZONE' })], findings: 0 },
   ],
-};
+});

@@ -1,7 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, objectName, succeeded } from '../configuration/shared';
-import { tokenNetwork, tokenTarget } from './shared';
-import { fixtures } from './api-token-created.fixtures';
+import { actorAllowed, actorContext, actorLabel, objectName, succeeded } from '../../kit/admin-change';
+import { tokenNetwork, tokenTarget } from '../../kit/api-token';
+import { singleEvent } from '../../kit/single-event';
 
 /** A new SSWS API token: a long-lived credential with its creator's admin rights. */
 export default singleEvent({
@@ -28,7 +27,6 @@ export default singleEvent({
       context: { ...actorContext(e), token: token?.displayName, networkConnection: network ?? 'unknown', unrestrictedNetwork: network === undefined ? undefined : network === 'ANYWHERE' },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections new_api_token_created',
     'panther-analysis okta_api_key_created (severity info)',

@@ -1,7 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorContext, actorLabel, inList, objectName, succeeded } from '../configuration/shared';
-import { tokenNetwork, tokenTarget } from './shared';
-import { fixtures } from './api-token-unrestricted-network.fixtures';
+import { actorContext, actorLabel, inList, objectName, succeeded } from '../../kit/admin-change';
+import { tokenNetwork, tokenTarget } from '../../kit/api-token';
+import { singleEvent } from '../../kit/single-event';
 
 /** An API token created or changed so it can be used from any IP. */
 export default singleEvent({
@@ -28,7 +27,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, token: token?.displayName, networkConnection: 'ANYWHERE', unrestrictedNetwork: true },
     };
   },
-  fixtures,
   references: [
     'okta/customer-detections api_token_excessive_network_access (create/update with debugContext.debugData.networkConnection eq "ANYWHERE")',
     'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApiToken/ (network.connection ANYWHERE | ZONE)',

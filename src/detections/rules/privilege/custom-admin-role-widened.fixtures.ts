@@ -1,7 +1,8 @@
-import type { Fixture } from '../../types';
-import type { OktaActor } from '../../../okta/log-event';
 import { userActor } from '../../../okta/fixtures';
-import { adminEvent, AUTOMATION, ROGUE } from '../configuration/fixture-builders';
+import type { OktaActor } from '../../../okta/log-event';
+import { adminEvent, AUTOMATION, ROGUE } from '../../fixture-builders/admin';
+import { fixtureTable } from '../../fixture-table';
+import detection from './custom-admin-role-widened';
 
 const T0 = '2026-11-06T18:20:00Z';
 type P = { allowedActors: readonly string[]; onlySensitive: boolean; sensitivePermissions: readonly string[] };
@@ -11,7 +12,7 @@ const set = (name = 'All users', id = 'iam1allusers4x7'): OktaActor => ({ id, ty
 const ev = (eventType: string, target: OktaActor[], debugData: Record<string, unknown> = {}, actor: OktaActor = userActor(ROGUE)) =>
   adminEvent({ eventType, at: T0, target, actor, debugData, requestUri: '/api/v1/iam/roles' });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable<P>(detection, {
   positive: [
     { name: 'custom role created', events: [ev('iam.role.create', [role()])], findings: 1 },
     { name: 'credential-reset permission added to a role', events: [ev('iam.role.permissions.add', [role(), { id: 'okta.users.credentials.manage', type: 'PERMISSION', alternateId: 'okta.users.credentials.manage', displayName: 'okta.users.credentials.manage', detailEntry: null }])], findings: 1 },
@@ -23,4 +24,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'permissions removed (narrowing, not listened to)', events: [ev('iam.role.permissions.delete', [role()])], findings: 0 },
     { name: 'change by allow-listed IaC pipeline', events: [ev('iam.role.create', [role()], {}, userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
   ],
-};
+});

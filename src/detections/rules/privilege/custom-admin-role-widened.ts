@@ -1,7 +1,6 @@
-import { singleEvent } from '../../kit';
-import { actorAllowed, actorContext, actorLabel, objectName, succeeded, targetOfType } from '../configuration/shared';
-import { debugText } from './shared';
-import { fixtures } from './custom-admin-role-widened.fixtures';
+import type { OktaEvent } from '../../../okta/event';
+import { actorAllowed, actorContext, actorLabel, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { singleEvent } from '../../kit/single-event';
 
 /** What each event does to a custom admin role (role = permissions, resource set = what they apply to, binding = who holds them). */
 const CHANGES: Readonly<Record<string, string>> = {
@@ -18,6 +17,17 @@ const CHANGES: Readonly<Record<string, string>> = {
 
 /** Okta permission names (`okta.users.credentials.manage`); not preceded by a dot or word character, so `acme.okta.emea.com` is no match. */
 const PERMISSION = /(?<![\w.])okta\.[a-zA-Z]+(?:\.[a-zA-Z_]+)+/g;
+
+/** Every string Okta put in debugData, for pattern searches (never throws on odd values). */
+function debugText(e: OktaEvent): string {
+  const data = e.raw.debugContext?.debugData;
+  if (!data || typeof data !== 'object') return '';
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return '';
+  }
+}
 
 /** A custom admin role created or given more reach: a quieter path to admin than the built-in roles. */
 export default singleEvent({
@@ -72,7 +82,6 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, change, role: role?.displayName, resourceSet: set?.displayName, permissions, sensitivePermissions: sensitive },
     };
   },
-  fixtures,
   references: [
     'Sigma okta_admin_role_assignment_created (iam.resourceset.bindings.add)',
     'Okta Event Types catalog: iam.role.*, iam.resourceset.* (admin-role tag)',

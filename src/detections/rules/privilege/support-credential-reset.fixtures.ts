@@ -1,11 +1,11 @@
-import type { Fixture } from '../../types';
 import { minutes } from '../../../okta/fixtures';
-import { adminReset, impersonation, supportToolReset, SUPPORT_ENGINEER, SUPPORT_SESSION, VICTIM } from './support.fixture-builders';
-import type { SupportResetParams } from './support-credential-reset';
+import { adminReset, impersonation, SUPPORT_ENGINEER, SUPPORT_SESSION, supportToolReset, VICTIM } from '../../fixture-builders/support';
+import { fixtureTable } from '../../fixture-table';
+import detection from './support-credential-reset';
 
 const T0 = '2026-11-09T11:00:00Z';
 
-export const fixtures: { positive: Fixture<SupportResetParams>[]; negative: Fixture<SupportResetParams>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'password reset from Okta support tooling', events: [supportToolReset('user.account.reset_password', T0, VICTIM)], findings: 1 },
     { name: 'all factors reset from support tooling', events: [supportToolReset('user.mfa.factor.reset_all', T0, VICTIM)], findings: 1 },
@@ -28,4 +28,4 @@ export const fixtures: { positive: Fixture<SupportResetParams>[]; negative: Fixt
       findings: 0,
     },
   ],
-};
+});

@@ -1,10 +1,8 @@
-import type { OktaEvent } from '../../../okta/event';
-import { label } from '../../../okta/event';
-import { userSubject } from '../../kit';
+import { label, type OktaEvent } from '../../../okta/event';
+import { actorContext, succeeded } from '../../kit/admin-change';
+import { fromSupportTooling, SUPPORT_ACTOR_PATTERN } from '../../kit/okta-support';
+import { userSubject } from '../../kit/subject';
 import type { Detection, Signal, Subject } from '../../types';
-import { actorContext, realSessionId, succeeded } from '../configuration/shared';
-import { fromSupportTooling, SUPPORT_ACTOR_PATTERN } from './shared';
-import { fixtures } from './support-credential-reset.fixtures';
 
 /**
  * Credential and MFA resets of one user, and what they do. Not here, on purpose: `user.mfa.attempt_bypass`
@@ -83,12 +81,12 @@ const detection: Detection<SupportResetParams, SessionState> = {
   stateTtlMinutes: (p) => p.impersonationWindowMinutes,
   key(e, p) {
     if (e.eventType === INITIATE || e.eventType === END) {
-      const sid = realSessionId(e);
+      const sid = e.sessionId;
       return sid ? `session:${sid}` : undefined;
     }
     if (!RESETS[e.eventType] || !succeeded(e)) return undefined;
     if (fromSupportTooling(e, p)) return `tooling:${e.target('User')?.id ?? 'org'}`;
-    const sid = realSessionId(e);
+    const sid = e.sessionId;
     return sid ? `session:${sid}` : undefined;
   },
   step(state, e, p) {
@@ -109,9 +107,8 @@ const detection: Detection<SupportResetParams, SessionState> = {
     if (fromSupportTooling(e, p)) return { state: undefined, signal: signal(e, 'support tooling', {}) };
     const open = state && e.time >= Date.parse(state.startedAt) && e.time <= state.until ? state : undefined;
     if (!open) return { state: state && e.time <= state.until ? state : undefined };
-    return { state, signal: signal(e, 'impersonation session', { sessionId: realSessionId(e), engineer: open.engineer, impersonated: open.impersonated, sessionStartedAt: open.startedAt }, open) };
+    return { state, signal: signal(e, 'impersonation session', { sessionId: e.sessionId, engineer: open.engineer, impersonated: open.impersonated, sessionStartedAt: open.startedAt }, open) };
   },
-  fixtures,
   references: [
     'panther-analysis okta_support_reset (actor system@okta.com, transaction.id "unknown", no user agent, no country)',
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',

@@ -1,12 +1,11 @@
-import type { Fixture } from '../../types';
 import { minutes } from '../../../okta/fixtures';
-import { ADMIN } from '../configuration/fixture-builders';
-import { impersonation } from './support.fixture-builders';
+import { ADMIN } from '../../fixture-builders/admin';
+import { impersonation } from '../../fixture-builders/support';
+import { fixtureTable } from '../../fixture-table';
+import detection from './support-impersonation';
 
 const T0 = '2026-11-08T15:00:00Z';
-type P = { stages: readonly string[]; approvedGrantors: readonly string[] };
-
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'Super Admin grants Okta Support access', events: [impersonation('grant', T0)], findings: 1 },
     { name: 'support engineer signs in with the grant', events: [impersonation('initiate', minutes(T0, 30))], findings: 1 },
@@ -17,4 +16,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'access revoked and session ended', events: [impersonation('revoke', T0), impersonation('end', minutes(T0, 5))], findings: 0 },
     { name: 'tenant only wants sessions, not grants', events: [impersonation('grant', T0), impersonation('extend', minutes(T0, 60))], findings: 0, params: { stages: ['initiate'] } },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { actorContext, actorLabel, inList, succeeded } from '../configuration/shared';
-import { fixtures } from './support-impersonation.fixtures';
+import { actorContext, actorLabel, inList, succeeded } from '../../kit/admin-change';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 /** Stage of Okta Support access each event records (Okta: "Read Only Impersonation Access System Logs Audit Events"). */
 const STAGES: Readonly<Record<string, string>> = {
@@ -51,7 +51,6 @@ export default singleEvent({
       context: { ...context, expiresAt: e.debug('expiresAt') ?? e.debug('expiration') },
     };
   },
-  fixtures,
   references: [
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',
     'panther-analysis okta_account_support_access (grant + initiate)',

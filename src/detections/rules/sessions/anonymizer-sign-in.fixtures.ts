@@ -1,7 +1,6 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
-import type { AnonymizerSignInParams as P } from './anonymizer-sign-in';
+import { logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './anonymizer-sign-in';
 
 const user = person('marcus.young@example.com');
 const T0 = '2026-11-05T19:40:00Z';
@@ -23,7 +22,7 @@ export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' 
     debugData: { threatSuspected: false, ...debugData },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'successful sign-in from a Tor exit', events: [signIn(minutes(T0, 0), PLACES.torExit)], findings: 1 },
     { name: 'commercial VPN that Okta does not flag as a proxy', events: [signIn(minutes(T0, 0), MULLVAD)], findings: 1 },
@@ -39,4 +38,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: '"tor" inside another word (Toronto Hydro) is not Tor', events: [signIn(minutes(T0, 0), TORONTO)], findings: 0 },
     { name: 'threatSuspected "false" as a string', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: 'false' })], findings: 0 },
   ],
-};
+});

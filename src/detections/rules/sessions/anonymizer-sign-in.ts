@@ -1,7 +1,8 @@
 import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './anonymizer-sign-in.fixtures';
-import { allowListed, matchName, networkNames, signInUser } from './shared';
+import { allowListed, matchName, networkNames } from '../../kit/network';
+import { signInUser } from '../../kit/sign-in';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 export type AnonymizerSignInParams = {
   /** AS organisation / ISP / domain names of anonymizing networks, matched as whole words. */
@@ -72,7 +73,6 @@ export default singleEvent<AnonymizerSignInParams>({
       context: { ip: e.ip, country: e.country, city: e.city, asOrg: e.asOrg, isProxy: e.isProxy, outcome: e.outcome, reasons, userAgent: e.userAgent },
     };
   },
-  fixtures,
   references: [
     'panther-analysis okta_anonymizing_vpn_login (user.session.start with securityContext.isProxy)',
     'okta/customer-detections hunt_sign_in_attempts_from_proxies',

@@ -1,8 +1,7 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
-import type { ConcurrentSessionsParams as P } from './concurrent-sessions';
-import { SF_OFFICE, SF_CELL } from './fixture-places';
+import { logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
+import { SF_CELL, SF_OFFICE } from '../../fixture-builders/places';
+import { fixtureTable } from '../../fixture-table';
+import detection from './concurrent-sessions';
 
 export { SF_OFFICE, SF_CELL };
 
@@ -14,7 +13,7 @@ export const start = (at: number, place: Place, n: number, outcome: 'SUCCESS' | 
 
 const places = [PLACES.sanFrancisco, PLACES.lagos, PLACES.moscow, PLACES.newYork, PLACES.berlin];
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: '5 sessions from 5 networks in 40 minutes', events: places.map((pl, i) => start(minutes(T0, i * 10), pl, i)), findings: 1 },
     {
@@ -36,4 +35,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), findings: 0 },
   ],
-};
+});

@@ -1,8 +1,10 @@
 import { label } from '../../../okta/event';
-import { userSubject } from '../../kit';
+import { allowListed, networkOf } from '../../kit/network';
+import { sessionOf } from '../../kit/session';
+import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
+import { userSubject } from '../../kit/subject';
+import { MINUTE } from '../../kit/time';
 import type { Detection, Signal } from '../../types';
-import { fixtures } from './concurrent-sessions.fixtures';
-import { allowListed, isSuccessfulSignIn, MINUTE, networkOf, sessionOf, signInUser } from './shared';
 
 export type ConcurrentSessionsParams = {
   /** Distinct new sessions of one user within the window that make a finding. */
@@ -69,7 +71,6 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
     };
     return { state: { starts, firedAt: e.time }, signal };
   },
-  fixtures,
   references: [
     'Elastic: Multiple Okta Sessions Detected for a Single User (distinct externalSessionId per user)',
     'Differs: requires several source IPs and networks (AS organisations) as well as several sessions, sliding window, fires once per window',

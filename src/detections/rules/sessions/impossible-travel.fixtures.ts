@@ -1,8 +1,7 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
-import type { ImpossibleTravelParams as P } from './impossible-travel';
-import { SF_OFFICE } from './fixture-places';
+import { logEvent, minutes, person, type Place, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
+import { SF_OFFICE } from '../../fixture-builders/places';
+import { fixtureTable } from '../../fixture-table';
+import detection from './impossible-travel';
 
 export { SF_OFFICE };
 
@@ -22,7 +21,7 @@ export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' 
     debugData: { behaviors: '{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE}', threatSuspected: 'false' },
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'San Francisco, then London two hours later', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco), signIn(minutes(T0, 120), PLACES.london)], findings: 1 },
     { name: 'New York and Moscow in the same minute', events: [signIn(minutes(T0, 0), PLACES.newYork), signIn(minutes(T0, 0.5), PLACES.moscow)], findings: 1 },
@@ -56,4 +55,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

@@ -1,8 +1,10 @@
 import { label } from '../../../okta/event';
-import { haversineKm, userSubject } from '../../kit';
+import { haversineKm, placeLabel } from '../../kit/geo';
+import { allowListed } from '../../kit/network';
+import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
+import { userSubject } from '../../kit/subject';
+import { DAY, formatDuration, HOUR } from '../../kit/time';
 import type { Detection, Signal } from '../../types';
-import { fixtures } from './impossible-travel.fixtures';
-import { allowListed, DAY, formatDuration, HOUR, isSuccessfulSignIn, placeLabel, signInUser } from './shared';
 
 export type ImpossibleTravelParams = {
   /** Fastest plausible travel; 900 km/h is an airliner at cruise. */
@@ -111,7 +113,6 @@ const detection: Detection<ImpossibleTravelParams, ImpossibleTravelState> = {
     };
     return { state: { last: b, reported: { a: [a.lat, a.lon], b: [b.lat, b.lon], t: b.t } }, signal };
   },
-  fixtures,
   references: [
     'panther-analysis okta_geo_improbable_access (900 km/h between consecutive sign-ins, 7-day memory)',
     'Differs: ignores hops under minDistanceKm, proxies and allow-listed networks; tolerates late events',

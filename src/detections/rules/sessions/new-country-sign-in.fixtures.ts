@@ -1,9 +1,8 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
+import { logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
 import type { OktaLogEvent } from '../../../okta/log-event';
-import type { NewCountrySignInParams as P } from './new-country-sign-in';
-import { SF_OFFICE } from './fixture-places';
+import { SF_OFFICE } from '../../fixture-builders/places';
+import { fixtureTable } from '../../fixture-table';
+import detection from './new-country-sign-in';
 
 export { SF_OFFICE };
 
@@ -21,7 +20,7 @@ export function routine(days: number, first = 0): OktaLogEvent[] {
   return out;
 }
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'two weeks in San Francisco, then a sign-in from Lagos', events: [...routine(14), signIn(14.5, PLACES.lagos)], findings: 1 },
     {
@@ -40,4 +39,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     { name: 'established user through the allow-listed corporate VPN in London', events: [...routine(14), signIn(14.5, PLACES.london)], findings: 0, params: { allowedIps: ['203.0.113.0/24'] } },
     { name: 'failed sign-in from a new country', events: [...routine(14), signIn(14.5, PLACES.lagos, 'FAILURE')], findings: 0 },
   ],
-};
+});

@@ -1,8 +1,9 @@
 import { label } from '../../../okta/event';
-import { userSubject } from '../../kit';
+import { allowListed } from '../../kit/network';
+import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
+import { userSubject } from '../../kit/subject';
+import { DAY } from '../../kit/time';
 import type { Detection, Signal } from '../../types';
-import { fixtures } from './new-country-sign-in.fixtures';
-import { allowListed, DAY, isSuccessfulSignIn, signInUser } from './shared';
 
 export type NewCountrySignInParams = {
   /** Successful sign-ins the user needs before a new country is reported (a new user's first sign-ins are quiet). */
@@ -75,7 +76,6 @@ const detection: Detection<NewCountrySignInParams, NewCountryState> = {
     };
     return { state: next, signal };
   },
-  fixtures,
   references: [
     'Azure Sentinel Okta: User Login from Different Countries within 3 hours',
     'Okta behavior detection "New Country" (debugData.behaviors)',

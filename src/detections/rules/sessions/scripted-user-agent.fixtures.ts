@@ -1,7 +1,6 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { BROWSER_UA, logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
-import type { ScriptedUserAgentParams as P } from './scripted-user-agent';
+import { BROWSER_UA, logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
+import { fixtureTable } from '../../fixture-table';
+import detection from './scripted-user-agent';
 
 const user = person('tom.becker@example.com');
 export const SERVICE_ACCOUNT = person('svc-reporting@example.com');
@@ -30,7 +29,7 @@ export const signIn = (at: number, userAgent: string, opts: { outcome?: 'SUCCESS
     credentialType: 'PASSWORD',
   });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     { name: 'curl', events: [signIn(minutes(T0, 0), UA.curl)], findings: 1 },
     { name: 'python-requests', events: [signIn(minutes(T0, 0), UA.pythonRequests)], findings: 1 },
@@ -52,4 +51,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
     },
     { name: 'an allow-listed automation network', events: [signIn(minutes(T0, 0), UA.curl)], findings: 0, params: { allowedIps: ['203.0.113.0/25'] } },
   ],
-};
+});

@@ -1,7 +1,8 @@
 import { label } from '../../../okta/event';
-import { singleEvent, userSubject } from '../../kit';
-import { fixtures } from './scripted-user-agent.fixtures';
-import { allowListed, signInUser } from './shared';
+import { allowListed } from '../../kit/network';
+import { signInUser } from '../../kit/sign-in';
+import { singleEvent } from '../../kit/single-event';
+import { userSubject } from '../../kit/subject';
 
 export type ScriptedUserAgentParams = {
   /** Case-insensitive substrings of `client.userAgent.rawUserAgent` that mark an HTTP library or a headless browser. */
@@ -76,7 +77,6 @@ export default singleEvent<ScriptedUserAgentParams>({
       context: { userAgent: ua, matched: tool, ip: e.ip, country: e.country, asOrg: e.asOrg, outcome: e.outcome },
     };
   },
-  fixtures,
   references: [
     'Sigma / Elastic: sign-ins with non-browser user agents (curl, python-requests, headless browsers)',
     'Differs: successful sign-ins by default, parameterised tool list, per-user and network allow-lists',

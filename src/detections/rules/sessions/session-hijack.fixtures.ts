@@ -1,8 +1,7 @@
-import type { Fixture } from '../../types';
-import type { Place } from '../../../okta/fixtures';
-import { BROWSER_UA, logEvent, minutes, person, PLACES, userActor } from '../../../okta/fixtures';
-import type { SessionHijackParams as P } from './session-hijack';
-import { SF_OFFICE } from './fixture-places';
+import { BROWSER_UA, logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
+import { SF_OFFICE } from '../../fixture-builders/places';
+import { fixtureTable } from '../../fixture-table';
+import detection from './session-hijack';
 
 export { SF_OFFICE };
 
@@ -41,7 +40,7 @@ export const sessionEvent = (
 const start = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.session.start', at, place, ua, { sessionId });
 const sso = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.authentication.sso', at, place, ua, { sessionId });
 
-export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
+export default fixtureTable(detection, {
   positive: [
     {
       name: 'session cookie replayed from Lagos on another browser and OS 40 minutes after sign-in',
@@ -88,4 +87,4 @@ export const fixtures: { positive: Fixture<P>[]; negative: Fixture<P>[] } = {
       findings: 0,
     },
   ],
-};
+});

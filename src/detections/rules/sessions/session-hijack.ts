@@ -1,9 +1,11 @@
-import { label } from '../../../okta/event';
-import type { OktaEvent } from '../../../okta/event';
-import { userSubject } from '../../kit';
+import { label, type OktaEvent } from '../../../okta/event';
+import { allowListed } from '../../kit/network';
+import { sessionOf } from '../../kit/session';
+import { signInUser } from '../../kit/sign-in';
+import { userSubject } from '../../kit/subject';
+import { MINUTE } from '../../kit/time';
+import { userAgentFamily } from '../../kit/user-agent';
 import type { Detection, Signal } from '../../types';
-import { fixtures } from './session-hijack.fixtures';
-import { allowListed, MINUTE, sessionOf, signInUser, userAgentFamily } from './shared';
 
 export type SessionHijackParams = {
   windowMinutes: number;
@@ -90,7 +92,6 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     };
     return { state: { ...next, firedAt: e.time }, signal };
   },
-  fixtures,
   references: [
     'okta/customer-detections suspicious_use_of_an_Okta_Session_Cookie (policy.evaluate_sign_on by dtHash: >1 IP and >1 OS or browser)',
     'panther-analysis okta_potentially_stolen_session (same externalSessionId, new ASN and different user agent)',

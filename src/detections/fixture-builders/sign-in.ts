@@ -2,9 +2,8 @@
  * Schema-accurate sign-in and lockout LogEvents for the credential detections' fixtures and tests,
  * shaped after real Okta Identity Engine events (see references in each detection).
  */
-import type { OktaActor, OktaLogEvent } from '../../../okta/log-event';
-import type { Person, Place } from '../../../okta/fixtures';
-import { logEvent, PLACES, userActor } from '../../../okta/fixtures';
+import { logEvent, type Person, type Place, PLACES, userActor } from '../../okta/fixtures';
+import type { OktaActor, OktaLogEvent } from '../../okta/log-event';
 
 /** A scripted client (python-requests), as credential-stuffing and spray tooling usually shows up. */
 export const SCRIPT_UA = 'python-requests/2.32.3';

@@ -1,9 +1,8 @@
-/**
- * Helpers for Okta's own risk signals. Network and party helpers live in `../sessions/shared`.
- */
-import type { OktaEvent } from '../../../okta/event';
+/** Okta's own risk signals (`debugData.risk`). */
+import type { OktaEvent } from '../../okta/event';
 
-export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
+
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** Rank of a risk level (LOW 1, MEDIUM 2, HIGH 3), 0 when unknown. */

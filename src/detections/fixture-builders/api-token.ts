@@ -1,9 +1,9 @@
 /** API token LogEvents: target `Token` (id `00T...`), network condition in `debugData.networkConnection`. */
-import type { OktaActor, OktaLogEvent } from '../../../okta/log-event';
-import { userActor } from '../../../okta/fixtures';
-import { adminEvent, ADMIN } from '../configuration/fixture-builders';
+import { userActor } from '../../okta/fixtures';
+import type { OktaActor, OktaLogEvent } from '../../okta/log-event';
+import { ADMIN, adminEvent } from './admin';
 
-export function tokenTarget(name = 'okta-sync', id = '00T1a2b3c4d5e6f7g8h9'): OktaActor {
+function tokenTarget(name = 'okta-sync', id = '00T1a2b3c4d5e6f7g8h9'): OktaActor {
   return { id, type: 'Token', alternateId: 'unknown', displayName: name, detailEntry: null };
 }
 

@@ -1,43 +1,5 @@
-/**
- * Helpers shared by the `sessions` and `okta-signals` rules: who signed in, which session an event
- * belongs to, tenant allow-lists of networks (IPs/CIDRs, AS organisations) and user-agent families.
- * Nothing here throws on Okta's quirks (missing client, null security context, string debug data).
- */
-import type { OktaEvent, Party } from '../../../okta/event';
-import { present } from '../../../okta/event';
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-
-/** A successful interactive sign-in to Okta (`user.session.start`, SUCCESS). */
-export function isSuccessfulSignIn(e: OktaEvent): boolean {
-  return e.eventType === 'user.session.start' && e.outcome === 'SUCCESS';
-}
-
-/** The user who signed in: the actor of a sign-in event, when it is a user. */
-export function signInUser(e: OktaEvent): Party | undefined {
-  const a = e.actor;
-  if (!a) return undefined;
-  return a.type === undefined || a.type === 'User' ? a : undefined;
-}
-
-/** Okta writes this when an event has no session; it is not a session id. */
-const NO_SESSION = new Set(['unknown', 'none', 'n/a']);
-
-/**
- * The Okta session an event belongs to: `authenticationContext.externalSessionId`, else `rootSessionId`,
- * ignoring Okta's placeholder "unknown".
- */
-export function sessionOf(e: OktaEvent): string | undefined {
-  const ctx = e.raw.authenticationContext;
-  if (!ctx || typeof ctx !== 'object') return undefined;
-  for (const v of [ctx.externalSessionId, ctx.rootSessionId]) {
-    const s = present(v);
-    if (s && !NO_SESSION.has(s.toLowerCase())) return s;
-  }
-  return undefined;
-}
+/** Where an event came from: networks, tenant allow-lists of IPs/CIDRs and AS organisations, ignored zones. */
+import { type OktaEvent, present } from '../../okta/event';
 
 /** `securityContext.isp` and `securityContext.domain`, which {@link OktaEvent} does not expose. */
 export function networkNames(e: OktaEvent): string[] {
@@ -58,7 +20,6 @@ export function networkOf(e: OktaEvent): string | undefined {
   return e.ip ? `ip:${e.ip.toLowerCase()}` : undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
 // IP allow-lists
 
 function ipv4(ip: string): number | undefined {
@@ -108,7 +69,7 @@ function ipv6(ip: string): bigint | undefined {
 }
 
 /** Whether an IP is in a list of IPs and CIDR ranges (IPv4 and IPv6). Malformed entries never match. */
-export function ipInList(ip: string | undefined, list: readonly string[]): boolean {
+function ipInList(ip: string | undefined, list: readonly string[]): boolean {
   if (!ip || list.length === 0) return false;
   const a4 = ipv4(ip);
   const a6 = a4 === undefined ? ipv6(ip) : undefined;
@@ -138,7 +99,6 @@ export function ipInList(ip: string | undefined, list: readonly string[]): boole
   return false;
 }
 
-// ---------------------------------------------------------------------------------------------
 // Name lists (AS organisations, VPN providers)
 
 const nameRegexes = new Map<string, RegExp>();
@@ -174,29 +134,9 @@ export function allowListed(e: OktaEvent, p: { allowedIps?: readonly string[]; a
   return false;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Clients
-
-/**
- * A user agent without its version numbers, so a browser updating mid-session (Chrome 131 -> 132) stays
- * the same client while a different browser or operating system does not.
- */
-export function userAgentFamily(ua: string | undefined): string | undefined {
-  if (!ua) return undefined;
-  const s = ua.toLowerCase().replace(/\d+(?:[._]\d+)*/g, '#').replace(/\s+/g, ' ').trim();
-  return s || undefined;
-}
-
-/** "City, Country" (or whichever is known), for summaries. */
-export function placeLabel(p: { city?: string; country?: string; ip?: string }): string {
-  const parts = [p.city, p.country].filter((x): x is string => !!x);
-  if (parts.length) return parts.join(', ');
-  return p.ip ?? 'an unknown place';
-}
-
-/** A duration in minutes as "42 min" or "3.5 h". */
-export function formatDuration(ms: number): string {
-  const min = Math.abs(ms) / MINUTE;
-  if (min < 90) return `${Math.round(min)} min`;
-  return `${Math.round((min / 60) * 10) / 10} h`;
+/** Whether the event's network zone is one the tenant told us to ignore (e.g. the corporate egress NAT). */
+export function inIgnoredZone(e: OktaEvent, zones: readonly string[]): boolean {
+  if (!e.zone || zones.length === 0) return false;
+  const z = e.zone.toLowerCase();
+  return zones.some((x) => x.toLowerCase() === z);
 }

@@ -1,50 +1,9 @@
 /**
- * LogEvent builders for admin-console changes (policies, zones, IdPs, log streams), used by this folder's
- * fixtures and by the tests. Target shapes follow the System Log: the changed object first, `detailEntry`
- * where Okta fills it, and `changeDetails.{from,to}` on the changed target for updates.
+ * Policy and policy-rule LogEvents: a PolicyEntity target (`detailEntry.policyType`), a PolicyRule target for rule
+ * events, and `changeDetails.{from,to}` on the changed target for updates.
  */
-import type { OktaActor, OktaLogEvent } from '../../../okta/log-event';
-import { logEvent, person, PLACES, userActor, type Place } from '../../../okta/fixtures';
-
-export const ADMIN = person('it.admin@example.com', 'IT Admin');
-export const ROGUE = person('j.doe.admin@example.com', 'J Doe');
-export const AUTOMATION = person('svc-terraform@example.com', 'Terraform');
-
-/** A target carrying `changeDetails`, typed as a plain target (the field is not in the documented schema). */
-export function changedTarget(t: OktaActor, from: Record<string, unknown>, to: Record<string, unknown>): OktaActor {
-  return { ...t, changeDetails: { from, to } } as OktaActor;
-}
-
-export interface AdminEventSpec {
-  readonly eventType: string;
-  readonly at: string | number;
-  readonly target?: OktaActor[] | null;
-  readonly actor?: OktaActor;
-  readonly place?: Place;
-  readonly outcome?: 'SUCCESS' | 'FAILURE' | 'DENY';
-  readonly debugData?: Record<string, unknown>;
-  readonly displayMessage?: string;
-  readonly requestUri?: string;
-  readonly sessionId?: string;
-}
-
-/** An admin action from the Admin Console by {@link ADMIN} unless told otherwise. */
-export function adminEvent(s: AdminEventSpec): OktaLogEvent {
-  const uri = s.requestUri ?? '/api/v1/admin';
-  return logEvent({
-    eventType: s.eventType,
-    at: s.at,
-    actor: s.actor ?? userActor(ADMIN),
-    target: s.target,
-    place: s.place ?? PLACES.sanFrancisco,
-    outcome: s.outcome ?? 'SUCCESS',
-    displayMessage: s.displayMessage ?? s.eventType,
-    sessionId: s.sessionId ?? '102AbCdEfGhIjKlMnOpQrStU',
-    debugData: { requestUri: uri, url: `${uri}?`, ...s.debugData },
-  });
-}
-
-// ------------------------------------------------------------------------------------------- policies
+import type { OktaActor, OktaLogEvent } from '../../okta/log-event';
+import { adminEvent, changedTarget } from './admin';
 
 export interface PolicySpec {
   readonly id?: string;
@@ -53,7 +12,7 @@ export interface PolicySpec {
   readonly type?: string | null;
 }
 
-export function policyTarget(p: PolicySpec = {}): OktaActor {
+function policyTarget(p: PolicySpec = {}): OktaActor {
   return {
     id: p.id ?? '00p1a2b3c4GlobalSes4x7',
     type: 'PolicyEntity',
@@ -63,7 +22,7 @@ export function policyTarget(p: PolicySpec = {}): OktaActor {
   };
 }
 
-export function ruleTarget(policyId: string, name = 'Require MFA outside Corporate HQ', id = '0pr1a2b3c4MfaOutHq4x7'): OktaActor {
+function ruleTarget(policyId: string, name = 'Require MFA outside Corporate HQ', id = '0pr1a2b3c4MfaOutHq4x7'): OktaActor {
   return { id, type: 'PolicyRule', alternateId: policyId, displayName: name, detailEntry: null };
 }
 

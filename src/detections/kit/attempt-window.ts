@@ -1,67 +1,9 @@
-/**
- * Helpers shared by the credential-attack detections (spray, stuffing, sign-in after attack).
- * Kept in this folder on purpose; candidates for `kit.ts` / `okta/event.ts` once they settle.
- */
-import type { OktaEvent } from '../../../okta/event';
-import type { DetectionMeta } from '../../kit';
-import { MAX_HITS } from '../../kit';
-import type { Detection, Params, Signal, Subject } from '../../types';
-
-/** `outcome.reason` of a failed sign-in with a wrong password (or against an already locked account). */
-export const PASSWORD_FAILURE_REASONS: readonly string[] = ['INVALID_CREDENTIALS', 'LOCKED_OUT'];
-
-/**
- * `outcome.reason` of a failed sign-in for a username Okta does not know: Okta logs those with
- * `VERIFICATION_ERROR` (older orgs, Classic) or `UNKNOWN_USER`, and an actor whose id is the literal
- * string "unknown" and whose `alternateId` is the username that was typed.
- */
-export const UNKNOWN_USER_REASONS: readonly string[] = ['VERIFICATION_ERROR', 'UNKNOWN_USER'];
-
-/** The account a sign-in attempt is for. */
-export interface Account {
-  /** The Okta user id; undefined when the username does not exist in the org. */
-  readonly id?: string;
-  /** The username as typed / the user's login, lower-cased (the user id when Okta gives no login). */
-  readonly login: string;
-  readonly displayName?: string;
-  /** The username does not exist in the org. */
-  readonly unknown: boolean;
-}
-
-/**
- * The account a `user.session.start` is for. Okta puts every failed sign-in for a non-existent username
- * under the actor id "unknown", so the typed username (`alternateId`) has to identify those, otherwise
- * every unknown username in the org collapses into one "user".
- */
-export function signInAccount(e: OktaEvent): Account | undefined {
-  const a = e.actor;
-  if (!a) return undefined;
-  if (a.type !== undefined && a.type !== 'User') return undefined;
-  if (a.id.toLowerCase() === 'unknown') {
-    const login = a.alternateId?.toLowerCase();
-    if (!login || login === 'unknown') return undefined;
-    return { login, unknown: true };
-  }
-  return { id: a.id, login: (a.alternateId ?? a.id).toLowerCase(), displayName: a.displayName, unknown: false };
-}
-
-/** A failed `user.session.start` whose reason is one of `reasons` (case-insensitive). */
-export function isFailedSignIn(e: OktaEvent, reasons: readonly string[]): boolean {
-  if (e.eventType !== 'user.session.start' || e.outcome !== 'FAILURE') return false;
-  const reason = (e.reason ?? '').toUpperCase();
-  return reasons.some((r) => r.toUpperCase() === reason);
-}
-
-export function isSuccessfulSignIn(e: OktaEvent): boolean {
-  return e.eventType === 'user.session.start' && e.outcome === 'SUCCESS';
-}
-
-/** Whether the event's network zone is one the tenant told us to ignore (e.g. the corporate egress NAT). */
-export function inIgnoredZone(e: OktaEvent, zones: readonly string[]): boolean {
-  if (!e.zone || zones.length === 0) return false;
-  const z = e.zone.toLowerCase();
-  return zones.some((x) => x.toLowerCase() === z);
-}
+/** {@link attemptWindow}: failed sign-ins in a sliding window, forgiven when the account then signs in (spray, stuffing). */
+import type { OktaEvent } from '../../okta/event';
+import type { Detection, Params, Signal, Subject } from '../types';
+import type { DetectionMeta } from './detection-meta';
+import { isSuccessfulSignIn, signInAccount } from './sign-in';
+import { MAX_HITS } from './threshold';
 
 /**
  * One failed sign-in kept in a window: event time, uuid, account login, source IP ('' when unknown),
@@ -77,7 +19,7 @@ export interface AttemptState {
 }
 
 /** Drop what fell out of the window ending at `now`. */
-export function prune(state: AttemptState | undefined, now: number, windowMs: number): { attempts: Attempt[]; firedAt?: number } {
+function prune(state: AttemptState | undefined, now: number, windowMs: number): { attempts: Attempt[]; firedAt?: number } {
   const from = now - windowMs;
   const attempts = (state?.attempts ?? []).filter((a) => a[0] > from);
   const firedAt = state?.firedAt !== undefined && state.firedAt > from ? state.firedAt : undefined;
@@ -85,23 +27,23 @@ export function prune(state: AttemptState | undefined, now: number, windowMs: nu
 }
 
 /** Add an attempt, keep time order (events may arrive out of order) and cap the list. */
-export function addAttempt(attempts: Attempt[], a: Attempt): Attempt[] {
+function addAttempt(attempts: Attempt[], a: Attempt): Attempt[] {
   const out = [...attempts, a].sort((x, y) => x[0] - y[0]);
   return out.length > MAX_HITS ? out.slice(out.length - MAX_HITS) : out;
 }
 
 /** Forget an account's failures: it then signed in successfully, so they were typos, not an attack. */
-export function forgetAccount(attempts: Attempt[], account: string): Attempt[] {
+function forgetAccount(attempts: Attempt[], account: string): Attempt[] {
   return attempts.some((a) => a[2] === account) ? attempts.filter((a) => a[2] !== account) : attempts;
 }
 
 /** State to return: undefined when there is nothing left to remember. */
-export function keep(attempts: Attempt[], firedAt: number | undefined): AttemptState | undefined {
+function keep(attempts: Attempt[], firedAt: number | undefined): AttemptState | undefined {
   return attempts.length || firedAt !== undefined ? { attempts, firedAt } : undefined;
 }
 
 /** Failed attempts per account. */
-export function countByAccount(attempts: readonly Attempt[]): Map<string, number> {
+function countByAccount(attempts: readonly Attempt[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const a of attempts) m.set(a[2], (m.get(a[2]) ?? 0) + 1);
   return m;

@@ -1,5 +1,5 @@
 /** Places used by the session fixtures beyond `PLACES` (fixtures and tests only). */
-import type { Place } from '../../../okta/fixtures';
+import type { Place } from '../../okta/fixtures';
 
 /** The office across town from `PLACES.sanFrancisco` (home): same city, other network. */
 export const SF_OFFICE: Place = { ip: '198.51.100.140', city: 'San Francisco', state: 'California', country: 'United States', lat: 37.7897, lon: -122.3942, asOrg: 'at&t', isp: 'at&t services' };

@@ -1,62 +1,10 @@
 /**
- * Building blocks for detections. Most detections are one of two shapes:
- * - {@link singleEvent}: one event is enough (an admin role granted, a policy deleted);
- * - {@link threshold}: N events (or N distinct values) for one key within a sliding window.
- * Anything else implements {@link Detection} directly with its own per-key state.
+ * {@link threshold}: N events (or N distinct values) for one key within a sliding window of event time.
+ * Anything that fits neither this nor {@link singleEvent} implements {@link Detection} directly.
  */
-import type { OktaEvent } from '../okta/event';
-import type { Detection, Fixture, Mitre, Mode, Params, Severity, Signal, Subject } from './types';
-
-export interface DetectionMeta<P extends Params> {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly mitre: Mitre;
-  readonly mode: Mode;
-  readonly eventTypes: readonly string[];
-  readonly defaults: P;
-  readonly fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[] };
-  readonly references?: readonly string[];
-}
-
-/** What a single-event detection says about a matching event. */
-export interface Match {
-  readonly subject: Subject;
-  readonly summary: string;
-  readonly context?: Readonly<Record<string, unknown>>;
-}
-
-export interface SingleEventSpec<P extends Params> extends DetectionMeta<P> {
-  /** Decide whether this event is a finding. */
-  match(event: OktaEvent, params: P): Match | undefined;
-}
-
-/** A detection that fires on one event. Stateless; one finding per subject per hour. */
-export function singleEvent<P extends Params>(spec: SingleEventSpec<P>): Detection<P, undefined> {
-  const { match, ...meta } = spec;
-  return {
-    ...meta,
-    stateTtlMinutes: () => 0,
-    key(event, params) {
-      const m = match(event, params);
-      return m ? `${m.subject.type}:${m.subject.id}` : undefined;
-    },
-    step(_state, event, params) {
-      const m = match(event, params);
-      if (!m) return { state: undefined };
-      const signal: Signal = {
-        subject: m.subject,
-        summary: m.summary,
-        context: m.context,
-        eventUuids: [event.uuid],
-        windowStart: event.published,
-        windowEnd: event.published,
-      };
-      return { state: undefined, signal };
-    },
-  };
-}
+import type { OktaEvent } from '../../okta/event';
+import type { Detection, Params, Signal, Subject } from '../types';
+import type { DetectionMeta } from './detection-meta';
 
 /** One remembered event in a sliding window: time, uuid and the value counted distinctly (if any). */
 export type Hit = readonly [time: number, uuid: string, value?: string];
@@ -119,18 +67,4 @@ export function threshold<P extends Params>(spec: ThresholdSpec<P>): Detection<P
       return { state: { hits, firedAt } };
     },
   };
-}
-
-/** Great-circle distance in kilometres. */
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Subject for a user party. */
-export function userSubject(p: { id: string; alternateId?: string; displayName?: string }): Subject {
-  return { type: 'user', id: p.id, display: p.alternateId ?? p.displayName };
 }

@@ -2,16 +2,11 @@
  * Schema-accurate MFA LogEvents for the MFA detections' fixtures and tests, shaped after Okta Identity
  * Engine events (Okta customer-detections, panther-analysis and Splunk test data).
  */
-import type { OktaActor, OktaLogEvent } from '../../../okta/log-event';
-import type { Person, Place } from '../../../okta/fixtures';
-import { logEvent, PLACES, userActor } from '../../../okta/fixtures';
+import { logEvent, type Person, type Place, userActor } from '../../okta/fixtures';
+import type { OktaActor, OktaLogEvent } from '../../okta/log-event';
 
 /** Okta Verify on a phone, as the approving client shows up. */
-export const OKTA_VERIFY_UA = 'OktaVerify/9.31.0 DeviceSDK/1.21.0 iOS/18.1 Apple/iPhone15,2';
-
-export function userTarget(p: Person): OktaActor {
-  return { id: p.id, type: 'User', alternateId: p.login, displayName: p.name, detailEntry: null };
-}
+const OKTA_VERIFY_UA = 'OktaVerify/9.31.0 DeviceSDK/1.21.0 iOS/18.1 Apple/iPhone15,2';
 
 export function oktaVerifyEnrollment(p: Person, methodTypeUsed = 'Get a push notification'): OktaActor {
   return { id: `opf${p.id.slice(3, 20)}`, type: 'AuthenticatorEnrollment', alternateId: 'unknown', displayName: 'Okta Verify', detailEntry: { methodTypeUsed } };
@@ -39,7 +34,7 @@ export function pushAnswered(p: Person, at: number | string, place: Place, o: { 
     eventType: 'user.authentication.auth_via_mfa',
     at,
     actor: userActor(p),
-    target: [userTarget(p), oktaVerifyEnrollment(p)],
+    target: [userActor(p), oktaVerifyEnrollment(p)],
     place,
     userAgent: o.userAgent ?? OKTA_VERIFY_UA,
     outcome: approved ? 'SUCCESS' : 'FAILURE',
@@ -50,4 +45,3 @@ export function pushAnswered(p: Person, at: number | string, place: Place, o: { 
   });
 }
 
-export { PLACES };

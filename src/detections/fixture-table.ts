@@ -1,0 +1,29 @@
+/**
+ * A detection's fixture table: named sets of events with what the detection must report over each. Every rule has
+ * one, in `<name>.fixtures.ts` beside it (`export default fixtureTable(detection, { positive, negative })`); the
+ * generic fixture test finds the tables by walking the rules folder and runs every fixture. Test code only: no
+ * rule, and nothing a Lambda function bundles, imports this module.
+ */
+import type { OktaLogEvent } from '../okta/log-event';
+import type { Detection, Params } from './types';
+
+export interface Fixture<P extends Params = Params> {
+  readonly name: string;
+  readonly events: readonly OktaLogEvent[];
+  /** How many findings the detection must raise over these events. */
+  readonly findings: number;
+  /** Parameter overrides for this fixture. */
+  readonly params?: Partial<P>;
+}
+
+/** One detection and its fixtures: positive ones raise findings, negative ones stay quiet. */
+export interface FixtureTable<P extends Params = Params> {
+  readonly detection: Detection<P, unknown>;
+  readonly positive: readonly Fixture<P>[];
+  readonly negative: readonly Fixture<P>[];
+}
+
+/** A fixture table for `detection`, with the fixtures' parameter overrides checked against its parameters. */
+export function fixtureTable<P extends Params>(detection: Detection<P, unknown>, fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[] }): FixtureTable {
+  return { detection: detection as unknown as Detection<Params, unknown>, positive: fixtures.positive, negative: fixtures.negative } as FixtureTable;
+}

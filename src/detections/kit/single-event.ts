@@ -1,0 +1,42 @@
+/** {@link singleEvent}: detections where one event is enough (an admin role granted, a policy deleted). */
+import type { OktaEvent } from '../../okta/event';
+import type { Detection, Params, Signal, Subject } from '../types';
+import type { DetectionMeta } from './detection-meta';
+
+/** What a single-event detection says about a matching event. */
+export interface Match {
+  readonly subject: Subject;
+  readonly summary: string;
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+export interface SingleEventSpec<P extends Params> extends DetectionMeta<P> {
+  /** Decide whether this event is a finding. */
+  match(event: OktaEvent, params: P): Match | undefined;
+}
+
+/** A detection that fires on one event. Stateless; one finding per subject per hour. */
+export function singleEvent<P extends Params>(spec: SingleEventSpec<P>): Detection<P, undefined> {
+  const { match, ...meta } = spec;
+  return {
+    ...meta,
+    stateTtlMinutes: () => 0,
+    key(event, params) {
+      const m = match(event, params);
+      return m ? `${m.subject.type}:${m.subject.id}` : undefined;
+    },
+    step(_state, event, params) {
+      const m = match(event, params);
+      if (!m) return { state: undefined };
+      const signal: Signal = {
+        subject: m.subject,
+        summary: m.summary,
+        context: m.context,
+        eventUuids: [event.uuid],
+        windowStart: event.published,
+        windowEnd: event.published,
+      };
+      return { state: undefined, signal };
+    },
+  };
+}
