@@ -3,7 +3,7 @@ import { allowListed, networkOf } from '../../kit/network';
 import { sessionOf } from '../../kit/session';
 import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
 import { userSubject } from '../../kit/subject';
-import { MINUTE } from '../../kit/time';
+import { MINUTE } from '../../../time';
 import type { Detection, Signal } from '../../types';
 
 export type ConcurrentSessionsParams = {

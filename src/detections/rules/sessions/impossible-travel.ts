@@ -1,9 +1,10 @@
 import { label } from '../../../okta/event';
+import { formatDuration } from '../../kit/duration';
 import { haversineKm, placeLabel } from '../../kit/geo';
 import { allowListed } from '../../kit/network';
 import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
 import { userSubject } from '../../kit/subject';
-import { DAY, formatDuration, HOUR } from '../../kit/time';
+import { DAY, HOUR } from '../../../time';
 import type { Detection, Signal } from '../../types';
 
 export type ImpossibleTravelParams = {

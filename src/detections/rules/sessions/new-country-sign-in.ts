@@ -2,7 +2,7 @@ import { label } from '../../../okta/event';
 import { allowListed } from '../../kit/network';
 import { isSuccessfulSignIn, signInUser } from '../../kit/sign-in';
 import { userSubject } from '../../kit/subject';
-import { DAY } from '../../kit/time';
+import { DAY } from '../../../time';
 import type { Detection, Signal } from '../../types';
 
 export type NewCountrySignInParams = {

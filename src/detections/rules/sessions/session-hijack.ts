@@ -3,8 +3,8 @@ import { allowListed } from '../../kit/network';
 import { sessionOf } from '../../kit/session';
 import { signInUser } from '../../kit/sign-in';
 import { userSubject } from '../../kit/subject';
-import { MINUTE } from '../../kit/time';
 import { userAgentFamily } from '../../kit/user-agent';
+import { MINUTE } from '../../../time';
 import type { Detection, Signal } from '../../types';
 
 export type SessionHijackParams = {

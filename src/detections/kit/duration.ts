@@ -1,7 +1,5 @@
-/** Durations in milliseconds, and how summaries write them. */
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+/** How summaries write a duration. */
+import { MINUTE } from '../../time';
 
 /** A duration in minutes as "42 min" or "3.5 h". */
 export function formatDuration(ms: number): string {
