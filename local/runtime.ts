@@ -18,7 +18,7 @@ import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, matches, nearTimePatterns, type EventPattern } from '../src/events/patterns';
 import { functionEnvironment } from '../src/pipeline/config';
 import { ENV, TABLE_VARIABLE_PREFIX } from '../src/pipeline/env';
-import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
 import { QUEUES } from '../src/pipeline/queues';
 import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
@@ -126,7 +126,7 @@ export class LocalPipeline {
     private readonly options: LocalPipelineOptions,
   ) {
     this.names = tenantNames(tenant);
-    this.topicArn = this.arns.topic(this.names.topic);
+    this.topicArn = this.arns.topic(this.names.findingsTopic);
     this.nearTimePatterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
     this.client = createDynamoClient(endpoint);
     this.ddb = documentClient(this.client);
@@ -157,7 +157,7 @@ export class LocalPipeline {
   }
 
   /** Invoke a handler the way Lambda would, with that function's environment only. */
-  invoke<T = unknown>(fn: FunctionName, payload: unknown): Promise<T> {
+  invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
     return this.queue.run(async () => {
       const env = functionEnvironment(fn, this.tenant, { tables: this.tables, topicArn: this.topicArn });
       const saved = { ...process.env };
@@ -165,7 +165,7 @@ export class LocalPipeline {
       Object.assign(process.env, env, { [ENV.dynamoEndpoint]: this.endpoint });
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const mod = require(`../${FUNCTIONS[fn].entry.replace(/\.ts$/, '')}`) as { handler: (e: unknown, c: Context) => Promise<T> };
+        const mod = require(`../${LAMBDAS[fn].entry.replace(/\.ts$/, '')}`) as { handler: (e: unknown, c: Context) => Promise<T> };
         return await mod.handler(payload, lambdaContext(this.names.function(fn)));
       } finally {
         for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
@@ -242,7 +242,7 @@ export class LocalPipeline {
   }
 
   /** The ARN this runtime answers to for a function (what a Lambda Task's Resource must say). */
-  functionArn(fn: FunctionName): string {
+  functionArn(fn: LambdaName): string {
     return this.arns.arn('lambda', `function:${this.names.function(fn)}`);
   }
 
@@ -260,7 +260,7 @@ export class LocalPipeline {
 
   /** Local implementations for every Task state of the definition, by state name. */
   private taskHandlers(definition: Record<string, unknown>): Record<string, (input: unknown) => Promise<unknown>> {
-    const byArn = new Map((Object.keys(FUNCTIONS) as FunctionName[]).map((fn) => [this.functionArn(fn), fn]));
+    const byArn = new Map((Object.keys(LAMBDAS) as LambdaName[]).map((fn) => [this.functionArn(fn), fn]));
     const lowLevel = this.client;
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     const walk = (states: Record<string, Record<string, unknown>>) => {

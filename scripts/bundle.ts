@@ -1,5 +1,5 @@
 /**
- * Bundle every Lambda function in FUNCTIONS with esbuild, once, into `dist/functions/<name>/index.mjs` (src/pipeline/bundles.ts).
+ * Bundle every Lambda function in LAMBDAS with esbuild, once, into `dist/functions/<name>/index.mjs` (src/pipeline/bundles.ts).
  *
  * One esbuild build with one entry point per function (no code splitting, so each output is
  * self-contained). The stacks archive each directory with a TerraformAsset; nothing is bundled at
@@ -14,14 +14,14 @@ import { build, type BuildOptions } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUNDLE_EXTENSION, bundleFile, BUNDLE_MODULE, DEFAULT_BUNDLE_DIR, PROJECT_ROOT } from '../src/pipeline/bundles';
-import { FUNCTIONS, type FunctionName } from '../src/pipeline/functions';
+import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
 
 /** esbuild options shared by every function. */
 export function bundleOptions(outdir: string): BuildOptions {
-  const names = Object.keys(FUNCTIONS) as FunctionName[];
+  const names = Object.keys(LAMBDAS) as LambdaName[];
   return {
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: names.map((n) => ({ in: FUNCTIONS[n].entry, out: `${n}/${BUNDLE_MODULE}` })),
+    entryPoints: names.map((n) => ({ in: LAMBDAS[n].entry, out: `${n}/${BUNDLE_MODULE}` })),
     outdir,
     outExtension: { '.js': BUNDLE_EXTENSION },
     bundle: true,
@@ -40,15 +40,15 @@ export function bundleOptions(outdir: string): BuildOptions {
   };
 }
 
-export async function bundleFunctions(outdir = DEFAULT_BUNDLE_DIR): Promise<Record<FunctionName, number>> {
-  const names = Object.keys(FUNCTIONS) as FunctionName[];
-  const missing = names.filter((n) => !existsSync(join(PROJECT_ROOT, FUNCTIONS[n].entry)));
+export async function bundleFunctions(outdir = DEFAULT_BUNDLE_DIR): Promise<Record<LambdaName, number>> {
+  const names = Object.keys(LAMBDAS) as LambdaName[];
+  const missing = names.filter((n) => !existsSync(join(PROJECT_ROOT, LAMBDAS[n].entry)));
   if (missing.length) {
-    throw new Error(`cannot bundle: missing Lambda entry file(s): ${missing.map((n) => FUNCTIONS[n].entry).join(', ')}`);
+    throw new Error(`cannot bundle: missing Lambda entry file(s): ${missing.map((n) => LAMBDAS[n].entry).join(', ')}`);
   }
   rmSync(outdir, { recursive: true, force: true });
   const result = await build(bundleOptions(outdir));
-  const sizes = {} as Record<FunctionName, number>;
+  const sizes = {} as Record<LambdaName, number>;
   for (const n of names) {
     const out = Object.entries(result.metafile!.outputs).find(([file]) => resolve(PROJECT_ROOT, file) === bundleFile(outdir, n));
     sizes[n] = out ? out[1].bytes : 0;

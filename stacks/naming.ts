@@ -34,7 +34,8 @@ export interface TenantNames {
   readonly eventBus: string;
   readonly archive: string;
   readonly keyAlias: string;
-  readonly topic: string;
+  /** Findings are published to this topic. */
+  readonly findingsTopic: string;
   /** Health alarms of the pipeline go to this topic, not to the findings topic. */
   readonly opsTopic: string;
   /** CloudWatch alarm names: `vigil-<tenant>-<what>`. */
@@ -58,7 +59,7 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     eventBus: eventSourceName(tenant),
     archive: boundedName(`${prefix}-okta`, MAX_ARCHIVE_NAME),
     keyAlias: `alias/${prefix}`,
-    topic: `${prefix}-findings`,
+    findingsTopic: `${prefix}-findings`,
     opsTopic: `${prefix}-operations`,
     alarm: (what) => `${prefix}-${what}`,
     stateMachine: `${prefix}-hourly`,

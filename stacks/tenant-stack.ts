@@ -16,13 +16,13 @@ import type { Construct } from 'constructs';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { nearTimePatterns } from '../src/events/patterns';
 import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
-import { FUNCTIONS, timeoutOf, type FunctionName } from '../src/pipeline/functions';
+import { LAMBDAS, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
 import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/queues';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { configureStateBackend, type StateBackendSettings } from './backend';
-import { AlertTopic } from './constructs/alert-topic';
 import { EncryptedQueue, MAX_RETENTION_SECONDS } from './constructs/encrypted-queue';
+import { FindingsTopic } from './constructs/findings-topic';
 import { HourlyWorkflow } from './constructs/hourly-workflow';
 import { IngestRoute } from './constructs/ingest-route';
 import { NearTimeRoute } from './constructs/near-time-route';
@@ -49,14 +49,14 @@ export interface TenantStackProps {
   /** Retention of the functions' and the workflow's logs, in days. @default 30 */
   readonly logRetentionDays?: number;
   /** Reserved concurrency per function. @default - none reserved */
-  readonly reservedConcurrency?: Partial<Record<FunctionName, number>>;
+  readonly reservedConcurrency?: Partial<Record<LambdaName, number>>;
   /** Deletion protection on the tables. @default false */
   readonly tableDeletionProtection?: boolean;
 }
 
 export class TenantStack extends TerraformStack {
   readonly tenant: Tenant;
-  readonly functions: Readonly<Record<FunctionName, PipelineFunction>>;
+  readonly functions: Readonly<Record<LambdaName, PipelineFunction>>;
 
   constructor(scope: Construct, props: TenantStackProps) {
     const { tenant } = props;
@@ -99,7 +99,7 @@ export class TenantStack extends TerraformStack {
     const buffer = new EncryptedQueue(this, bufferSpec.name, {
       name: names.queue(bufferSpec.name),
       kmsKeyArn: key.arn,
-      visibilityTimeoutSeconds: visibilityTimeoutFor(timeoutOf(FUNCTIONS.ingest)),
+      visibilityTimeoutSeconds: visibilityTimeoutFor(timeoutOf(LAMBDAS.ingest)),
       maxReceiveCount: bufferSpec.maxReceiveCount,
     });
 
@@ -107,18 +107,19 @@ export class TenantStack extends TerraformStack {
 
     // 5. What the pipeline keeps: tables, and the topic findings are published to.
     const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
-    const alerts = new AlertTopic(this, 'alerts', { topicName: names.topic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
+    // Construct id 'alerts' is in the topic's Terraform address: changing it would replace deployed topics.
+    const findingsTopic = new FindingsTopic(this, 'alerts', { topicName: names.findingsTopic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
 
-    // 6. The functions, each with its own role allowed exactly what FUNCTIONS says it uses.
+    // 6. The functions, each with its own role allowed exactly what LAMBDAS says it uses.
     const resources: FunctionResources = {
       kmsKeyArn: key.arn,
       tableNames: Object.fromEntries(Object.entries(tables.tables).map(([t, table]) => [t, table.name])) as Record<TableName, string>,
       tableArns: (t) => tables.arnsOf(t),
-      topicArn: alerts.arn,
+      topicArn: findingsTopic.arn,
       queueArn: (queue) => queues[queue].arn,
     };
-    const fns = {} as Record<FunctionName, PipelineFunction>;
-    for (const spec of Object.values(FUNCTIONS)) {
+    const fns = {} as Record<LambdaName, PipelineFunction>;
+    for (const spec of Object.values(LAMBDAS)) {
       fns[spec.name] = new PipelineFunction(this, `fn-${spec.name}`, {
         tenant,
         spec,
@@ -216,7 +217,7 @@ export class TenantStack extends TerraformStack {
       event_bus_arn: { value: partnerBus.bus.arn, description: 'Partner event bus receiving the Okta System Log' },
       archive_arn: { value: partnerBus.archive.arn, description: 'Archive of every Okta event, for replay' },
       state_machine_arn: { value: workflow.arn, description: 'Hourly workflow (start an execution to reprocess hours)' },
-      topic_arn: { value: alerts.arn, description: 'SNS topic of findings' },
+      topic_arn: { value: findingsTopic.arn, description: 'SNS topic of findings' },
       operations_topic_arn: { value: health.topic.arn, description: 'SNS topic of pipeline health alarms (silent feed, dead letters, failures)' },
       refresh_user_function_name: { value: fns['refresh-user'].name, description: "Invoke to refresh one user's activity" },
     };

@@ -5,7 +5,7 @@
 import type { DetectionOverrides } from '../detections/catalog';
 import type { Tenant } from '../tenants/schema';
 import { ENV } from './env';
-import { FUNCTIONS, type FunctionName } from './functions';
+import { LAMBDAS, type LambdaName } from './lambdas';
 import { TABLES, tableName, type TableName } from './tables';
 
 /** The part of a tenant file the handlers need at run time. */
@@ -27,8 +27,8 @@ export function settingsOf(t: Tenant): TenantSettings {
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
-export function functionEnvironment(fn: FunctionName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; topicArn?: string } = {}): Record<string, string> {
-  const spec = FUNCTIONS[fn];
+export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; topicArn?: string } = {}): Record<string, string> {
+  const spec = LAMBDAS[fn];
   const env: Record<string, string> = {
     [ENV.tenantId]: tenant.id,
     [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)),

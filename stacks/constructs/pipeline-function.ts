@@ -1,5 +1,5 @@
 /**
- * One Vigil Lambda function for one tenant, from its FUNCTIONS spec: the pre-built esbuild bundle as
+ * One Vigil Lambda function for one tenant, from its LAMBDAS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
  * (tables and how it uses them, whether it publishes, the queues it drains), and its environment from
  * functionEnvironment().
@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { bundleFile, BUNDLE_HANDLER } from '../../src/pipeline/bundles';
 import { functionEnvironment } from '../../src/pipeline/config';
-import { memoryOf, timeoutOf, type Access, type FunctionSpec } from '../../src/pipeline/functions';
+import { memoryOf, timeoutOf, type Access, type LambdaSpec } from '../../src/pipeline/lambdas';
 import type { QueueName } from '../../src/pipeline/queues';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
@@ -61,7 +61,7 @@ export const DRAIN_ACTIONS: readonly string[] = ['sqs:ReceiveMessage', 'sqs:Dele
 
 export interface PipelineFunctionProps {
   readonly tenant: Tenant;
-  readonly spec: FunctionSpec;
+  readonly spec: LambdaSpec;
   /** Function (and role) name. */
   readonly functionName: string;
   readonly logGroupName: string;

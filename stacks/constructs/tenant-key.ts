@@ -62,7 +62,7 @@ export class TenantKey extends Construct {
         principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.topic), arns.topic(names.opsTopic))],
+        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.findingsTopic), arns.topic(names.opsTopic))],
       },
       {
         sid: 'CloudWatchAlarmsPublishToEncryptedOpsTopic',

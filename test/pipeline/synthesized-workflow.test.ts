@@ -4,7 +4,7 @@
  * aws-local-stepfunctions against dynalite and the real handlers.
  */
 import { LocalPipeline, storedFindings } from '../../local/runtime';
-import { FUNCTIONS, type FunctionName } from '../../src/pipeline/functions';
+import { LAMBDAS, type LambdaName } from '../../src/pipeline/lambdas';
 import { jsonencodeArgument, onlyResource, resourcesOf, synthTenant } from '../stacks/support';
 import { failedSignIns, rejectedPushes, testTenant, wrap } from './helpers';
 
@@ -32,7 +32,7 @@ describe('the synthesized state machine, run locally', () => {
     const probe = await LocalPipeline.start(tenant);
     const refs = new Map<string, string>();
     for (const [id, fn] of resourcesOf(json, 'aws_lambda_function')) {
-      const name = (Object.keys(FUNCTIONS) as FunctionName[]).find((n) => fn.function_name === `vigil-${tenant.id}-${n}`);
+      const name = (Object.keys(LAMBDAS) as LambdaName[]).find((n) => fn.function_name === `vigil-${tenant.id}-${n}`);
       if (name) refs.set(`aws_lambda_function.${id}.arn`, probe.functionArn(name));
     }
     for (const [id, table] of resourcesOf(json, 'aws_dynamodb_table')) refs.set(`aws_dynamodb_table.${id}.name`, table.name);

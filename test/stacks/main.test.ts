@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, main } from '../../main';
-import { FUNCTIONS } from '../../src/pipeline/functions';
+import { LAMBDAS } from '../../src/pipeline/lambdas';
 import { EXAMPLE_TENANTS_DIR, ROOT, stubBundles } from './support';
 
 function tenantsDir(files: Record<string, unknown>): string {
@@ -50,7 +50,7 @@ describe('main', () => {
     const stackDir = join(outdir, 'stacks', 'tenant-initech');
     const config = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
     const archives = Object.values(config.resource.aws_lambda_function).map((f) => (f as { filename: string }).filename);
-    expect(archives).toHaveLength(Object.keys(FUNCTIONS).length);
+    expect(archives).toHaveLength(Object.keys(LAMBDAS).length);
     for (const archive of archives) expect(statSync(join(stackDir, archive)).size).toBeGreaterThan(0);
   });
 

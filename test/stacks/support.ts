@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { bundleFile } from '../../src/pipeline/bundles';
-import { FUNCTIONS } from '../../src/pipeline/functions';
+import { LAMBDAS } from '../../src/pipeline/lambdas';
 import { loadTenants } from '../../src/tenants/load';
 import type { Tenant } from '../../src/tenants/schema';
 import { formatHcl } from '../../scripts/format-hcl';
@@ -35,7 +35,7 @@ let stubDir: string | undefined;
 export function stubBundles(): string {
   if (stubDir) return stubDir;
   stubDir = mkdtempSync(join(tmpdir(), 'vigil-bundles-'));
-  for (const name of Object.keys(FUNCTIONS)) {
+  for (const name of Object.keys(LAMBDAS)) {
     const file = bundleFile(stubDir, name);
     mkdirSync(dirname(file));
     writeFileSync(file, `export const handler = async () => ({ stub: ${JSON.stringify(name)} });\n`);

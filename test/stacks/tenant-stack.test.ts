@@ -8,7 +8,7 @@ import { SEVERITIES, severityRank } from '../../src/detections/types';
 import { ingestPattern, nearTimePatterns } from '../../src/events/patterns';
 import { settingsOf } from '../../src/pipeline/config';
 import { ENV } from '../../src/pipeline/env';
-import { FUNCTIONS, memoryOf, timeoutOf, type FunctionName } from '../../src/pipeline/functions';
+import { LAMBDAS, memoryOf, timeoutOf, type LambdaName } from '../../src/pipeline/lambdas';
 import { TABLES, tableName, type TableName } from '../../src/pipeline/tables';
 import { eventSourceName, type Tenant } from '../../src/tenants/schema';
 import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
@@ -52,7 +52,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
   });
 
   const keyRef = () => ref(synth.stack.node.findChild('key').node.findChild('key') as never, 'arn');
-  const fnOf = (name: FunctionName) => synth.stack.functions[name];
+  const fnOf = (name: LambdaName) => synth.stack.functions[name];
 
   describe('HCL', () => {
     it('then the formatted HCL matches the snapshot', () => {
@@ -165,7 +165,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       const buffer = queues[`vigil-${tenant.id}-ingest-buffer`];
       expect(queues[`vigil-${tenant.id}-ingest-buffer-dlq`]).toBeDefined();
       expect(buffer.redrive_policy).toMatch(/^\$\{jsonencode\(\{"deadLetterTargetArn" = aws_sqs_queue\.ingest-buffer_dlq_[A-Z0-9]+\.arn, "maxReceiveCount" = 5\}\)\}$/);
-      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(FUNCTIONS.ingest));
+      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(LAMBDAS.ingest));
 
       const mapping = onlyResource(json, 'aws_lambda_event_source_mapping');
       expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
@@ -218,21 +218,21 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
   });
 
   describe('functions', () => {
-    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then %s runs Node 22 on arm64 from its bundle, traced, logging to its own group', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s runs Node 22 on arm64 from its bundle, traced, logging to its own group', (name) => {
       const f = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId];
       expect(f).toMatchObject({ runtime: 'nodejs22.x', architectures: ['arm64'], handler: 'index.handler', function_name: `vigil-${tenant.id}-${name}` });
       expect(f.filename).toMatch(new RegExp(`^assets/fn-${name}_code_[A-Z0-9]+/[A-F0-9]{32}/archive\\.zip$`));
       expect(f.tracing_config).toEqual({ mode: 'Active' });
       expect(f.logging_config.log_group).toBe(ref(fnOf(name).logGroup, 'name'));
-      expect(f.memory_size).toBe(memoryOf(FUNCTIONS[name]));
-      expect(f.timeout).toBe(timeoutOf(FUNCTIONS[name]));
+      expect(f.memory_size).toBe(memoryOf(LAMBDAS[name]));
+      expect(f.timeout).toBe(timeoutOf(LAMBDAS[name]));
       const group = synth.json.resource.aws_cloudwatch_log_group[fnOf(name).logGroup.friendlyUniqueId];
       expect(group.name).toBe(`/aws/lambda/vigil-${tenant.id}-${name}`);
       expect(group.retention_in_days).toBe(30);
     });
 
-    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then %s gets the ENV environment: tenant, settings, its tables, the topic only if it publishes', (name) => {
-      const spec = FUNCTIONS[name];
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the topic only if it publishes', (name) => {
+      const spec = LAMBDAS[name];
       const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
       const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
       for (const t of Object.keys(spec.tables) as TableName[]) expected[ENV.table(t)] = ref((synth.stack.node.findChild('tables') as never as { tables: Record<string, never> }).tables[t], 'name');
@@ -247,8 +247,8 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       return resourcesOf(json, 'aws_iam_role_policy').map(([, p]) => ({ role: p.role, statements: policyDocumentOf(json, p.policy).statement }));
     }
 
-    it.each(Object.keys(FUNCTIONS) as FunctionName[])('then the %s role may use exactly its tables, as its spec says', (name) => {
-      const spec = FUNCTIONS[name];
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then the %s role may use exactly its tables, as its spec says', (name) => {
+      const spec = LAMBDAS[name];
       const policy = synth.json.resource.aws_iam_role_policy[fnOf(name).policy.friendlyUniqueId];
       const statements = policyDocumentOf(json, policy.policy).statement;
       const dynamo = statements.filter((s) => s.actions.some((a: string) => a.startsWith('dynamodb:')));
@@ -273,7 +273,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     it('then no role may use anything but the tenant own resources; `*` only where AWS requires it (X-Ray, log delivery)', () => {
       const own = new Set([...Object.entries(json.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`))]);
       const policies = rolePolicies();
-      expect(policies.length).toBe(Object.keys(FUNCTIONS).length + 3); // functions, workflow, two schedules
+      expect(policies.length).toBe(Object.keys(LAMBDAS).length + 3); // functions, workflow, two schedules
       for (const { statements } of policies) {
         for (const s of statements) {
           for (const r of s.resources) {
@@ -301,7 +301,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     });
   });
 
-  describe('alerts', () => {
+  describe('findings topic', () => {
     it('then the topic has one subscription per tenant subscription, filtered to its minimum severity and above', () => {
       const [findingsTopic] = resourcesOf(json, 'aws_sns_topic').find(([, t]) => t.name === `vigil-${tenant.id}-findings`)!;
       const subs = resourcesOf(json, 'aws_sns_topic_subscription').map(([, s]) => s).filter((s) => s.topic_arn === `\${aws_sns_topic.${findingsTopic}.arn}`);
@@ -332,7 +332,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
 
     it('then every dead-letter queue, the workflow and every function have an alarm, all to the operations topic only', () => {
       const names = Object.keys(alarms());
-      for (const what of ['dlq-delivery', 'dlq-ingest-buffer', 'dlq-schedule', 'workflow-failed', ...Object.keys(FUNCTIONS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
+      for (const what of ['dlq-delivery', 'dlq-ingest-buffer', 'dlq-schedule', 'workflow-failed', ...Object.keys(LAMBDAS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
       const [opsId] = opsTopic();
       for (const a of Object.values(alarms()) as Array<{ alarm_actions: string[] }>) expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${opsId}.arn}`]);
     });

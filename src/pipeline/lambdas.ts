@@ -7,14 +7,14 @@
 import type { QueueName } from './queues';
 import type { TableName } from './tables';
 
-export type FunctionName = 'ingest' | 'near-time' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
+export type LambdaName = 'ingest' | 'near-time' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
 
 export type Access = 'read' | 'write' | 'readwrite';
 
-export interface FunctionSpec {
-  readonly name: FunctionName;
+export interface LambdaSpec {
+  readonly name: LambdaName;
   readonly description: string;
-  /** Entry file, relative to the project root; bundled with esbuild to `dist/functions/<name>/index.mjs`. */
+  /** Entry file, relative to the project root; bundled with esbuild to `dist/functions/<name>/index.mjs` (./bundles.ts). */
   readonly entry: string;
   readonly tables: Partial<Record<TableName, Access>>;
   /** Queues the function drains (receives and deletes messages from). @default - none */
@@ -29,15 +29,15 @@ export interface FunctionSpec {
 export const DEFAULT_MEMORY_MB = 256;
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
-export function memoryOf(spec: FunctionSpec): number {
+export function memoryOf(spec: LambdaSpec): number {
   return spec.memoryMb ?? DEFAULT_MEMORY_MB;
 }
 
-export function timeoutOf(spec: FunctionSpec): number {
+export function timeoutOf(spec: LambdaSpec): number {
   return spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
-export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSpec>> = {
+export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   ingest: {
     name: 'ingest',
     description: 'SQS buffer -> validate, deduplicate on detail.uuid, write gzip chunks by event-time hour; mark late hours for reprocessing',

@@ -9,17 +9,17 @@ import { severityFilterPolicy } from '../../src/pipeline/notifications';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
 
-export interface AlertTopicProps {
+export interface FindingsTopicProps {
   readonly topicName: string;
   readonly kmsKeyArn: string;
   readonly subscriptions: Tenant['notifications']['subscriptions'];
 }
 
-export class AlertTopic extends Construct {
+export class FindingsTopic extends Construct {
   readonly topic: SnsTopic;
   readonly subscriptions: readonly SnsTopicSubscription[];
 
-  constructor(scope: Construct, id: string, props: AlertTopicProps) {
+  constructor(scope: Construct, id: string, props: FindingsTopicProps) {
     super(scope, id);
     this.topic = new SnsTopic(this, 'topic', {
       name: props.topicName,
