@@ -16,7 +16,7 @@ export interface Delivery {
   readonly raw?: string;
 }
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   /** The partner event source named in the envelopes. */
   readonly source: string;
   /** Share of events delivered 20-80 minutes late. */

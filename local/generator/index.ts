@@ -11,8 +11,6 @@ import { benignTraffic } from './benign';
 import { startDay } from './day';
 import { deliver, type Delivery } from './delivery';
 
-export type { Delivery } from './delivery';
-
 export interface DayOptions {
   /** UTC day, YYYY-MM-DD. */
   readonly day: string;

@@ -14,7 +14,7 @@ export interface Device {
   readonly dt: string;
 }
 
-export interface SignInOptions {
+interface SignInOptions {
   /** Apps signed in to during the session. @default 1 to 5, drawn */
   readonly apps?: number;
   /** The network the device moves to halfway through the session (VPN connected or dropped). @default none */

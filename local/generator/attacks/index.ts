@@ -6,6 +6,4 @@ import { mfaPushFatigue } from './mfa-push-fatigue';
 import { passwordSpray } from './password-spray';
 import type { AttackScenario } from './scenario';
 
-export type { AttackScenario } from './scenario';
-
 export const ATTACKS: readonly AttackScenario[] = [bruteForce, passwordSpray, mfaPushFatigue, adminRoleGranted, logStreamDeactivated];
