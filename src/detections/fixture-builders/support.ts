@@ -11,7 +11,6 @@ export const OKTA_SYSTEM_USER: OktaActor = { id: '00u1systemoktacom01', type: 'U
 
 export const SUPPORT_SESSION = '102supportImpersonation7Q';
 
-
 export function impersonation(stage: 'grant' | 'extend' | 'revoke' | 'initiate' | 'end', at: string | number, opts: { actor?: OktaActor; target?: Person; sessionId?: string } = {}): OktaLogEvent {
   const support = stage === 'initiate' || stage === 'end';
   return adminEvent({

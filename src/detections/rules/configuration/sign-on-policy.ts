@@ -22,7 +22,6 @@ export type SignOnPolicyParams = {
 /** Default sign-on policy types: global session (OKTA_SIGN_ON), authentication (ACCESS_POLICY), MFA enrollment. */
 export const SIGN_ON_POLICY_TYPES: readonly string[] = ['OKTA_SIGN_ON', 'ACCESS_POLICY', 'MFA_ENROLL', 'Mfa'];
 
-
 /** The policy an event is about (target `PolicyEntity`) and, for rule events, the rule (target `PolicyRule`). */
 export function policyTargets(e: OktaEvent): { policy?: Party; rule?: Party } {
   return { policy: targetOfType(e, ['PolicyEntity', 'Policy'], false), rule: targetOfType(e, ['PolicyRule'], false) };

@@ -3,8 +3,6 @@ import { SF_CELL, SF_OFFICE } from '../../fixture-builders/places';
 import { fixtureTable } from '../../fixture-table';
 import detection from './concurrent-sessions';
 
-export { SF_OFFICE, SF_CELL };
-
 const user = person('olivia.chen@example.com');
 const T0 = '2026-11-09T10:00:00Z';
 

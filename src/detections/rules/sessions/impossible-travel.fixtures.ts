@@ -3,8 +3,6 @@ import { SF_OFFICE } from '../../fixture-builders/places';
 import { fixtureTable } from '../../fixture-table';
 import detection from './impossible-travel';
 
-export { SF_OFFICE };
-
 const user = person('lena.fischer@example.com');
 const T0 = '2026-11-03T08:10:00Z';
 

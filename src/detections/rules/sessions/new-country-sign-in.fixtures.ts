@@ -4,8 +4,6 @@ import { SF_OFFICE } from '../../fixture-builders/places';
 import { fixtureTable } from '../../fixture-table';
 import detection from './new-country-sign-in';
 
-export { SF_OFFICE };
-
 const user = person('sofia.rossi@example.com');
 const T0 = '2026-09-01T08:30:00Z';
 const DAY_MIN = 24 * 60;

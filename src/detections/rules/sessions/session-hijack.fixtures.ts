@@ -3,8 +3,6 @@ import { SF_OFFICE } from '../../fixture-builders/places';
 import { fixtureTable } from '../../fixture-table';
 import detection from './session-hijack';
 
-export { SF_OFFICE };
-
 const victim = person('priya.nair@example.com');
 const T0 = '2026-11-04T13:05:00Z';
 const SID = 'idxR4nd0mS3ss10nV1ct1m01';
