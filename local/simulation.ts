@@ -6,7 +6,9 @@
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
 import { HOUR, hourBucket, MINUTE } from '../src/time';
-import { storedFindings, type HourlyExecution, type LocalPipeline, type PublishedMessage } from './runtime';
+import { storedFindings, type LocalPipeline } from './runtime';
+import type { HourlyExecution } from './state-machine';
+import type { PublishedMessage } from './topic';
 
 export interface TimedDelivery {
   readonly at: number;

@@ -1,0 +1,70 @@
+/**
+ * Lambda, locally: runs a function's handler (functions/*, as they are) with exactly that function's
+ * environment, one invocation at a time, since the environment is the process's.
+ */
+import type { Context } from 'aws-lambda';
+import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
+
+export interface InvokerOptions {
+  /** The environment a function runs with: what the stack sets on it. */
+  environment(fn: LambdaName): Readonly<Record<string, string>>;
+  /** The deployed function's name, for the Lambda context. */
+  functionName(fn: LambdaName): string;
+  /** The handler of a function. @default the `handler` export of the function's entry file (LAMBDAS[fn].entry) */
+  handler?(fn: LambdaName): LambdaHandler;
+}
+
+export type LambdaHandler<T = unknown> = (event: unknown, context: Context) => Promise<T>;
+
+export class LocalInvoker {
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Every variable some function is given: hidden from the process while another function runs. */
+  private readonly functionVariables: ReadonlySet<string>;
+
+  constructor(private readonly options: InvokerOptions) {
+    this.functionVariables = new Set((Object.keys(LAMBDAS) as LambdaName[]).flatMap((fn) => Object.keys(options.environment(fn))));
+  }
+
+  /** Invoke a handler the way Lambda would, with that function's environment only; invocations run one after another. */
+  invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
+    const run = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn))));
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private handler<T>(fn: LambdaName): LambdaHandler<T> {
+    if (this.options.handler) return this.options.handler(fn) as LambdaHandler<T>;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(`../${LAMBDAS[fn].entry.replace(/\.ts$/, '')}`) as { handler: LambdaHandler<T> }).handler;
+  }
+
+  private async withEnvironment<T>(env: Readonly<Record<string, string>>, run: () => Promise<T>): Promise<T> {
+    const saved = { ...process.env };
+    for (const k of Object.keys(process.env)) if (this.functionVariables.has(k)) delete process.env[k];
+    Object.assign(process.env, env);
+    try {
+      return await run();
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  }
+}
+
+function lambdaContext(name: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: name,
+    memoryLimitInMB: '256',
+    awsRequestId: `local-${Math.random().toString(16).slice(2)}`,
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

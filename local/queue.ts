@@ -1,0 +1,87 @@
+/**
+ * The buffer queue and its event source mapping, locally, with the SQS semantics the ingest function
+ * relies on: batches of at most `batchSize` records; a record reported in batchItemFailures, or every
+ * record of an invocation that failed, comes back (once its visibility timeout has passed: here, later
+ * in the same drain) with its receive count raised; after `maxReceiveCount` receives it goes to the
+ * dead-letter queue instead.
+ */
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+
+export interface LocalQueueOptions {
+  /** The queue's ARN, as the records' eventSourceARN. */
+  readonly arn: string;
+  readonly region: string;
+  /** Records per invocation of the consumer. */
+  readonly batchSize: number;
+  /** Receives before a record goes to the dead-letter queue (the queue's redrive policy). */
+  readonly maxReceiveCount: number;
+}
+
+export interface DeadLetter {
+  readonly messageId: string;
+  readonly body: string;
+}
+
+/** The consumer of the queue: a Lambda handler for SQS events reporting partial batch failures. */
+export type BatchConsumer = (event: SQSEvent) => Promise<SQSBatchResponse>;
+
+interface QueuedMessage {
+  readonly messageId: string;
+  readonly body: string;
+  receiveCount: number;
+}
+
+export class LocalQueue {
+  /** Messages SQS gave up on, moved to the dead-letter queue after maxReceiveCount receives. */
+  readonly deadLetters: DeadLetter[] = [];
+  private readonly messages: QueuedMessage[] = [];
+  private messageSeq = 0;
+
+  constructor(readonly options: LocalQueueOptions) {}
+
+  /** SendMessage: the body as-is. */
+  send(body: string): void {
+    this.messages.push({ messageId: `msg-${++this.messageSeq}`, body, receiveCount: 0 });
+  }
+
+  /** Let the consumer receive batches until the queue is empty. Returns the batches and how many record receives failed. */
+  async drain(consumer: BatchConsumer): Promise<{ batches: number; failures: number }> {
+    let batches = 0;
+    let failures = 0;
+    while (this.messages.length) {
+      const batch = this.messages.splice(0, this.options.batchSize);
+      for (const m of batch) m.receiveCount++;
+      let failed: Set<string>;
+      try {
+        const res = await consumer(this.event(batch));
+        failed = new Set(res.batchItemFailures.map((f) => f.itemIdentifier));
+      } catch {
+        failed = new Set(batch.map((m) => m.messageId)); // the invocation failed: the whole batch comes back
+      }
+      batches++;
+      failures += failed.size;
+      for (const m of batch) {
+        if (!failed.has(m.messageId)) continue;
+        if (m.receiveCount >= this.options.maxReceiveCount) this.deadLetters.push({ messageId: m.messageId, body: m.body });
+        else this.messages.push(m);
+      }
+    }
+    return { batches, failures };
+  }
+
+  private event(batch: readonly QueuedMessage[]): SQSEvent {
+    return {
+      Records: batch.map((m) => ({
+        messageId: m.messageId,
+        receiptHandle: m.messageId,
+        body: m.body,
+        attributes: { ApproximateReceiveCount: String(m.receiveCount), SentTimestamp: String(Date.now()), SenderId: 'events.amazonaws.com', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: this.options.arn,
+        awsRegion: this.options.region,
+      })),
+    };
+  }
+}
