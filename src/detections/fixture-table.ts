@@ -5,13 +5,24 @@
  * rule, and nothing a Lambda function bundles, imports this module.
  */
 import type { OktaLogEvent } from '../okta/log-event';
-import type { Detection, Params } from './types';
+import type { Detection, Params, Subject } from './types';
+
+/**
+ * A finding a fixture must raise: whom it is about and, when its events span time (threshold and stateful
+ * detections), the event time of its first and last events.
+ */
+export interface ExpectedFinding {
+  readonly subject: Pick<Subject, 'type' | 'id'>;
+  /** ISO 8601, as in the finding; stated exactly when it differs from `windowEnd`. */
+  readonly windowStart?: string;
+  readonly windowEnd?: string;
+}
 
 export interface Fixture<P extends Params = Params> {
   readonly name: string;
   readonly events: readonly OktaLogEvent[];
-  /** How many findings the detection must raise over these events. */
-  readonly findings: number;
+  /** The findings the detection must raise over these events, in the order it raises them; empty for a negative fixture. */
+  readonly expect: readonly ExpectedFinding[];
   /** Parameter overrides for this fixture. */
   readonly params?: Partial<P>;
 }

@@ -14,13 +14,13 @@ const update = (target: OktaActor[], actor?: OktaActor) =>
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'password manager sign-on rule deleted', events: [adminEvent({ eventType: 'application.policy.sign_on.rule.delete', at: T0, target: [app(), rule] })], findings: 1 },
-    { name: 'sign-on policy downgraded from 2FA to 1FA', events: [update([changedTarget(app(), appSignOnAction('2FA'), appSignOnAction('1FA'))])], findings: 1 },
-    { name: 'rule added to an app policy', events: [adminEvent({ eventType: 'application.policy.sign_on.rule.create', at: T0, target: [app('AWS Console', '0oa1awsCons4x7'), rule] })], findings: 1 },
+    { name: 'password manager sign-on rule deleted', events: [adminEvent({ eventType: 'application.policy.sign_on.rule.delete', at: T0, target: [app(), rule] })], expect: [{ subject: { type: 'app', id: '0oa1pw0rdMgr4x7' } }] },
+    { name: 'sign-on policy downgraded from 2FA to 1FA', events: [update([changedTarget(app(), appSignOnAction('2FA'), appSignOnAction('1FA'))])], expect: [{ subject: { type: 'app', id: '0oa1pw0rdMgr4x7' } }] },
+    { name: 'rule added to an app policy', events: [adminEvent({ eventType: 'application.policy.sign_on.rule.create', at: T0, target: [app('AWS Console', '0oa1awsCons4x7'), rule] })], expect: [{ subject: { type: 'app', id: '0oa1awsCons4x7' } }] },
   ],
   negative: [
-    { name: 'change by allow-listed automation', events: [update([app()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
-    { name: 'ignored app', events: [update([app('Sandbox App', '0oa1sandbox4x7')])], findings: 0, params: { ignoreApps: ['sandbox app'] } },
-    { name: 'denied update attempt', events: [adminEvent({ eventType: 'application.policy.sign_on.update', at: T0, target: [app()], outcome: 'DENY' })], findings: 0 },
+    { name: 'change by allow-listed automation', events: [update([app()], userActor(AUTOMATION))], expect: [], params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'ignored app', events: [update([app('Sandbox App', '0oa1sandbox4x7')])], expect: [], params: { ignoreApps: ['sandbox app'] } },
+    { name: 'denied update attempt', events: [adminEvent({ eventType: 'application.policy.sign_on.update', at: T0, target: [app()], outcome: 'DENY' })], expect: [] },
   ],
 });

@@ -11,13 +11,13 @@ const ev = (eventType: string, target: OktaActor[] = [idp()], actor: OktaActor =
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'new SAML IdP created from a Tor exit', events: [ev('system.idp.lifecycle.create')], findings: 1 },
-    { name: 'existing IdP repointed', events: [ev('system.idp.lifecycle.update', [idp('Azure AD', '0oa1idpAzure4x7')])], findings: 1 },
-    { name: 'create then activate in the same hour is one finding', events: [ev('system.idp.lifecycle.create'), ev('system.idp.lifecycle.activate')], findings: 1 },
+    { name: 'new SAML IdP created from a Tor exit', events: [ev('system.idp.lifecycle.create')], expect: [{ subject: { type: 'idp', id: '0oa1idpPartner4x7' } }] },
+    { name: 'existing IdP repointed', events: [ev('system.idp.lifecycle.update', [idp('Azure AD', '0oa1idpAzure4x7')])], expect: [{ subject: { type: 'idp', id: '0oa1idpAzure4x7' } }] },
+    { name: 'create then activate in the same hour is one finding', events: [ev('system.idp.lifecycle.create'), ev('system.idp.lifecycle.activate')], expect: [{ subject: { type: 'idp', id: '0oa1idpPartner4x7' } }] },
   ],
   negative: [
-    { name: 'IdP deactivated (not a threat signal here)', events: [ev('system.idp.lifecycle.deactivate')], findings: 0 },
-    { name: 'change by allow-listed automation', events: [ev('system.idp.lifecycle.update', [idp()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
-    { name: 'ignored social IdP', events: [ev('system.idp.lifecycle.update', [idp('Google', '0oa1google4x7')])], findings: 0, params: { ignoreIdps: ['Google'] } },
+    { name: 'IdP deactivated (not a threat signal here)', events: [ev('system.idp.lifecycle.deactivate')], expect: [] },
+    { name: 'change by allow-listed automation', events: [ev('system.idp.lifecycle.update', [idp()], userActor(AUTOMATION))], expect: [], params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'ignored social IdP', events: [ev('system.idp.lifecycle.update', [idp('Google', '0oa1google4x7')])], expect: [], params: { ignoreIdps: ['Google'] } },
   ],
 });

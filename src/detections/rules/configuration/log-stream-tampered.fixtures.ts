@@ -12,13 +12,13 @@ const ev = (eventType: string, target: OktaActor[] = [stream()], actor: OktaActo
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'admin deactivates the stream feeding Vigil', events: [ev('system.log_stream.lifecycle.deactivate')], findings: 1 },
-    { name: 'stream deleted', events: [ev('system.log_stream.lifecycle.delete')], findings: 1 },
-    { name: 'stream repointed to another AWS account', events: [ev('system.log_stream.lifecycle.update')], findings: 1 },
-    { name: 'Okta deactivates the stream after delivery failures', events: [ev('system.log_stream.lifecycle.deactivate', [stream()], OKTA)], findings: 1 },
+    { name: 'admin deactivates the stream feeding Vigil', events: [ev('system.log_stream.lifecycle.deactivate')], expect: [{ subject: { type: 'org', id: 'log-stream:0oa1logstrVigil4x7' } }] },
+    { name: 'stream deleted', events: [ev('system.log_stream.lifecycle.delete')], expect: [{ subject: { type: 'org', id: 'log-stream:0oa1logstrVigil4x7' } }] },
+    { name: 'stream repointed to another AWS account', events: [ev('system.log_stream.lifecycle.update')], expect: [{ subject: { type: 'org', id: 'log-stream:0oa1logstrVigil4x7' } }] },
+    { name: 'Okta deactivates the stream after delivery failures', events: [ev('system.log_stream.lifecycle.deactivate', [stream()], OKTA)], expect: [{ subject: { type: 'org', id: 'log-stream:0oa1logstrVigil4x7' } }] },
   ],
   negative: [
-    { name: 'stream created or activated', events: [ev('system.log_stream.lifecycle.create'), ev('system.log_stream.lifecycle.activate')], findings: 0 },
-    { name: 'a stream the tenant chose to ignore', events: [ev('system.log_stream.lifecycle.update', [stream('Splunk test', '0oa1logstrSplk4x7')])], findings: 0, params: { ignoreStreams: ['Splunk test'] } },
+    { name: 'stream created or activated', events: [ev('system.log_stream.lifecycle.create'), ev('system.log_stream.lifecycle.activate')], expect: [] },
+    { name: 'a stream the tenant chose to ignore', events: [ev('system.log_stream.lifecycle.update', [stream('Splunk test', '0oa1logstrSplk4x7')])], expect: [], params: { ignoreStreams: ['Splunk test'] } },
   ],
 });

@@ -13,16 +13,16 @@ const ev = (eventType: string, target: OktaActor[] | null = [zone()], actor?: Ok
 
 export default fixtureTable<P>(detection, {
   positive: [
-    { name: 'block-list zone deleted', events: [ev('zone.delete')], findings: 1 },
-    { name: 'zone removed from the block list', events: [ev('zone.remove_blacklist')], findings: 1 },
-    { name: 'corporate zone deactivated', events: [ev('zone.deactivate', [zone('Corporate HQ', 'nzo1corphq4x7')])], findings: 1 },
-    { name: 'zone edited, block list turned into a policy zone', events: [ev('zone.update', [changedTarget(zone(), { usage: 'BLOCKLIST' }, { usage: 'POLICY' })])], findings: 1 },
+    { name: 'block-list zone deleted', events: [ev('zone.delete')], expect: [{ subject: { type: 'zone', id: 'nzo1blocked4x7' } }] },
+    { name: 'zone removed from the block list', events: [ev('zone.remove_blacklist')], expect: [{ subject: { type: 'zone', id: 'nzo1blocked4x7' } }] },
+    { name: 'corporate zone deactivated', events: [ev('zone.deactivate', [zone('Corporate HQ', 'nzo1corphq4x7')])], expect: [{ subject: { type: 'zone', id: 'nzo1corphq4x7' } }] },
+    { name: 'zone edited, block list turned into a policy zone', events: [ev('zone.update', [changedTarget(zone(), { usage: 'BLOCKLIST' }, { usage: 'POLICY' })])], expect: [{ subject: { type: 'zone', id: 'nzo1blocked4x7' } }] },
   ],
   negative: [
-    { name: 'zone edits ignored when includeUpdates is off', events: [ev('zone.update')], findings: 0, params: { includeUpdates: false } },
-    { name: 'new zone created (not listened to)', events: [ev('zone.create')], findings: 0 },
-    { name: 'zone activated (not listened to)', events: [ev('zone.activate')], findings: 0 },
-    { name: 'delete by allow-listed automation', events: [ev('zone.delete', [zone()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
-    { name: 'failed delete', events: [adminEvent({ eventType: 'zone.delete', at: T0, target: [zone()], outcome: 'FAILURE' })], findings: 0 },
+    { name: 'zone edits ignored when includeUpdates is off', events: [ev('zone.update')], expect: [], params: { includeUpdates: false } },
+    { name: 'new zone created (not listened to)', events: [ev('zone.create')], expect: [] },
+    { name: 'zone activated (not listened to)', events: [ev('zone.activate')], expect: [] },
+    { name: 'delete by allow-listed automation', events: [ev('zone.delete', [zone()], userActor(AUTOMATION))], expect: [], params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'failed delete', events: [adminEvent({ eventType: 'zone.delete', at: T0, target: [zone()], outcome: 'FAILURE' })], expect: [] },
   ],
 });

@@ -6,22 +6,22 @@ const T0 = '2026-11-03T10:15:00Z';
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'global session policy rule updated, effect not in the event', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn' })], findings: 1 },
+    { name: 'global session policy rule updated, effect not in the event', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn' })], expect: [{ subject: { type: 'policy', id: '0pr1a2b3c4MfaOutHq4x7' } }] },
     {
       name: 'authentication policy rule tightened (still a change to review)',
       events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'AccessPolicy', change: { from: appSignOnAction('1FA'), to: appSignOnAction('2FA') } })],
-      findings: 1,
+      expect: [{ subject: { type: 'policy', id: '0pr1a2b3c4MfaOutHq4x7' } }],
     },
-    { name: 'rule added to an authentication policy', events: [policyEvent({ eventType: 'policy.rule.add', at: T0, type: 'AccessPolicy', rule: 'Contractors: password only' })], findings: 1 },
-    { name: 'sign-on policy itself updated', events: [policyEvent({ eventType: 'policy.lifecycle.update', at: T0, type: 'OktaSignOn', name: 'Contractors' })], findings: 1 },
+    { name: 'rule added to an authentication policy', events: [policyEvent({ eventType: 'policy.rule.add', at: T0, type: 'AccessPolicy', rule: 'Contractors: password only' })], expect: [{ subject: { type: 'policy', id: '0pr1a2b3c4MfaOutHq4x7' } }] },
+    { name: 'sign-on policy itself updated', events: [policyEvent({ eventType: 'policy.lifecycle.update', at: T0, type: 'OktaSignOn', name: 'Contractors' })], expect: [{ subject: { type: 'policy', id: '00p1a2b3c4GlobalSes4x7' } }] },
   ],
   negative: [
     {
       name: 'a weakening update is left to okta-sign-on-policy-weakened',
       events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', change: { from: globalSessionAction(true), to: globalSessionAction(false) } })],
-      findings: 0,
+      expect: [],
     },
-    { name: 'password policy rule updated', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'Password' })], findings: 0 },
-    { name: 'ignored sandbox policy', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', name: 'Sandbox' })], findings: 0, params: { ignorePolicyNames: ['sandbox'] } },
+    { name: 'password policy rule updated', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'Password' })], expect: [] },
+    { name: 'ignored sandbox policy', events: [policyEvent({ eventType: 'policy.rule.update', at: T0, type: 'OktaSignOn', name: 'Sandbox' })], expect: [], params: { ignorePolicyNames: ['sandbox'] } },
   ],
 });

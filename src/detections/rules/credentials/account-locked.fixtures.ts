@@ -8,8 +8,8 @@ const at = '2026-11-03T05:12:40Z';
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'user.account.lock after failed sign-ins from an unfamiliar country', events: [lockout(user, at, { place: PLACES.moscow })], findings: 1 },
-    { name: 'user.account.lock.limit: no more automatic unlocks', events: [lockout(user, at, { limit: true })], findings: 1 },
+    { name: 'user.account.lock after failed sign-ins from an unfamiliar country', events: [lockout(user, at, { place: PLACES.moscow })], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'user.account.lock.limit: no more automatic unlocks', events: [lockout(user, at, { limit: true })], expect: [{ subject: { type: 'user', id: user.id } }] },
     {
       name: 'a lockout reported with the system as actor and the user as target',
       events: [
@@ -22,15 +22,15 @@ export default fixtureTable(detection, {
           displayMessage: 'Max sign in attempts exceeded',
         }),
       ],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
   ],
   negative: [
     {
       name: 'an admin unlocking the account is not a lockout',
       events: [logEvent({ eventType: 'user.account.unlock_by_admin', at, target: [{ id: user.id, type: 'User', alternateId: user.login, displayName: user.name }] })],
-      findings: 0,
+      expect: [],
     },
-    { name: 'a lock event naming no user at all', events: [logEvent({ eventType: 'user.account.lock', at, target: null, outcome: 'FAILURE', reason: 'LOCKED_OUT' })], findings: 0 },
+    { name: 'a lock event naming no user at all', events: [logEvent({ eventType: 'user.account.lock', at, target: null, outcome: 'FAILURE', reason: 'LOCKED_OUT' })], expect: [] },
   ],
 });

@@ -10,8 +10,8 @@ const failure = (n: number, place = PLACES.lagos) =>
 
 export default fixtureTable(detection, {
   positive: [
-    { name: '20 failed sign-ins for one user in 40 minutes', events: Array.from({ length: 20 }, (_, i) => failure(i * 2)), findings: 1 },
-    { name: 'threshold lowered by the tenant to 5', events: Array.from({ length: 5 }, (_, i) => failure(i)), findings: 1, params: { threshold: 5 } },
+    { name: '20 failed sign-ins for one user in 40 minutes', events: Array.from({ length: 20 }, (_, i) => failure(i * 2)), expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-02T09:05:00.000Z', windowEnd: '2026-11-02T09:43:00.000Z' }] },
+    { name: 'threshold lowered by the tenant to 5', events: Array.from({ length: 5 }, (_, i) => failure(i)), expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-02T09:05:00.000Z', windowEnd: '2026-11-02T09:09:00.000Z' }], params: { threshold: 5 } },
   ],
   negative: [
     {
@@ -19,14 +19,14 @@ export default fixtureTable(detection, {
       events: Array.from({ length: 25 }, (_, i) =>
         logEvent({ eventType: 'user.session.start', at: minutes(T0, i), actor: { id: 'unknown', type: 'User', alternateId: `nobody${i}@example.com`, displayName: 'unknown' }, place: PLACES.lagos, outcome: 'FAILURE', reason: 'VERIFICATION_ERROR' }),
       ),
-      findings: 0,
+      expect: [],
     },
-    { name: '19 failures in an hour stay under the threshold', events: Array.from({ length: 19 }, (_, i) => failure(i * 3)), findings: 0 },
-    { name: '20 failures spread over two hours never reach 20 in one window', events: Array.from({ length: 20 }, (_, i) => failure(i * 6.5)), findings: 0 },
+    { name: '19 failures in an hour stay under the threshold', events: Array.from({ length: 19 }, (_, i) => failure(i * 3)), expect: [] },
+    { name: '20 failures spread over two hours never reach 20 in one window', events: Array.from({ length: 20 }, (_, i) => failure(i * 6.5)), expect: [] },
     {
       name: 'successful sign-ins do not count',
       events: Array.from({ length: 25 }, (_, i) => logEvent({ eventType: 'user.session.start', at: minutes(T0, i), actor: userActor(victim), outcome: 'SUCCESS' })),
-      findings: 0,
+      expect: [],
     },
   ],
 });

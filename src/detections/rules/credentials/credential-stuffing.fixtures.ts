@@ -16,18 +16,18 @@ const stuffing = (known: number, unknown: number, spacingMin = 0.25) => [
 
 export default fixtureTable(detection, {
   positive: [
-    { name: '6 real accounts and 16 unknown usernames in 8 minutes', events: stuffing(6, 16), findings: 1 },
-    { name: 'only unknown usernames: 20 distinct typed names, not one "unknown" user', events: stuffing(0, 20), findings: 1 },
-    { name: 'tenant lowers the bar to 8 usernames', events: stuffing(4, 4), findings: 1, params: { minUsernames: 8 } },
+    { name: '6 real accounts and 16 unknown usernames in 8 minutes', events: stuffing(6, 16), expect: [{ subject: { type: 'ip', id: '192.0.2.91' }, windowStart: '2026-11-03T03:00:00.000Z', windowEnd: '2026-11-03T03:06:45.000Z' }] },
+    { name: 'only unknown usernames: 20 distinct typed names, not one "unknown" user', events: stuffing(0, 20), expect: [{ subject: { type: 'ip', id: '192.0.2.91' }, windowStart: '2026-11-03T03:00:15.000Z', windowEnd: '2026-11-03T03:09:45.000Z' }] },
+    { name: 'tenant lowers the bar to 8 usernames', events: stuffing(4, 4), expect: [{ subject: { type: 'ip', id: '192.0.2.91' }, windowStart: '2026-11-03T03:00:00.000Z', windowEnd: '2026-11-03T03:01:45.000Z' }], params: { minUsernames: 8 } },
   ],
   negative: [
-    { name: '19 usernames stay under the threshold', events: stuffing(10, 9), findings: 0 },
-    { name: '12 real accounts and 10 unknown usernames: a spray from this IP, reported by okta-password-spray-ip', events: stuffing(12, 10), findings: 0 },
-    { name: '22 usernames spread over an hour is not machine speed', events: stuffing(12, 10, 1.4), findings: 0 },
+    { name: '19 usernames stay under the threshold', events: stuffing(10, 9), expect: [] },
+    { name: '12 real accounts and 10 unknown usernames: a spray from this IP, reported by okta-password-spray-ip', events: stuffing(12, 10), expect: [] },
+    { name: '22 usernames spread over an hour is not machine speed', events: stuffing(12, 10, 1.4), expect: [] },
     {
       name: 'one user retyping their own username variants is not stuffing',
       events: [...[0, 1, 2].map((n) => unknownUserSignIn(`ana.garcia${n ? n : ''}@example.com`, at(n))), failedSignIn(person('ana.garcia@example.com'), at(3)), signIn(person('ana.garcia@example.com'), at(4))],
-      findings: 0,
+      expect: [],
     },
   ],
 });

@@ -14,22 +14,22 @@ const sprayed = (n: number, tries = 1, zone?: string) =>
 
 export default fixtureTable(detection, {
   positive: [
-    { name: '10 accounts, one wrong password each, from one IP in 30 minutes', events: sprayed(10), findings: 1 },
-    { name: '12 accounts, two tries each, some already locked out', events: [...sprayed(12, 2), failedSignIn(staff[0], minutes(T0, 50), 'LOCKED_OUT', { place: PLACES.lagos })], findings: 1 },
-    { name: 'tenant lowers the bar to 5 accounts', events: sprayed(5), findings: 1, params: { minUsers: 5 } },
+    { name: '10 accounts, one wrong password each, from one IP in 30 minutes', events: sprayed(10), expect: [{ subject: { type: 'ip', id: '192.0.2.44' }, windowStart: '2026-11-03T01:00:00.000Z', windowEnd: '2026-11-03T01:27:00.000Z' }] },
+    { name: '12 accounts, two tries each, some already locked out', events: [...sprayed(12, 2), failedSignIn(staff[0], minutes(T0, 50), 'LOCKED_OUT', { place: PLACES.lagos })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' }, windowStart: '2026-11-03T01:00:00.000Z', windowEnd: '2026-11-03T01:27:00.000Z' }] },
+    { name: 'tenant lowers the bar to 5 accounts', events: sprayed(5), expect: [{ subject: { type: 'ip', id: '192.0.2.44' }, windowStart: '2026-11-03T01:00:00.000Z', windowEnd: '2026-11-03T01:12:00.000Z' }], params: { minUsers: 5 } },
   ],
   negative: [
-    { name: '9 accounts stay under the threshold', events: sprayed(9), findings: 0 },
+    { name: '9 accounts stay under the threshold', events: sprayed(9), expect: [] },
     {
       name: 'office NAT: 12 colleagues each mistype once, then sign in from the same IP',
       events: staff.slice(0, 12).flatMap((p, i) => [failedSignIn(p, minutes(T0, i * 4)), signIn(p, minutes(T0, i * 4 + 1))]),
-      findings: 0,
+      expect: [],
     },
     {
       name: 'accounts hammered 8 times each are brute force, not spray',
       events: staff.slice(0, 10).flatMap((p, i) => Array.from({ length: 8 }, (_, t) => failedSignIn(p, minutes(T0, i * 5 + t * 0.5), 'INVALID_CREDENTIALS', { place: PLACES.lagos }))),
-      findings: 0,
+      expect: [],
     },
-    { name: 'failures from a network zone the tenant ignores', events: sprayed(10, 1, 'Corporate Egress'), findings: 0, params: { ignoreZones: ['corporate egress'] } },
+    { name: 'failures from a network zone the tenant ignores', events: sprayed(10, 1, 'Corporate Egress'), expect: [], params: { ignoreZones: ['corporate egress'] } },
   ],
 });

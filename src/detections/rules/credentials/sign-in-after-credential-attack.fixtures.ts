@@ -13,7 +13,7 @@ export default fixtureTable(detection, {
     {
       name: '6 wrong passwords from an attacker IP, then a success from the same IP',
       events: [...[0, 1, 2, 3, 4, 5].map((n) => failedSignIn(victim, at(n), 'INVALID_CREDENTIALS', attacker)), signIn(victim, at(7), attacker)],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-03T04:00:00.000Z', windowEnd: '2026-11-03T04:07:00.000Z' }],
     },
     {
       name: 'one try each from 3 rotating proxy IPs, then a success',
@@ -23,34 +23,34 @@ export default fixtureTable(detection, {
         failedSignIn(victim, at(20), 'INVALID_CREDENTIALS', { place: PLACES.torExit }),
         signIn(victim, at(25), { place: PLACES.torExit }),
       ],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-03T04:00:00.000Z', windowEnd: '2026-11-03T04:25:00.000Z' }],
     },
     {
       name: 'a single spray attempt ThreatInsight flagged, then a success',
       events: [failedSignIn(victim, at(0), 'INVALID_CREDENTIALS', { ...attacker, threatSuspected: true }), signIn(victim, at(30), attacker)],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-03T04:00:00.000Z', windowEnd: '2026-11-03T04:30:00.000Z' }],
     },
   ],
   negative: [
     {
       name: 'mistyped the password twice, then got in',
       events: [failedSignIn(victim, at(0)), failedSignIn(victim, at(0.5)), signIn(victim, at(1))],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'mistypes on two devices at home, then gets in',
       events: [failedSignIn(victim, at(0)), failedSignIn(victim, at(2), 'INVALID_CREDENTIALS', { place: PLACES.sanFrancisco, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)' }), signIn(victim, at(3))],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'brute force 2 hours before the success is outside the lookback',
       events: [...[0, 1, 2, 3, 4, 5].map((n) => failedSignIn(victim, at(n), 'INVALID_CREDENTIALS', attacker)), signIn(victim, at(130))],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'failures that never end in a success',
       events: [0, 1, 2, 3, 4, 5, 6].map((n) => failedSignIn(victim, at(n), 'INVALID_CREDENTIALS', attacker)),
-      findings: 0,
+      expect: [],
     },
   ],
 });

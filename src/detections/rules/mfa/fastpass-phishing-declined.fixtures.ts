@@ -21,9 +21,9 @@ const fastPass = (outcome: 'SUCCESS' | 'FAILURE', reason: string | null) =>
   });
 
 export default fixtureTable(detection, {
-  positive: [{ name: 'FastPass declined a phishing attempt', events: [fastPass('FAILURE', 'FastPass declined phishing attempt')], findings: 1 }],
+  positive: [{ name: 'FastPass declined a phishing attempt', events: [fastPass('FAILURE', 'FastPass declined phishing attempt')], expect: [{ subject: { type: 'user', id: user.id } }] }],
   negative: [
-    { name: 'an ordinary FastPass sign-in', events: [fastPass('SUCCESS', null)], findings: 0 },
-    { name: 'a wrong TOTP code', events: [logEvent({ eventType: 'user.authentication.auth_via_mfa', at, actor: userActor(user), outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', debugData: { factor: 'OKTA_VERIFY_TOTP' } })], findings: 0 },
+    { name: 'an ordinary FastPass sign-in', events: [fastPass('SUCCESS', null)], expect: [] },
+    { name: 'a wrong TOTP code', events: [logEvent({ eventType: 'user.authentication.auth_via_mfa', at, actor: userActor(user), outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', debugData: { factor: 'OKTA_VERIFY_TOTP' } })], expect: [] },
   ],
 });

@@ -11,15 +11,15 @@ export default fixtureTable(detection, {
     {
       name: 'a user session attempting to skip the factor challenge',
       events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, actor: userActor(user), target: [userActor(user)], place: PLACES.moscow, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', displayMessage: 'Attempt to bypass MFA' })],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
     {
       name: 'an MFA bypass by Okta (system@okta.com) for a user',
       events: [logEvent({ eventType: 'user.mfa.attempt_bypass', at, target: [userActor(user)], outcome: 'SUCCESS', displayMessage: 'Attempt to bypass MFA' })],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
   ],
   negative: [
-    { name: 'an ordinary approved push is not a bypass', events: [pushAnswered(user, at, PLACES.sanFrancisco)], findings: 0 },
+    { name: 'an ordinary approved push is not a bypass', events: [pushAnswered(user, at, PLACES.sanFrancisco)], expect: [] },
   ],
 });

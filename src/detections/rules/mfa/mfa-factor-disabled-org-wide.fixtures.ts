@@ -10,7 +10,7 @@ export default fixtureTable(detection, {
     {
       name: 'Classic: admin deactivates a factor type org-wide',
       events: [logEvent({ eventType: 'system.mfa.factor.deactivate', at, actor: userActor(admin), place: PLACES.sanFrancisco, outcome: 'SUCCESS', severity: 'INFO', displayMessage: 'Deactivate MFA factor type for org', debugData: { requestUri: '/api/v1/org/factors/okta_otp/lifecycle/deactivate' } })],
-      findings: 1,
+      expect: [{ subject: { type: 'org', id: 'factor:an MFA factor' } }],
     },
     {
       name: 'Identity Engine: admin deactivates the FIDO2 (WebAuthn) authenticator',
@@ -26,15 +26,15 @@ export default fixtureTable(detection, {
           debugData: { requestUri: '/api/v1/authenticators/aut1webauthn0fido2x7/lifecycle/deactivate' },
         }),
       ],
-      findings: 1,
+      expect: [{ subject: { type: 'org', id: 'factor:aut1webauthn0fido2x7' } }],
     },
   ],
   negative: [
     {
       name: 'a failed deactivation (e.g. the authenticator is still required by a policy)',
       events: [logEvent({ eventType: 'security.authenticator.lifecycle.deactivate', at, actor: userActor(admin), target: [{ id: 'aut1oktaverify00x7', type: 'Authenticator', displayName: 'Okta Verify' }], outcome: 'FAILURE', reason: 'Authenticator is in use by a policy' })],
-      findings: 0,
+      expect: [],
     },
-    { name: 'a factor type activated org-wide', events: [logEvent({ eventType: 'system.mfa.factor.activate', at, actor: userActor(admin), outcome: 'SUCCESS' })], findings: 0 },
+    { name: 'a factor type activated org-wide', events: [logEvent({ eventType: 'system.mfa.factor.activate', at, actor: userActor(admin), outcome: 'SUCCESS' })], expect: [] },
   ],
 });

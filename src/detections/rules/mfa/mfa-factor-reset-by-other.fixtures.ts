@@ -21,21 +21,21 @@ const event = (eventType: string, actor = userActor(helpdesk), extra: { reason?:
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'help desk resets all factors of a user', events: [event('user.mfa.factor.reset_all', undefined, { displayMessage: 'Reset all factors for user' })], findings: 1 },
+    { name: 'help desk resets all factors of a user', events: [event('user.mfa.factor.reset_all', undefined, { displayMessage: 'Reset all factors for user' })], expect: [{ subject: { type: 'user', id: user.id } }] },
     {
       name: 'admin deactivates the Okta Verify factor of a user',
       events: [event('user.mfa.factor.deactivate', undefined, { reason: 'User reset OKTA_VERIFY_PUSH factor', displayMessage: 'Reset factor for user', factor: 'Okta Verify' })],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
-    { name: 'admin suspends a factor of a user', events: [event('user.mfa.factor.suspend', undefined, { reason: 'User suspended SIGNED_NONCE factor', displayMessage: 'Suspend factor for user' })], findings: 1 },
+    { name: 'admin suspends a factor of a user', events: [event('user.mfa.factor.suspend', undefined, { reason: 'User suspended SIGNED_NONCE factor', displayMessage: 'Suspend factor for user' })], expect: [{ subject: { type: 'user', id: user.id } }] },
   ],
   negative: [
-    { name: 'the user resets their own factor', events: [event('user.mfa.factor.deactivate', userActor(user), { reason: 'User reset FIDO_WEBAUTHN factor', displayMessage: 'Reset factor for user' })], findings: 0 },
-    { name: 'resets by the allow-listed help-desk automation', events: [event('user.mfa.factor.reset_all')], findings: 0, params: { ignoreActors: ['HELPDESK.AGENT@example.com'] } },
+    { name: 'the user resets their own factor', events: [event('user.mfa.factor.deactivate', userActor(user), { reason: 'User reset FIDO_WEBAUTHN factor', displayMessage: 'Reset factor for user' })], expect: [] },
+    { name: 'resets by the allow-listed help-desk automation', events: [event('user.mfa.factor.reset_all')], expect: [], params: { ignoreActors: ['HELPDESK.AGENT@example.com'] } },
     {
       name: 'a failed reset attempt',
       events: [{ ...event('user.mfa.factor.reset_all'), outcome: { result: 'FAILURE', reason: 'Insufficient permissions' } }],
-      findings: 0,
+      expect: [],
     },
   ],
 });

@@ -27,12 +27,12 @@ export default fixtureTable(detection, {
     {
       name: 'Okta Threat Intelligence raises the user to HIGH (user.risk.detect)',
       events: [riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=HIGH, detectionName=Okta Threat Intelligence, reasons=Sign-in from known phishing infrastructure, issuer=OKTA}')],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
     {
       name: 'an admin marks the user HIGH (user.risk.change)',
       events: [riskEvent('user.risk.change', minutes(T0, 0), '{previousLevel=MEDIUM, level=HIGH, detectionName=Admin Reported User Risk, reasons=Admin override risk, issuer=OKTA}', { actor: userActor(admin) })],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
     {
       name: 'user.risk.detect and user.risk.change for the same change make one finding',
@@ -40,30 +40,30 @@ export default fixtureTable(detection, {
         riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=HIGH, detectionName=Suspected Session Hijacking, reasons=Associated sessionId is suspected to be hijacked, issuer=OKTA}'),
         riskEvent('user.risk.change', minutes(T0, 0.1), '{previousLevel=LOW, level=HIGH, detectionName=Suspected Session Hijacking, reasons=Associated sessionId is suspected to be hijacked, issuer=OKTA}'),
       ],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
     {
       name: 'a Shared Signals provider reports high risk',
       events: [riskEvent('security.events.provider.receive_event', minutes(T0, 0), '{level=HIGH, detectionName=Partner Reported User Risk, issuer=https://edr.example.net}', { actor: { id: '0oa1ssfprovider', type: 'PublicClientApp', alternateId: 'EDR partner', displayName: 'EDR partner', detailEntry: null } })],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
     },
     {
       name: 'tenant reports MEDIUM as well',
       events: [riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=MEDIUM, detectionName=Session Influenced User Risk, reasons=idxGuvnnpQKQ8uVw56TGp23Qg, issuer=OKTA}')],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id } }],
       params: { minLevel: 'MEDIUM' },
     },
   ],
   negative: [
-    { name: 'MEDIUM risk', events: [riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=MEDIUM, detectionName=Session Influenced User Risk, reasons=idxGuvnnpQKQ8uVw56TGp23Qg, issuer=OKTA}')], findings: 0 },
-    { name: 'risk lowered from HIGH to LOW', events: [riskEvent('user.risk.change', minutes(T0, 0), '{previousLevel=HIGH, level=LOW, detectionName=Admin Reported User Risk, reasons=Admin override risk, issuer=OKTA}', { actor: userActor(admin) })], findings: 0 },
+    { name: 'MEDIUM risk', events: [riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=MEDIUM, detectionName=Session Influenced User Risk, reasons=idxGuvnnpQKQ8uVw56TGp23Qg, issuer=OKTA}')], expect: [] },
+    { name: 'risk lowered from HIGH to LOW', events: [riskEvent('user.risk.change', minutes(T0, 0), '{previousLevel=HIGH, level=LOW, detectionName=Admin Reported User Risk, reasons=Admin override risk, issuer=OKTA}', { actor: userActor(admin) })], expect: [] },
     {
       name: 'a detection the tenant ignores',
       events: [riskEvent('user.risk.detect', minutes(T0, 0), '{previousLevel=LOW, level=HIGH, detectionName=Admin Reported User Risk, reasons=Admin override risk, issuer=OKTA}')],
-      findings: 0,
+      expect: [],
       params: { ignoreDetections: ['admin reported user risk'] },
     },
-    { name: 'no user to report on (null target, system actor)', events: [riskEvent('user.risk.detect', minutes(T0, 0), '{level=HIGH}', { target: null })], findings: 0 },
-    { name: 'risk event without a risk', events: [logEvent({ eventType: 'user.risk.detect', at: minutes(T0, 0), actor: SYSTEM, target: [userTarget()] })], findings: 0 },
+    { name: 'no user to report on (null target, system actor)', events: [riskEvent('user.risk.detect', minutes(T0, 0), '{level=HIGH}', { target: null })], expect: [] },
+    { name: 'risk event without a risk', events: [logEvent({ eventType: 'user.risk.detect', at: minutes(T0, 0), actor: SYSTEM, target: [userTarget()] })], expect: [] },
   ],
 });

@@ -28,16 +28,16 @@ export const reuse = (eventType: string, at: number, opts: { actor?: OktaActor; 
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'custom authorization server', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0))], findings: 1 },
-    { name: 'org authorization server', events: [reuse('app.oauth2.token.detect_reuse', minutes(T0, 0))], findings: 1 },
-    { name: 'no user in the event: the client is the subject', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0), { target: null })], findings: 1 },
+    { name: 'custom authorization server', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0))], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'org authorization server', events: [reuse('app.oauth2.token.detect_reuse', minutes(T0, 0))], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'no user in the event: the client is the subject', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0), { target: null })], expect: [{ subject: { type: 'app', id: '0oa1expensespa000001' } }] },
   ],
   negative: [
-    { name: 'a client the tenant knows retries on flaky networks', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0))], findings: 0, params: { allowedClients: ['expenses spa'] } },
+    { name: 'a client the tenant knows retries on flaky networks', events: [reuse('app.oauth2.as.token.detect_reuse', minutes(T0, 0))], expect: [], params: { allowedClients: ['expenses spa'] } },
     {
       name: 'an ordinary token grant',
       events: [logEvent({ eventType: 'app.oauth2.as.token.grant.refresh_token', at: minutes(T0, 0), actor: SPA, place: PLACES.sanFrancisco, debugData: { grantType: 'refresh_token' } })],
-      findings: 0,
+      expect: [],
     },
   ],
 });

@@ -18,19 +18,19 @@ export const rateEvent = (eventType: string, at: number, requestUri = '/api/v1/a
 
 export default fixtureTable(detection, {
   positive: [
-    { name: '3 org violations on /api/v1/authn in 3 minutes', events: [0, 1, 2].map((n) => rateEvent('system.org.rate_limit.violation', minutes(T0, n))), findings: 1 },
+    { name: '3 org violations on /api/v1/authn in 3 minutes', events: [0, 1, 2].map((n) => rateEvent('system.org.rate_limit.violation', minutes(T0, n))), expect: [{ subject: { type: 'org', id: 'org' }, windowStart: '2026-11-13T02:00:00.000Z', windowEnd: '2026-11-13T02:02:00.000Z' }] },
     {
       name: 'mixed org, concurrency and client violations count together',
       events: [rateEvent('system.org.rate_limit.violation', minutes(T0, 0)), rateEvent('core.concurrency.org.limit.violation', minutes(T0, 10)), rateEvent('system.client.rate_limit.violation', minutes(T0, 20), '/oauth2/v1/authorize')],
-      findings: 1,
+      expect: [{ subject: { type: 'org', id: 'org' }, windowStart: '2026-11-13T02:00:00.000Z', windowEnd: '2026-11-13T02:20:00.000Z' }],
     },
-    { name: 'tenant reports every violation', events: [rateEvent('system.operation.rate_limit.violation', minutes(T0, 0))], findings: 1, params: { threshold: 1 } },
-    { name: 'tenant counts bursts', events: [0, 1, 2].map((n) => rateEvent('system.org.rate_limit.burst', minutes(T0, n))), findings: 1, params: { countBursts: true } },
+    { name: 'tenant reports every violation', events: [rateEvent('system.operation.rate_limit.violation', minutes(T0, 0))], expect: [{ subject: { type: 'org', id: 'org' } }], params: { threshold: 1 } },
+    { name: 'tenant counts bursts', events: [0, 1, 2].map((n) => rateEvent('system.org.rate_limit.burst', minutes(T0, n))), expect: [{ subject: { type: 'org', id: 'org' }, windowStart: '2026-11-13T02:00:00.000Z', windowEnd: '2026-11-13T02:02:00.000Z' }], params: { countBursts: true } },
   ],
   negative: [
-    { name: 'two violations (a nightly job)', events: [rateEvent('system.org.rate_limit.violation', minutes(T0, 0)), rateEvent('system.org.rate_limit.violation', minutes(T0, 1))], findings: 0 },
-    { name: 'three violations hours apart', events: [0, 90, 180].map((n) => rateEvent('system.org.rate_limit.violation', minutes(T0, n))), findings: 0 },
-    { name: 'bursts absorbed by Okta', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.burst', minutes(T0, n))), findings: 0 },
-    { name: 'warnings are capacity planning', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.warning', minutes(T0, n))), findings: 0 },
+    { name: 'two violations (a nightly job)', events: [rateEvent('system.org.rate_limit.violation', minutes(T0, 0)), rateEvent('system.org.rate_limit.violation', minutes(T0, 1))], expect: [] },
+    { name: 'three violations hours apart', events: [0, 90, 180].map((n) => rateEvent('system.org.rate_limit.violation', minutes(T0, n))), expect: [] },
+    { name: 'bursts absorbed by Okta', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.burst', minutes(T0, n))), expect: [] },
+    { name: 'warnings are capacity planning', events: [0, 1, 2, 3].map((n) => rateEvent('system.org.rate_limit.warning', minutes(T0, n))), expect: [] },
   ],
 });

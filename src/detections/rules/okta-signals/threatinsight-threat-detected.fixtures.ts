@@ -25,15 +25,15 @@ export const threat = (at: number, opts: { reason?: string; outcome?: 'ALLOW' | 
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'password spray seen in log-only mode', events: [threat(minutes(T0, 0))], findings: 1 },
-    { name: 'credential stuffing against a named user', events: [threat(minutes(T0, 0), { reason: 'Login failures with high unknown users count', actor: userActor(person('ahmed.khan@example.com')) })], findings: 1 },
-    { name: 'two IPs make two findings; repeats from one IP in the hour make one', events: [threat(minutes(T0, 0)), threat(minutes(T0, 3)), threat(minutes(T0, 5), { place: PLACES.moscow })], findings: 2 },
-    { name: 'tenant wants blocked requests too', events: [threat(minutes(T0, 0), { outcome: 'DENY' })], findings: 1, params: { includeBlocked: true } },
+    { name: 'password spray seen in log-only mode', events: [threat(minutes(T0, 0))], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }] },
+    { name: 'credential stuffing against a named user', events: [threat(minutes(T0, 0), { reason: 'Login failures with high unknown users count', actor: userActor(person('ahmed.khan@example.com')) })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }] },
+    { name: 'two IPs make two findings; repeats from one IP in the hour make one', events: [threat(minutes(T0, 0)), threat(minutes(T0, 3)), threat(minutes(T0, 5), { place: PLACES.moscow })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }, { subject: { type: 'ip', id: '192.0.2.91' } }] },
+    { name: 'tenant wants blocked requests too', events: [threat(minutes(T0, 0), { outcome: 'DENY' })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }], params: { includeBlocked: true } },
   ],
   negative: [
-    { name: 'requests ThreatInsight already blocked', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], findings: 0 },
-    { name: "the tenant's load tester, allow-listed", events: [threat(minutes(T0, 0), { place: PLACES.newYork })], findings: 0, params: { allowedIps: ['198.51.100.0/24'] } },
-    { name: 'a category the tenant ignores', events: [threat(minutes(T0, 0), { reason: 'Login failures' })], findings: 0, params: { ignoreReasons: ['login failures'] } },
-    { name: 'a normal sign-in is not a ThreatInsight event', events: [logEvent({ eventType: 'user.session.start', at: minutes(T0, 0), actor: userActor(person('ahmed.khan@example.com')), place: PLACES.lagos })], findings: 0 },
+    { name: 'requests ThreatInsight already blocked', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], expect: [] },
+    { name: "the tenant's load tester, allow-listed", events: [threat(minutes(T0, 0), { place: PLACES.newYork })], expect: [], params: { allowedIps: ['198.51.100.0/24'] } },
+    { name: 'a category the tenant ignores', events: [threat(minutes(T0, 0), { reason: 'Login failures' })], expect: [], params: { ignoreReasons: ['login failures'] } },
+    { name: 'a normal sign-in is not a ThreatInsight event', events: [logEvent({ eventType: 'user.session.start', at: minutes(T0, 0), actor: userActor(person('ahmed.khan@example.com')), place: PLACES.lagos })], expect: [] },
   ],
 });

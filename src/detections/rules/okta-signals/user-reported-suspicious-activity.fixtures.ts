@@ -31,25 +31,25 @@ export const report = (at: number, activityType = 'system.email.new_device_notif
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'user reports a new-device sign-in notification', events: [report(minutes(T0, 0))], findings: 1 },
-    { name: 'two users report: two findings', events: [report(minutes(T0, 0)), report(minutes(T0, 2), 'system.email.new_device_notification.sent_message', person('li.wei@example.com'))], findings: 2 },
+    { name: 'user reports a new-device sign-in notification', events: [report(minutes(T0, 0))], expect: [{ subject: { type: 'user', id: reporter.id } }] },
+    { name: 'two users report: two findings', events: [report(minutes(T0, 0)), report(minutes(T0, 2), 'system.email.new_device_notification.sent_message', person('li.wei@example.com'))], expect: [{ subject: { type: 'user', id: reporter.id } }, { subject: { type: 'user', id: person('li.wei@example.com').id } }] },
     {
       name: 'report without the reported details (debugData stripped)',
       events: [{ ...report(minutes(T0, 0)), debugContext: { debugData: null } }],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: reporter.id } }],
     },
   ],
   negative: [
     {
       name: 'a type of report the tenant ignores',
       events: [report(minutes(T0, 0), 'system.email.password_reset.sent_message')],
-      findings: 0,
+      expect: [],
       params: { ignoreActivityTypes: ['system.email.password_reset.sent_message'] },
     },
     {
       name: 'an email notification sent (not a report)',
       events: [logEvent({ eventType: 'system.email.new_device_notification.sent_message', at: minutes(T0, 0), actor: userActor(reporter), place: PLACES.sanFrancisco })],
-      findings: 0,
+      expect: [],
     },
   ],
 });

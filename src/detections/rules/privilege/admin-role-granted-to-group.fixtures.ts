@@ -11,14 +11,14 @@ const grant = (privilegeGranted: string | undefined, target: OktaActor[] | null 
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'Super administrator granted to a broad group', events: [grant('Super administrator')], findings: 1 },
-    { name: 'grant without privilegeGranted still fires (role from the Role target)', events: [grant(undefined, [group(), { id: 'ra1orgadmin4x7', type: 'Role', alternateId: 'unknown', displayName: 'ORG_ADMIN', detailEntry: null }])], findings: 1 },
-    { name: 'tenant limits to super admin, super admin granted', events: [grant('Super administrator')], findings: 1, params: { rolePattern: 'super' } },
+    { name: 'Super administrator granted to a broad group', events: [grant('Super administrator')], expect: [{ subject: { type: 'group', id: '00g1contractors4x7' } }] },
+    { name: 'grant without privilegeGranted still fires (role from the Role target)', events: [grant(undefined, [group(), { id: 'ra1orgadmin4x7', type: 'Role', alternateId: 'unknown', displayName: 'ORG_ADMIN', detailEntry: null }])], expect: [{ subject: { type: 'group', id: '00g1contractors4x7' } }] },
+    { name: 'tenant limits to super admin, super admin granted', events: [grant('Super administrator')], expect: [{ subject: { type: 'group', id: '00g1contractors4x7' } }], params: { rolePattern: 'super' } },
   ],
   negative: [
-    { name: 'tenant limits to super admin, help desk granted', events: [grant('Help Desk administrator')], findings: 0, params: { rolePattern: 'super' } },
-    { name: 'failed grant', events: [grant('Super administrator', [group()], userActor(ROGUE), 'FAILURE')], findings: 0 },
-    { name: 'grant by allow-listed provisioning automation', events: [grant('Read only admin', [group()], userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
-    { name: 'grant event without a group target', events: [grant('Super administrator', null)], findings: 0 },
+    { name: 'tenant limits to super admin, help desk granted', events: [grant('Help Desk administrator')], expect: [], params: { rolePattern: 'super' } },
+    { name: 'failed grant', events: [grant('Super administrator', [group()], userActor(ROGUE), 'FAILURE')], expect: [] },
+    { name: 'grant by allow-listed provisioning automation', events: [grant('Read only admin', [group()], userActor(AUTOMATION))], expect: [], params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'grant event without a group target', events: [grant('Super administrator', null)], expect: [] },
   ],
 });

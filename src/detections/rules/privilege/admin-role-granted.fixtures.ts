@@ -19,12 +19,12 @@ const grant = (privilegeGranted: string, extra: Record<string, unknown> = {}) =>
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'Super administrator granted to a user', events: [grant('Super administrator')], findings: 1 },
-    { name: 'several roles, one of them an admin role', events: [grant('Read only admin, Help Desk administrator')], findings: 1 },
-    { name: 'organization administrator', events: [grant('Organization administrator')], findings: 1 },
+    { name: 'Super administrator granted to a user', events: [grant('Super administrator')], expect: [{ subject: { type: 'user', id: grantee.id } }] },
+    { name: 'several roles, one of them an admin role', events: [grant('Read only admin, Help Desk administrator')], expect: [{ subject: { type: 'user', id: grantee.id } }] },
+    { name: 'organization administrator', events: [grant('Organization administrator')], expect: [{ subject: { type: 'user', id: grantee.id } }] },
   ],
   negative: [
-    { name: 'a non-admin custom role', events: [grant('Report viewer')], findings: 0 },
-    { name: 'grant event with no privilegeGranted', events: [logEvent({ eventType: 'user.account.privilege.grant', at, actor: userActor(admin), target: null })], findings: 0 },
+    { name: 'a non-admin custom role', events: [grant('Report viewer')], expect: [] },
+    { name: 'grant event with no privilegeGranted', events: [logEvent({ eventType: 'user.account.privilege.grant', at, actor: userActor(admin), target: null })], expect: [] },
   ],
 });

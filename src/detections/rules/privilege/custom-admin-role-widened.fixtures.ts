@@ -14,14 +14,14 @@ const ev = (eventType: string, target: OktaActor[], debugData: Record<string, un
 
 export default fixtureTable<P>(detection, {
   positive: [
-    { name: 'custom role created', events: [ev('iam.role.create', [role()])], findings: 1 },
-    { name: 'credential-reset permission added to a role', events: [ev('iam.role.permissions.add', [role(), { id: 'okta.users.credentials.manage', type: 'PERMISSION', alternateId: 'okta.users.credentials.manage', displayName: 'okta.users.credentials.manage', detailEntry: null }])], findings: 1 },
-    { name: 'resources added to a resource set', events: [ev('iam.resourceset.resources.add', [set()])], findings: 1 },
-    { name: 'onlySensitive: sensitive permission in debugData', events: [ev('iam.role.permissions.add', [role()], { permission: 'okta.users.manage' })], findings: 1, params: { onlySensitive: true } },
+    { name: 'custom role created', events: [ev('iam.role.create', [role()])], expect: [{ subject: { type: 'role', id: 'cr01helpdeskplus4x7' } }] },
+    { name: 'credential-reset permission added to a role', events: [ev('iam.role.permissions.add', [role(), { id: 'okta.users.credentials.manage', type: 'PERMISSION', alternateId: 'okta.users.credentials.manage', displayName: 'okta.users.credentials.manage', detailEntry: null }])], expect: [{ subject: { type: 'role', id: 'cr01helpdeskplus4x7' } }] },
+    { name: 'resources added to a resource set', events: [ev('iam.resourceset.resources.add', [set()])], expect: [{ subject: { type: 'role', id: 'iam1allusers4x7' } }] },
+    { name: 'onlySensitive: sensitive permission in debugData', events: [ev('iam.role.permissions.add', [role()], { permission: 'okta.users.manage' })], expect: [{ subject: { type: 'role', id: 'cr01helpdeskplus4x7' } }], params: { onlySensitive: true } },
   ],
   negative: [
-    { name: 'onlySensitive: a read permission added', events: [ev('iam.role.permissions.add', [role()], { permission: 'okta.users.read' })], findings: 0, params: { onlySensitive: true } },
-    { name: 'permissions removed (narrowing, not listened to)', events: [ev('iam.role.permissions.delete', [role()])], findings: 0 },
-    { name: 'change by allow-listed IaC pipeline', events: [ev('iam.role.create', [role()], {}, userActor(AUTOMATION))], findings: 0, params: { allowedActors: [AUTOMATION.login] } },
+    { name: 'onlySensitive: a read permission added', events: [ev('iam.role.permissions.add', [role()], { permission: 'okta.users.read' })], expect: [], params: { onlySensitive: true } },
+    { name: 'permissions removed (narrowing, not listened to)', events: [ev('iam.role.permissions.delete', [role()])], expect: [] },
+    { name: 'change by allow-listed IaC pipeline', events: [ev('iam.role.create', [role()], {}, userActor(AUTOMATION))], expect: [], params: { allowedActors: [AUTOMATION.login] } },
   ],
 });

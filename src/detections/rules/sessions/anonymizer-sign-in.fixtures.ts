@@ -24,18 +24,18 @@ export const signIn = (at: number, place: Place, outcome: 'SUCCESS' | 'FAILURE' 
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'successful sign-in from a Tor exit', events: [signIn(minutes(T0, 0), PLACES.torExit)], findings: 1 },
-    { name: 'commercial VPN that Okta does not flag as a proxy', events: [signIn(minutes(T0, 0), MULLVAD)], findings: 1 },
-    { name: 'ThreatInsight suspected the sign-in', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: true })], findings: 1 },
-    { name: 'two anonymized sign-ins of one user in an hour make one finding', events: [signIn(minutes(T0, 0), PLACES.torExit), signIn(minutes(T0, 10), MULLVAD)], findings: 1 },
-    { name: 'tenant also wants failures', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], findings: 1, params: { includeFailures: true } },
+    { name: 'successful sign-in from a Tor exit', events: [signIn(minutes(T0, 0), PLACES.torExit)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'commercial VPN that Okta does not flag as a proxy', events: [signIn(minutes(T0, 0), MULLVAD)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'ThreatInsight suspected the sign-in', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: true })], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'two anonymized sign-ins of one user in an hour make one finding', events: [signIn(minutes(T0, 0), PLACES.torExit), signIn(minutes(T0, 10), MULLVAD)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'tenant also wants failures', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [{ subject: { type: 'user', id: user.id } }], params: { includeFailures: true } },
   ],
   negative: [
-    { name: 'sign-in from the home ISP', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco)], findings: 0 },
-    { name: 'failed sign-in through Tor (left to ThreatInsight and brute-force rules)', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], findings: 0 },
-    { name: 'corporate secure web gateway allow-listed by AS organisation', events: [signIn(minutes(T0, 0), ZSCALER)], findings: 0, params: { allowedAsOrgs: ['zscaler'] } },
-    { name: 'corporate VPN allow-listed by CIDR', events: [signIn(minutes(T0, 0), ZSCALER)], findings: 0, params: { allowedIps: ['198.51.100.192/26'] } },
-    { name: '"tor" inside another word (Toronto Hydro) is not Tor', events: [signIn(minutes(T0, 0), TORONTO)], findings: 0 },
-    { name: 'threatSuspected "false" as a string', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: 'false' })], findings: 0 },
+    { name: 'sign-in from the home ISP', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco)], expect: [] },
+    { name: 'failed sign-in through Tor (left to ThreatInsight and brute-force rules)', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [] },
+    { name: 'corporate secure web gateway allow-listed by AS organisation', events: [signIn(minutes(T0, 0), ZSCALER)], expect: [], params: { allowedAsOrgs: ['zscaler'] } },
+    { name: 'corporate VPN allow-listed by CIDR', events: [signIn(minutes(T0, 0), ZSCALER)], expect: [], params: { allowedIps: ['198.51.100.192/26'] } },
+    { name: '"tor" inside another word (Toronto Hydro) is not Tor', events: [signIn(minutes(T0, 0), TORONTO)], expect: [] },
+    { name: 'threatSuspected "false" as a string', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: 'false' })], expect: [] },
   ],
 });

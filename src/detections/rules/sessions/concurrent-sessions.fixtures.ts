@@ -13,24 +13,24 @@ const places = [PLACES.sanFrancisco, PLACES.lagos, PLACES.moscow, PLACES.newYork
 
 export default fixtureTable(detection, {
   positive: [
-    { name: '5 sessions from 5 networks in 40 minutes', events: places.map((pl, i) => start(minutes(T0, i * 10), pl, i)), findings: 1 },
+    { name: '5 sessions from 5 networks in 40 minutes', events: places.map((pl, i) => start(minutes(T0, i * 10), pl, i)), expect: [{ subject: { type: 'user', id: user.id }, windowStart: '2026-11-09T10:00:00.000Z', windowEnd: '2026-11-09T10:40:00.000Z' }] },
     {
       name: '8 sessions from 3 networks in an hour make one finding',
       events: Array.from({ length: 8 }, (_, i) => start(minutes(T0, i * 7), places[i % 3], i)),
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: user.id }, windowStart: '2026-11-09T10:00:00.000Z', windowEnd: '2026-11-09T10:28:00.000Z' }],
     },
-    { name: 'tenant lowers the limit to 3 sessions from 2 IPs on 2 networks', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), PLACES.lagos, 2), start(minutes(T0, 9), PLACES.lagos, 3)], findings: 1, params: { maxSessions: 3, minIps: 2, minNetworks: 2 } },
+    { name: 'tenant lowers the limit to 3 sessions from 2 IPs on 2 networks', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), PLACES.lagos, 2), start(minutes(T0, 9), PLACES.lagos, 3)], expect: [{ subject: { type: 'user', id: user.id }, windowStart: '2026-11-09T10:00:00.000Z', windowEnd: '2026-11-09T10:09:00.000Z' }], params: { maxSessions: 3, minIps: 2, minNetworks: 2 } },
   ],
   negative: [
-    { name: 'laptop, phone and tablet (3 sessions)', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), SF_CELL, 2), start(minutes(T0, 30), SF_OFFICE, 3)], findings: 0 },
-    { name: '6 sessions, all from the office network', events: Array.from({ length: 6 }, (_, i) => start(minutes(T0, i * 5), SF_OFFICE, i)), findings: 0 },
-    { name: '5 sessions from 5 networks spread over 5 hours', events: places.map((pl, i) => start(minutes(T0, i * 70), pl, i)), findings: 0 },
-    { name: 'the same session logged several times counts once', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, 7)), findings: 0 },
+    { name: 'laptop, phone and tablet (3 sessions)', events: [start(minutes(T0, 0), PLACES.sanFrancisco, 1), start(minutes(T0, 5), SF_CELL, 2), start(minutes(T0, 30), SF_OFFICE, 3)], expect: [] },
+    { name: '6 sessions, all from the office network', events: Array.from({ length: 6 }, (_, i) => start(minutes(T0, i * 5), SF_OFFICE, i)), expect: [] },
+    { name: '5 sessions from 5 networks spread over 5 hours', events: places.map((pl, i) => start(minutes(T0, i * 70), pl, i)), expect: [] },
+    { name: 'the same session logged several times counts once', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, 7)), expect: [] },
     {
       name: 'a new phone signing in to 6 apps: a fresh carrier address each time, but two networks (home Wi-Fi, carrier)',
       events: [0, 1, 2, 3, 4, 5].map((i) => start(minutes(T0, i * 4), i % 3 === 0 ? PLACES.sanFrancisco : { ...SF_CELL, ip: `198.51.100.${60 + i}` }, 20 + i)),
-      findings: 0,
+      expect: [],
     },
-    { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), findings: 0 },
+    { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), expect: [] },
   ],
 });

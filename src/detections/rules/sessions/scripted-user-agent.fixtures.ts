@@ -31,24 +31,24 @@ export const signIn = (at: number, userAgent: string, opts: { outcome?: 'SUCCESS
 
 export default fixtureTable(detection, {
   positive: [
-    { name: 'curl', events: [signIn(minutes(T0, 0), UA.curl)], findings: 1 },
-    { name: 'python-requests', events: [signIn(minutes(T0, 0), UA.pythonRequests)], findings: 1 },
-    { name: 'Go-http-client (any case)', events: [signIn(minutes(T0, 0), UA.go)], findings: 1 },
-    { name: 'HeadlessChrome', events: [signIn(minutes(T0, 0), UA.headless)], findings: 1 },
-    { name: 'PhantomJS', events: [signIn(minutes(T0, 0), UA.phantom)], findings: 1 },
-    { name: 'tenant adds its own tool to the list', events: [signIn(minutes(T0, 0), 'AcmeScraper/1.0')], findings: 1, params: { userAgentPatterns: ['acmescraper'] } },
-    { name: 'tenant also wants failed attempts', events: [signIn(minutes(T0, 0), UA.curl, { outcome: 'FAILURE' })], findings: 1, params: { includeFailures: true } },
+    { name: 'curl', events: [signIn(minutes(T0, 0), UA.curl)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'python-requests', events: [signIn(minutes(T0, 0), UA.pythonRequests)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'Go-http-client (any case)', events: [signIn(minutes(T0, 0), UA.go)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'HeadlessChrome', events: [signIn(minutes(T0, 0), UA.headless)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'PhantomJS', events: [signIn(minutes(T0, 0), UA.phantom)], expect: [{ subject: { type: 'user', id: user.id } }] },
+    { name: 'tenant adds its own tool to the list', events: [signIn(minutes(T0, 0), 'AcmeScraper/1.0')], expect: [{ subject: { type: 'user', id: user.id } }], params: { userAgentPatterns: ['acmescraper'] } },
+    { name: 'tenant also wants failed attempts', events: [signIn(minutes(T0, 0), UA.curl, { outcome: 'FAILURE' })], expect: [{ subject: { type: 'user', id: user.id } }], params: { includeFailures: true } },
   ],
   negative: [
-    { name: 'a desktop browser', events: [signIn(minutes(T0, 0), BROWSER_UA), signIn(minutes(T0, 5), UA.edge)], findings: 0 },
-    { name: 'Okta Verify', events: [signIn(minutes(T0, 0), UA.oktaVerify)], findings: 0 },
-    { name: 'failed scripted attempts (left to brute-force rules)', events: [signIn(minutes(T0, 0), UA.pythonRequests, { outcome: 'FAILURE' })], findings: 0 },
+    { name: 'a desktop browser', events: [signIn(minutes(T0, 0), BROWSER_UA), signIn(minutes(T0, 5), UA.edge)], expect: [] },
+    { name: 'Okta Verify', events: [signIn(minutes(T0, 0), UA.oktaVerify)], expect: [] },
+    { name: 'failed scripted attempts (left to brute-force rules)', events: [signIn(minutes(T0, 0), UA.pythonRequests, { outcome: 'FAILURE' })], expect: [] },
     {
       name: 'an allow-listed service account',
       events: [signIn(minutes(T0, 0), UA.pythonRequests, { who: SERVICE_ACCOUNT })],
-      findings: 0,
+      expect: [],
       params: { allowedUsers: ['SVC-Reporting@example.com'] },
     },
-    { name: 'an allow-listed automation network', events: [signIn(minutes(T0, 0), UA.curl)], findings: 0, params: { allowedIps: ['203.0.113.0/25'] } },
+    { name: 'an allow-listed automation network', events: [signIn(minutes(T0, 0), UA.curl)], expect: [], params: { allowedIps: ['203.0.113.0/25'] } },
   ],
 });

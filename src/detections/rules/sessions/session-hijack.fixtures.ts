@@ -43,7 +43,7 @@ export default fixtureTable(detection, {
     {
       name: 'session cookie replayed from Lagos on another browser and OS 40 minutes after sign-in',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 5), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 40), PLACES.lagos, WINDOWS_FIREFOX), sso(minutes(T0, 42), PLACES.lagos, WINDOWS_FIREFOX)],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-04T13:10:00.000Z', windowEnd: '2026-11-04T13:45:00.000Z' }],
     },
     {
       name: 'no session id: the same device token (dtHash) evaluated from Moscow on Windows',
@@ -51,12 +51,12 @@ export default fixtureTable(detection, {
         sessionEvent('policy.evaluate_sign_on', minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA, { dtHash: 'f00dcafe' }),
         sessionEvent('policy.evaluate_sign_on', minutes(T0, 90), PLACES.moscow, WINDOWS_EDGE, { dtHash: 'f00dcafe' }),
       ],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-04T13:05:00.000Z', windowEnd: '2026-11-04T14:35:00.000Z' }],
     },
     {
       name: 'tenant counts any IP change within a session (minClients 1)',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 30), PLACES.newYork, BROWSER_UA)],
-      findings: 1,
+      expect: [{ subject: { type: 'user', id: victim.id }, windowStart: '2026-11-04T13:05:00.000Z', windowEnd: '2026-11-04T13:35:00.000Z' }],
       params: { minClients: 1 },
     },
   ],
@@ -64,17 +64,17 @@ export default fixtureTable(detection, {
     {
       name: 'laptop moves from home to the office and the browser updates itself',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 50), SF_OFFICE, BROWSER_UA), sso(minutes(T0, 120), SF_OFFICE, BROWSER_UA_UPDATED)],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'laptop and phone each have their own session',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA, 'idxLaptopSession0001'), start(minutes(T0, 10), SF_OFFICE, IPHONE_SAFARI, 'idxPhoneSession00001')],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'second client only after the window has passed',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 9 * 60), PLACES.lagos, WINDOWS_FIREFOX)],
-      findings: 0,
+      expect: [],
     },
     {
       name: 'replay attempts denied by policy do not count',
@@ -82,7 +82,7 @@ export default fixtureTable(detection, {
         start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA),
         sessionEvent('policy.evaluate_sign_on', minutes(T0, 30), PLACES.lagos, WINDOWS_FIREFOX, { sessionId: SID, outcome: 'DENY' }),
       ],
-      findings: 0,
+      expect: [],
     },
   ],
 });
