@@ -38,6 +38,26 @@ export function nearTimePatterns(eventTypes: readonly string[], maxLength = MAX_
   return patterns;
 }
 
+/**
+ * Why EventBridge would reject a pattern (no fields, an empty list of values, over the size limit), or
+ * undefined when it would not.
+ */
+export function patternProblem(pattern: EventPattern, maxLength = MAX_PATTERN_LENGTH): string | undefined {
+  const length = JSON.stringify(pattern).length;
+  if (length > maxLength) return `it is ${length} characters, over the ${maxLength}-character limit`;
+  const problem = (p: EventPattern, path: string): string | undefined => {
+    const fields = Object.entries(p);
+    if (!fields.length) return `${path || 'the pattern'} has no fields`;
+    for (const [field, rule] of fields) {
+      const at = path ? `${path}.${field}` : field;
+      const found = Array.isArray(rule) ? (rule.length ? undefined : `${at} lists no values`) : problem(rule as EventPattern, at);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return problem(pattern, '');
+}
+
 function matchValue(rule: PatternValue, value: unknown, present: boolean): boolean {
   if (rule !== null && typeof rule === 'object') {
     if ('prefix' in rule) return typeof value === 'string' && value.startsWith(rule.prefix);

@@ -27,13 +27,13 @@ export function dailyRunInput(tenantId: string, scheduledTime: string): DailyRun
 
 /** The minute past every hour the hourly run fires: the grace period, which late events get to arrive. */
 export function hourlyRunMinute(gracePeriodMinutes: number): number {
-  if (!Number.isInteger(gracePeriodMinutes) || gracePeriodMinutes < 0 || gracePeriodMinutes > 59) throw new Error(`minute must be 0-59, got ${gracePeriodMinutes}`);
+  if (!Number.isInteger(gracePeriodMinutes) || gracePeriodMinutes < 0 || gracePeriodMinutes > 59) throw new Error(`gracePeriodMinutes must be a whole number from 0 to 59, got ${gracePeriodMinutes}`);
   return gracePeriodMinutes;
 }
 
 /** The time of day (UTC) the daily run fires, from `HH:MM`. */
 export function dailyRunTime(dailyAt: string): { readonly hour: number; readonly minute: number } {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
-  if (!m) throw new Error(`expected HH:MM, got "${dailyAt}"`);
+  if (!m) throw new Error(`dailyAt must be HH:MM (24-hour, UTC), got "${dailyAt}"`);
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }

@@ -1,6 +1,7 @@
 /**
- * The tenant's findings topic (KMS) and its subscriptions from the tenant file. Each subscription only
- * receives messages whose `severity` message attribute is its minimum severity or above.
+ * The tenant's findings topic (KMS) and its subscriptions from the tenant file
+ * (`notifications.subscriptions`). Each subscription only receives messages whose `severity` message
+ * attribute is its minimum severity or above.
  */
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
@@ -10,8 +11,10 @@ import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
 
 export interface FindingsTopicProps {
+  /** `vigil-<tenant>-findings`. */
   readonly topicName: string;
   readonly kmsKeyArn: string;
+  /** The tenant file's `notifications.subscriptions`: each gets the findings of its minimum severity and above. */
   readonly subscriptions: Tenant['notifications']['subscriptions'];
 }
 

@@ -13,6 +13,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
 import { literalDeep } from '../literal';
+import { checkInteger, checkLogRetention } from './checks';
 import { assumeRolePolicy, condition, policyDocument, useKey, XRAY_WRITE } from './policy';
 
 /**
@@ -35,6 +36,7 @@ export interface HourlyWorkflowProps {
   /** ARN the state machine will have (for the trust policy, which must exist before it). */
   readonly stateMachineArn: string;
   readonly logGroupName: string;
+  /** The tenant's account: only its Step Functions may assume the role. */
   readonly account: string;
   readonly kmsKeyArn: string;
   readonly planFunctionArn: string;
@@ -44,9 +46,9 @@ export interface HourlyWorkflowProps {
   readonly eventsTableArn: string;
   readonly hoursTableName: string;
   readonly hoursTableArn: string;
-  /** Hours processed at once. Keep 1: each hour starts from the state the hour before it saved. @default 1 (hourlyWorkflow's default) */
+  /** Hours processed at once (0 for no limit). Keep 1: each hour starts from the state the hour before it saved. @default 1 (hourlyWorkflow's default) */
   readonly maxConcurrency?: number;
-  /** @default 30 */
+  /** Days the execution logs are kept: one of CloudWatch Logs' retention periods. @default 30 */
   readonly logRetentionDays?: number;
 }
 
@@ -57,6 +59,8 @@ export class HourlyWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: HourlyWorkflowProps) {
     super(scope, id);
+    checkInteger(this, 'maxConcurrency', props.maxConcurrency, 0, 1000);
+    checkLogRetention(this, 'logRetentionDays', props.logRetentionDays);
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: props.logGroupName,
       retentionInDays: props.logRetentionDays ?? 30,

@@ -7,14 +7,19 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { Construct } from 'constructs';
-import type { EventPattern } from '../../src/events/patterns';
-import { targetRetryPolicy, type TargetRetry } from './ingest-route';
+import { patternProblem, type EventPattern } from '../../src/events/patterns';
+import { check } from './checks';
 import type { PipelineFunction } from './pipeline-function';
+import { targetRetryPolicy, type TargetRetry } from './target-retry';
 
 export interface NearTimeRouteProps {
   readonly busName: string;
-  /** From nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))). */
+  /**
+   * From nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))), one rule each; none
+   * makes no rules. Each must be a pattern EventBridge accepts (fields, values, size).
+   */
   readonly patterns: readonly EventPattern[];
+  /** The name of the rule for `patterns[index]`. */
   ruleName(index: number): string;
   readonly nearTime: PipelineFunction;
   /** Where EventBridge puts events it could not deliver to the function. */
@@ -28,6 +33,10 @@ export class NearTimeRoute extends Construct {
 
   constructor(scope: Construct, id: string, props: NearTimeRouteProps) {
     super(scope, id);
+    props.patterns.forEach((pattern, i) => {
+      const problem = patternProblem(pattern);
+      check(this, problem === undefined, `patterns[${i}] is not a pattern EventBridge accepts: ${problem}`);
+    });
     this.rules = props.patterns.map((pattern, i) => {
       const rule = new CloudwatchEventRule(this, `rule-${i + 1}`, {
         name: props.ruleName(i),
@@ -41,7 +50,7 @@ export class NearTimeRoute extends Construct {
         targetId: 'near-time',
         arn: props.nearTime.arn,
         deadLetterConfig: { arn: props.deliveryDeadLetterQueueArn },
-        retryPolicy: targetRetryPolicy({ maximumEventAgeInSeconds: 3600, ...props.retry }),
+        retryPolicy: targetRetryPolicy(this, { maximumEventAgeInSeconds: 3600, ...props.retry }),
       });
       new LambdaPermission(this, `permission-${i + 1}`, {
         statementId: `AllowNearTimeRule${i + 1}`,

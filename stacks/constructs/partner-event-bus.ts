@@ -15,13 +15,18 @@ import { CloudwatchEventArchive } from '@cdktf/provider-aws/lib/cloudwatch-event
 import { CloudwatchEventBus } from '@cdktf/provider-aws/lib/cloudwatch-event-bus';
 import { Construct } from 'constructs';
 import { ingestPattern } from '../../src/events/patterns';
+import { OKTA_SOURCE_PREFIX } from '../../src/okta/log-event';
+import { MAX_ARCHIVE_NAME } from '../naming';
+import { check } from './checks';
+
+const ARCHIVE_NAME = new RegExp(`^[.\\-_A-Za-z0-9]{1,${MAX_ARCHIVE_NAME}}$`);
 
 export interface PartnerEventBusProps {
-  /** The partner event source name, which is also the bus name. */
+  /** The partner event source name (`aws.partner/okta.com/...`), which is also the bus name. */
   readonly eventSourceName: string;
-  /** Archive name (at most 48 characters). */
+  /** Archive name: 1-48 letters, digits, `.`, `-`, `_`. */
   readonly archiveName: string;
-  /** Days the archive keeps events; 0 keeps them forever. */
+  /** Days the archive keeps events (a whole number); 0 keeps them forever. */
   readonly archiveRetentionDays: number;
   readonly kmsKeyArn: string;
   /** Queue for events EventBridge cannot encrypt or decrypt with the key (recommended with a customer managed key). */
@@ -34,6 +39,9 @@ export class PartnerEventBus extends Construct {
 
   constructor(scope: Construct, id: string, props: PartnerEventBusProps) {
     super(scope, id);
+    check(this, props.eventSourceName.startsWith(OKTA_SOURCE_PREFIX), `eventSourceName must be Okta's partner event source (${OKTA_SOURCE_PREFIX}...), got "${props.eventSourceName}"`);
+    check(this, ARCHIVE_NAME.test(props.archiveName), `archiveName must be 1-${MAX_ARCHIVE_NAME} letters, digits, ".", "-" or "_", got "${props.archiveName}"`);
+    check(this, Number.isInteger(props.archiveRetentionDays) && props.archiveRetentionDays >= 0, `archiveRetentionDays must be a whole number of days, 0 (forever) or more, got ${props.archiveRetentionDays}`);
     this.bus = new CloudwatchEventBus(this, 'bus', {
       name: props.eventSourceName,
       eventSourceName: props.eventSourceName,

@@ -14,19 +14,23 @@ import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from 'constructs';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
+import { checkInteger } from './checks';
 
 export interface PipelineAlarmsProps {
+  /** The operations topic alarms publish to. */
   readonly topicName: string;
   readonly kmsKeyArn: string;
+  /** Who is told about alarms, from the tenant file. */
   readonly subscriptions: Tenant['operations']['subscriptions'];
   /** Alarm name for a given check, e.g. `vigil-acme-feed-silent`. */
   readonly alarmName: (what: string) => string;
   /** The ingest buffer: every Okta event passes through it. */
   readonly bufferQueueName: string;
-  /** Hours without any event before the feed counts as silent. @default 6 */
+  /** Hours without any event before the feed counts as silent (1-24: CloudWatch evaluates at most a day). @default 6 */
   readonly silentFeedHours?: number;
   /** Dead-letter queues to watch, by a short label. */
   readonly deadLetterQueues: Readonly<Record<string, string>>;
+  /** The hourly workflow, whose failed executions alarm. */
   readonly stateMachineArn: string;
   /** Lambda function names to watch, by a short label. */
   readonly functions: Readonly<Record<string, string>>;
@@ -38,6 +42,7 @@ export class PipelineAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);
+    checkInteger(this, 'silentFeedHours', props.silentFeedHours, 1, 24);
     this.topic = new SnsTopic(this, 'topic', { name: props.topicName, displayName: 'Vigil operations', kmsMasterKeyId: props.kmsKeyArn });
     props.subscriptions.forEach((s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: literal(s.endpoint) }));
     const actions = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };

@@ -20,6 +20,7 @@ import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
 import { SynthConfigError } from '../errors';
 import { literal } from '../literal';
+import { check, checkInteger, checkLogRetention } from './checks';
 import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
 
 /** Actions granted per kind of table access. */
@@ -61,16 +62,17 @@ export const DRAIN_ACTIONS: readonly string[] = ['sqs:ReceiveMessage', 'sqs:Dele
 
 export interface PipelineFunctionProps {
   readonly tenant: Tenant;
+  /** What the function is and uses: its memory (128-10240 MB) and timeout (1-900 s) are checked. */
   readonly spec: LambdaSpec;
   /** Function (and role) name. */
   readonly functionName: string;
   readonly logGroupName: string;
   readonly resources: FunctionResources;
-  /** Directory holding `<function>/index.mjs` bundles. */
+  /** Directory holding `<function>/index.mjs` bundles (src/pipeline/bundles.ts). */
   readonly bundleDir: string;
-  /** @default 30 */
+  /** Days the function's logs are kept: one of CloudWatch Logs' retention periods. @default 30 */
   readonly logRetentionDays?: number;
-  /** Reserved concurrent executions. @default - none: the function uses the account's unreserved pool */
+  /** Reserved concurrent executions (0 or more; 0 stops the function). @default - none: the function uses the account's unreserved pool */
   readonly reservedConcurrency?: number;
 }
 
@@ -80,10 +82,18 @@ export class PipelineFunction extends Construct {
   /** The role's policy: depend on it where AWS checks the role at creation (event source mappings). */
   readonly policy: IamRolePolicy;
   readonly logGroup: CloudwatchLogGroup;
+  /** The function's timeout: a queue it drains must keep messages hidden longer (see IngestRoute). */
+  readonly timeoutSeconds: number;
 
   constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     super(scope, id);
     const { spec, resources } = props;
+    checkInteger(this, 'spec.memoryMb', spec.memoryMb, 128, 10240);
+    checkInteger(this, 'spec.timeoutSeconds', spec.timeoutSeconds, 1, 900);
+    const reserved = props.reservedConcurrency;
+    check(this, reserved === undefined || (Number.isInteger(reserved) && reserved >= 0), `reservedConcurrency must be a whole number, 0 or more, got ${reserved}`);
+    checkLogRetention(this, 'logRetentionDays', props.logRetentionDays);
+    this.timeoutSeconds = timeoutOf(spec);
 
     const file = bundleFile(props.bundleDir, spec.name);
     if (!existsSync(file)) throw new MissingBundleError(spec.name, relative(process.cwd(), file) || file);
@@ -129,7 +139,7 @@ export class PipelineFunction extends Construct {
       // Content hash of the bundle directory: changes exactly when the code does (not the zip's bytes).
       sourceCodeHash: code.assetHash,
       memorySize: memoryOf(spec),
-      timeout: timeoutOf(spec),
+      timeout: this.timeoutSeconds,
       reservedConcurrentExecutions: props.reservedConcurrency,
       kmsKeyArn: resources.kmsKeyArn,
       environment: {

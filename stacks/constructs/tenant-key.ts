@@ -9,12 +9,14 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import type { TenantArns, TenantNames } from '../naming';
+import { checkInteger } from './checks';
 import { condition, policyDocument } from './policy';
 
 export interface TenantKeyProps {
+  /** The tenant's resource names: the key policy names the resources it serves. */
   readonly names: TenantNames;
   readonly arns: TenantArns;
-  /** Waiting period before a deleted key is destroyed. @default 30 */
+  /** Waiting period before a deleted key is destroyed (7-30 days). @default 30 */
   readonly deletionWindowInDays?: number;
 }
 
@@ -24,6 +26,7 @@ export class TenantKey extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantKeyProps) {
     super(scope, id);
+    checkInteger(this, 'deletionWindowInDays', props.deletionWindowInDays, 7, 30);
     const { names, arns } = props;
     const busArn = arns.eventBus(names.eventBus);
     const sourceAccount = condition('StringEquals', 'aws:SourceAccount', arns.account);

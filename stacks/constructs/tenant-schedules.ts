@@ -9,6 +9,7 @@ import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { SchedulerScheduleGroup } from '@cdktf/provider-aws/lib/scheduler-schedule-group';
 import { Construct } from 'constructs';
 import { dailyRunInput, dailyRunTime, hourlyRunInput, hourlyRunMinute } from '../../src/pipeline/schedules';
+import { checkWith } from './checks';
 import { assumeRolePolicy, condition, policyDocument, useKey, type Statement } from './policy';
 
 /** Scheduler's placeholder for the time a run was scheduled for (not when it ran). */
@@ -44,7 +45,9 @@ export interface TenantSchedulesProps {
   /** ARN of the schedule group (for the roles' trust policies). */
   readonly groupArn: string;
   readonly kmsKeyArn: string;
+  /** The minute past every hour the hourly run starts (0-59): how long late events get to arrive. */
   readonly gracePeriodMinutes: number;
+  /** When the daily run starts, `HH:MM` (UTC). */
   readonly dailyAt: string;
   readonly stateMachineArn: string;
   readonly dailyFunctionArn: string;
@@ -59,6 +62,8 @@ export class TenantSchedules extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantSchedulesProps) {
     super(scope, id);
+    checkWith(this, () => hourlyRunMinute(props.gracePeriodMinutes));
+    checkWith(this, () => dailyRunTime(props.dailyAt));
     this.group = new SchedulerScheduleGroup(this, 'group', { name: props.groupName });
 
     const hourlyRole = this.role('hourly-role', `${props.prefix}-hourly-schedule`, props, {
@@ -130,3 +135,4 @@ export class TenantSchedules extends Construct {
     return role;
   }
 }
+

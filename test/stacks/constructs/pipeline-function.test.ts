@@ -1,0 +1,43 @@
+/** PipelineFunction alone: its role follows the spec (queues included, no function named), and its settings their ranges. */
+import { Testing } from 'cdktf';
+import { LAMBDAS, type LambdaSpec } from '../../../src/pipeline/lambdas';
+import { DRAIN_ACTIONS } from '../../../stacks/constructs/pipeline-function';
+import { emptyStack, pipelineFunction } from './support';
+
+function statements(spec: LambdaSpec): Array<{ sid: string; actions: string[]; resources: string[] }> {
+  const stack = emptyStack();
+  pipelineFunction(stack, spec);
+  const json = JSON.parse(Testing.synth(stack));
+  return Object.values(json.data.aws_iam_policy_document as Record<string, { statement: Array<{ sid: string; actions: string[]; resources: string[] }> }>).find((d) => d.statement.some((s) => s.sid === 'WriteOwnLogs'))!.statement;
+}
+
+describe('PipelineFunction', () => {
+  it('given a spec that drains a queue, whatever the function is called, when constructed, then its role may drain that queue', () => {
+    const spec: LambdaSpec = { ...LAMBDAS.daily, drains: ['ingest-buffer'] };
+    expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'DrainIngestBuffer', actions: [...DRAIN_ACTIONS], resources: ['arn:aws:sqs:eu-west-1:111111111111:ingest-buffer'] }));
+  });
+
+  it('given a spec that drains no queue, when constructed, then its role may use no queue', () => {
+    expect(statements(LAMBDAS.detect).flatMap((s) => s.actions).filter((a) => a.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it.each([
+    ['a timeout over 15 minutes', { timeoutSeconds: 901 }, /test\/fn-ingest: spec\.timeoutSeconds must be a whole number from 1 to 900, got 901/],
+    ['memory under 128 MB', { memoryMb: 64 }, /spec\.memoryMb must be a whole number from 128 to 10240, got 64/],
+  ])('given %s, when constructed, then it fails', (_what, override, message) => {
+    const stack = emptyStack();
+    expect(() => pipelineFunction(stack, { ...LAMBDAS.ingest, ...override })).toThrow(message);
+  });
+
+  it('given a log retention CloudWatch does not offer, when constructed, then it fails listing the ones it does', () => {
+    expect(() => pipelineFunction(emptyStack(), LAMBDAS.ingest, { logRetentionDays: 31 })).toThrow(/logRetentionDays must be one of CloudWatch Logs' retention periods \(0, 1, 3, .*\), got 31/);
+  });
+
+  it('given a negative reserved concurrency, when constructed, then it fails', () => {
+    expect(() => pipelineFunction(emptyStack(), LAMBDAS.ingest, { reservedConcurrency: -1 })).toThrow('test/fn-ingest: reservedConcurrency must be a whole number, 0 or more, got -1');
+  });
+
+  it('given a timeout, when constructed, then the function exposes it for the queues it drains', () => {
+    expect(pipelineFunction(emptyStack(), LAMBDAS.ingest).timeoutSeconds).toBe(LAMBDAS.ingest.timeoutSeconds);
+  });
+});
