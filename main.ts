@@ -7,12 +7,10 @@
  * synthesized.
  */
 import { App } from 'cdktf';
-import { loadTenants, TenantConfigError } from './src/tenants/load';
+import { loadTenants, TenantConfigError, tenantsDir } from './src/tenants/load';
 import { stateBackendFromEnv } from './stacks/backend';
 import { SynthConfigError } from './stacks/errors';
 import { TenantStack, type TenantStackProps } from './stacks/tenant-stack';
-
-export const TENANTS_DIR_ENV = 'VIGIL_TENANTS_DIR';
 
 export interface BuildOptions {
   /** @default VIGIL_TENANTS_DIR, else `tenants` */
@@ -26,7 +24,7 @@ export interface BuildOptions {
 /** Load the tenants and create their stacks. Throws TenantConfigError on a broken tenant file. */
 export function buildApp(options: BuildOptions = {}): { app: App; stacks: TenantStack[] } {
   const env = options.env ?? process.env;
-  const tenants = loadTenants(options.tenantsDir ?? env[TENANTS_DIR_ENV] ?? 'tenants');
+  const tenants = loadTenants(tenantsDir(options.tenantsDir, env));
   const stateBackend = stateBackendFromEnv(env);
   const app = options.app ?? new App();
   const stacks = tenants.map((tenant) => new TenantStack(app, { ...options.stackProps, tenant, stateBackend }));

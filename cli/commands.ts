@@ -10,7 +10,7 @@ import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/reorder';
 import type { Finding } from '../src/detections/types';
 import { envelope } from '../src/okta/fixtures';
-import { findTenant, loadTenants, parseTenant, TenantConfigError } from '../src/tenants/load';
+import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { TenantArns, tenantNames } from '../stacks/naming';
 import { findingJson, findingLine } from './findings';
@@ -23,12 +23,12 @@ export interface Io {
 
 export const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
-function tenantsDir(dir?: string): string {
-  return resolve(dir ?? process.env.VIGIL_TENANTS_DIR ?? 'tenants');
+function tenantsPath(dir?: string): string {
+  return resolve(tenantsDir(dir));
 }
 
 function tenantById(id: string | undefined, dir?: string): Tenant {
-  const tenants = loadTenants(tenantsDir(dir));
+  const tenants = loadTenants(tenantsPath(dir));
   return findTenant(tenants, id ?? tenants[0]?.id ?? 'acme');
 }
 
@@ -105,14 +105,14 @@ export function detectionsCommand(opts: { json?: boolean }, io: Io = consoleIo):
 
 /** `vigil tenants validate`. */
 export function validateTenantsCommand(opts: { dir?: string }, io: Io = consoleIo): number {
-  const tenants = loadTenants(tenantsDir(opts.dir));
+  const tenants = loadTenants(tenantsPath(opts.dir));
   for (const t of tenants) io.out(`ok  ${t.id.padEnd(20)} ${eventSourceName(t)}  ${t.aws.accountId}/${t.aws.region}`);
   return 0;
 }
 
 /** `vigil tenants init`: write a new tenant file, validated by the same rules, next to the others. */
 export function initTenantCommand(opts: { id: string; org: string; account: string; region: string; sourceName?: string; email?: string; dir?: string }, io: Io = consoleIo): number {
-  const dir = tenantsDir(opts.dir);
+  const dir = tenantsPath(opts.dir);
   const file = join(dir, `${opts.id}.json`);
   const shown = relative(process.cwd(), file) || file;
   const doc = {

@@ -9,7 +9,8 @@ import { LocalPipeline } from './runtime';
 import { simulate, type HourReport } from './simulation';
 import { closedHour } from '../src/pipeline/plan';
 import { eventSourceName } from '../src/tenants/schema';
-import { findTenant, loadTenants } from '../src/tenants/load';
+import { findTenant, loadTenants, tenantsDir } from '../src/tenants/load';
+import { DAY, HOUR } from '../src/time';
 
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
@@ -27,7 +28,7 @@ function printHour(r: HourReport, graceMinutes: number): void {
 }
 
 async function main(): Promise<void> {
-  const tenants = loadTenants(resolve(process.env.VIGIL_TENANTS_DIR ?? 'tenants'));
+  const tenants = loadTenants(resolve(tenantsDir()));
   const tenant = findTenant(tenants, process.env.VIGIL_TENANT ?? 'acme');
   const day = process.env.VIGIL_DAY ?? '2026-11-02';
   const generated = generateDay({ day, org: tenant.okta.org, source: eventSourceName(tenant), users: Number(process.env.VIGIL_USERS ?? 300) });
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const pipeline = await LocalPipeline.start(tenant);
   const started = Date.now();
   try {
-    const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + 86_400_000 + 7 * 3_600_000, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
+    const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + DAY + 7 * HOUR, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
     console.log(bold(`\n${result.findings.length} findings, ${pipeline.published.length} SNS notifications; bus: ${pipeline.bus.received} events in, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule. ${((Date.now() - started) / 1000).toFixed(1)} s.`));
     for (const f of result.findings) console.log(`  ${f.triggeredAt.slice(11, 16)} [${f.severity}] ${f.detectionId}: ${f.summary}`);
     console.log(dim('\nTry: npx vigil simulate --input your-events.ndjson --json   |   npx vigil detections   |   npm test'));

@@ -5,7 +5,7 @@
  */
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
-import { HOUR, hourBucket, MINUTE } from '../src/time';
+import { DAY, HOUR, MINUTE } from '../src/time';
 import { storedFindings, type LocalPipeline } from './runtime';
 import type { HourlyExecution } from './state-machine';
 import type { PublishedMessage } from './topic';
@@ -61,7 +61,7 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
     const tickDate = new Date(tick);
     const dailyTime = Date.UTC(tickDate.getUTCFullYear(), tickDate.getUTCMonth(), tickDate.getUTCDate(), dh, dm);
     // The daily job summarises the previous day; skip days before the simulation starts.
-    if (options.runDaily && dailyTime <= tick && dailyTime > tick - HOUR && dailyTime >= first + 86_400_000 - (first % 86_400_000)) {
+    if (options.runDaily && dailyTime <= tick && dailyTime > tick - HOUR && dailyTime >= first + DAY - (first % DAY)) {
       const r = await pipeline.runDaily(new Date(dailyTime).toISOString());
       daily = { day: r.day, users: r.users, events: r.events, findings: r.findings };
     }
@@ -77,5 +77,3 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
   findings.sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id));
   return { reports, findings };
 }
-
-export { hourBucket };

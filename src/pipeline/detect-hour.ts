@@ -11,7 +11,7 @@ import { listChunks } from '../store/events';
 import { putFinding } from '../store/findings';
 import { reopenHour } from '../store/hours';
 import { loadSnapshot, nextSnapshotHour, saveSnapshots, snapshotsAt } from '../store/state';
-import { HOUR, ttlSeconds } from '../time';
+import { DAY, HOUR, ttlSeconds } from '../time';
 import { table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
@@ -58,7 +58,7 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const live = new Set(touched.map((s) => `${s.detectionId}\u0000${s.key}`));
   for (const [id, k] of keys) if (!live.has(id)) touched.push({ ...k, state: null, lastSeen: hourStart, expiresAt: hourStart + 7 * 24 * HOUR });
   const cascaded = await staleLaterHours(ddb, stateTable, input.hour, touched);
-  await saveSnapshots(ddb, stateTable, input.hour, touched, now + config.settings.retentionDays * 86_400_000);
+  await saveSnapshots(ddb, stateTable, input.hour, touched, now + config.settings.retentionDays * DAY);
   for (const later of cascaded) await reopenHour(ddb, table(config, 'hours'), config.tenantId, later, `state of ${input.hour} changed`);
 
   const findingsTable = table(config, 'findings');

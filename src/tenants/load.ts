@@ -3,6 +3,15 @@ import { basename, join, relative } from 'node:path';
 import { checkOverrides } from '../detections/catalog';
 import { eventSourceName, tenantSchema, type Tenant } from './schema';
 
+/** The environment variable naming the directory of tenant files. */
+export const TENANTS_DIR_ENV = 'VIGIL_TENANTS_DIR';
+export const DEFAULT_TENANTS_DIR = 'tenants';
+
+/** The directory of tenant files: `dir` when given, else VIGIL_TENANTS_DIR, else `tenants`. */
+export function tenantsDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return dir ?? env[TENANTS_DIR_ENV] ?? DEFAULT_TENANTS_DIR;
+}
+
 export interface TenantProblem {
   readonly file: string;
   readonly tenant?: string;
