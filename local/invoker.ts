@@ -3,7 +3,7 @@
  * environment, one invocation at a time, since the environment is the process's.
  */
 import type { Context } from 'aws-lambda';
-import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
+import { LAMBDAS, memoryOf, timeoutOf, type LambdaName, type LambdaSpec } from '../src/pipeline/lambdas';
 
 export interface InvokerOptions {
   /** The environment a function runs with: what the stack sets on it. */
@@ -27,7 +27,7 @@ export class LocalInvoker {
 
   /** Invoke a handler the way Lambda would, with that function's environment only; invocations run one after another. */
   invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
-    const run = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn))));
+    const run = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn), LAMBDAS[fn])));
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
@@ -52,17 +52,18 @@ export class LocalInvoker {
   }
 }
 
-function lambdaContext(name: string): Context {
+/** The context Lambda passes a handler: the function's name, and its memory and time out of its spec. */
+function lambdaContext(name: string, spec: LambdaSpec): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: name,
     functionVersion: '$LATEST',
     invokedFunctionArn: name,
-    memoryLimitInMB: '256',
+    memoryLimitInMB: String(memoryOf(spec)),
     awsRequestId: `local-${Math.random().toString(16).slice(2)}`,
     logGroupName: `/aws/lambda/${name}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 60_000,
+    getRemainingTimeInMillis: () => timeoutOf(spec) * 1000,
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -1,7 +1,7 @@
 /**
  * AWS clients shared by the handlers, created once per process (Lambda container reuse).
  * The local runtime swaps them: DynamoDB points at the embedded dynalite server, and SNS, which has no
- * local implementation, is replaced by a recorder (see local/runtime.ts) — the one mocked AWS API.
+ * local implementation, is replaced by a recorder (see local/topic.ts) — the one mocked AWS API.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

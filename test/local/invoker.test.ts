@@ -1,5 +1,5 @@
 import { LocalInvoker, type LambdaHandler } from '../../local/invoker';
-import type { LambdaName } from '../../src/pipeline/lambdas';
+import { LAMBDAS, memoryOf, timeoutOf, type LambdaName } from '../../src/pipeline/lambdas';
 
 const ENVIRONMENTS: Partial<Record<LambdaName, Record<string, string>>> = {
   plan: { TEST_INVOKER_TENANT: 't', TEST_INVOKER_TABLE_HOURS: 'hours' },
@@ -44,5 +44,13 @@ describe('local Lambda invoker', () => {
     expect(log).toEqual(['start plan', 'end plan', 'start notify', 'end notify']);
     expect(plan).toMatchObject({ status: 'rejected', reason: new Error('plan failed') });
     expect(notify).toEqual({ status: 'fulfilled', value: 'notify' });
+  });
+
+  it('given a function, when invoked, then its context carries the deployed name and the memory and timeout of its spec', async () => {
+    const i = invoker(() => async (_event, context) => ({ name: context.functionName, memory: context.memoryLimitInMB, remaining: context.getRemainingTimeInMillis() }));
+
+    const context = await i.invoke('detect', {});
+
+    expect(context).toEqual({ name: 'vigil-t-detect', memory: String(memoryOf(LAMBDAS.detect)), remaining: timeoutOf(LAMBDAS.detect) * 1000 });
   });
 });
