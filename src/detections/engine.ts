@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { OktaEvent } from '../okta/event';
-import { HOUR, hourBucket } from '../time';
+import { HOUR, hourBucket, MINUTE } from '../time';
 import type { Finding, ResolvedDetection } from './types';
 
 /** Findings keep at most this many event uuids; the count is kept in full in `context.eventCount`. */
@@ -137,7 +137,7 @@ export class DetectionEngine {
   evict(): void {
     this.lastEviction = this.watermark;
     for (const r of this.detections) {
-      const ttl = r.detection.stateTtlMinutes(r.params) * 60_000;
+      const ttl = r.detection.stateTtlMinutes(r.params) * MINUTE;
       const states = this.states.get(r.detection.id)!;
       for (const [key, s] of states) if (s.lastSeen + ttl < this.watermark) states.delete(key);
     }
@@ -146,7 +146,7 @@ export class DetectionEngine {
   /** Every live state, for persisting at the end of a run. */
   *export(): Generator<StateEntry> {
     for (const r of this.detections) {
-      const ttl = r.detection.stateTtlMinutes(r.params) * 60_000;
+      const ttl = r.detection.stateTtlMinutes(r.params) * MINUTE;
       for (const [key, s] of this.states.get(r.detection.id)!) {
         yield { detectionId: r.detection.id, key, state: s.state, lastSeen: s.lastSeen, expiresAt: s.lastSeen + ttl };
       }

@@ -5,6 +5,7 @@
  * and, with an unbounded tolerance, over a finite list ({@link detectAll}).
  */
 import type { OktaEvent } from '../okta/event';
+import { MINUTE } from '../time';
 import { DetectionEngine, type EngineOptions } from './engine';
 import type { Finding, ResolvedDetection } from './types';
 
@@ -84,7 +85,7 @@ export class StreamingDetector {
 
   constructor(detections: readonly ResolvedDetection[], options: StreamOptions = {}) {
     this.engine = new DetectionEngine(detections, options);
-    this.tolerance = options.reorderToleranceMs ?? 15 * 60_000;
+    this.tolerance = options.reorderToleranceMs ?? 15 * MINUTE;
     this.dedupWindow = options.dedupWindow ?? 200_000;
   }
 

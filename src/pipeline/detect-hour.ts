@@ -56,7 +56,7 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const touched: StateEntry[] = [...engine.export()].filter((s) => keys.has(`${s.detectionId}\u0000${s.key}`));
   // A key whose state ended this hour gets a tombstone, so the next hour does not resume an older snapshot.
   const live = new Set(touched.map((s) => `${s.detectionId}\u0000${s.key}`));
-  for (const [id, k] of keys) if (!live.has(id)) touched.push({ ...k, state: null, lastSeen: hourStart, expiresAt: hourStart + 7 * 24 * HOUR });
+  for (const [id, k] of keys) if (!live.has(id)) touched.push({ ...k, state: null, lastSeen: hourStart, expiresAt: hourStart + 7 * DAY });
   const cascaded = await staleLaterHours(ddb, stateTable, input.hour, touched);
   await saveSnapshots(ddb, stateTable, input.hour, touched, now + config.settings.retentionDays * DAY);
   for (const later of cascaded) await reopenHour(ddb, table(config, 'hours'), config.tenantId, later, `state of ${input.hour} changed`);

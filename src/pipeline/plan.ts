@@ -1,7 +1,7 @@
 /** The hourly workflow's Plan step: which hours this run processes, each claimed so that no other run does it too. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { claimHour, hoursToReprocess, releaseHour, STALE_CLAIM_MS } from '../store/hours';
-import { HOUR, hourBucket, ttlSeconds } from '../time';
+import { DAY, HOUR, hourBucket, MINUTE, ttlSeconds } from '../time';
 import { table, type HandlerConfig } from './config';
 import type { PlanInput, PlanOutput } from './workflow-steps';
 
@@ -9,7 +9,7 @@ import type { PlanInput, PlanOutput } from './workflow-steps';
 export function closedHour(scheduledTime: string, graceMinutes: number): string {
   const t = Date.parse(scheduledTime);
   if (!Number.isFinite(t)) throw new Error(`scheduledTime ${JSON.stringify(scheduledTime)} is not a timestamp`);
-  return hourBucket(t - graceMinutes * 60_000 - HOUR);
+  return hourBucket(t - graceMinutes * MINUTE - HOUR);
 }
 
 export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<PlanOutput> {
@@ -19,7 +19,7 @@ export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoD
   const closed = closedHour(scheduledTime, config.settings.gracePeriodMinutes);
   const wanted = requested.length ? [...requested] : [closed];
   for (const h of wanted) if (!/^\d{4}-\d\d-\d\dT\d\d$/.test(h)) throw new Error(`hour ${JSON.stringify(h)} is not YYYY-MM-DDTHH`);
-  const since = hourBucket(Date.parse(scheduledTime) - 7 * 24 * HOUR);
+  const since = hourBucket(Date.parse(scheduledTime) - 7 * DAY);
   const pending = await hoursToReprocess(ddb, hoursTable, config.tenantId, since, { closedHour: closed, staleBefore: new Date(now - STALE_CLAIM_MS).toISOString() });
   for (const h of pending) if (!wanted.includes(h)) wanted.push(h);
   const hours: string[] = [];
