@@ -1,7 +1,5 @@
 /** User agents. */
 
-// Clients
-
 /**
  * A user agent without its version numbers, so a browser updating mid-session (Chrome 131 -> 132) stays
  * the same client while a different browser or operating system does not.
