@@ -3,6 +3,7 @@
  * sets. Nothing secret lives here: ids, table names, a topic ARN and detection settings.
  */
 import type { DetectionOverrides } from '../detections/catalog';
+import { TENANT_DEFAULTS } from '../tenants/defaults';
 import type { Tenant } from '../tenants/schema';
 import { ENV } from './env';
 import { LAMBDAS, type LambdaName } from './lambdas';
@@ -48,7 +49,7 @@ function required(name: string): string {
 export function handlerConfig(): HandlerConfig {
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, process.env[ENV.table(t)] ?? ''])) as Record<TableName, string>;
   const raw = process.env[ENV.tenantSettings];
-  const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: 15, retentionDays: 30 };
+  const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, retentionDays: TENANT_DEFAULTS.retentionDays };
   return { tenantId: required(ENV.tenantId), tables, topicArn: process.env[ENV.topicArn], settings };
 }
 

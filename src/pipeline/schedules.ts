@@ -3,6 +3,7 @@
  * hourly run fires `gracePeriodMinutes` past every hour and starts the hourly workflow; the daily run
  * fires at `dailyAt` (UTC) and invokes the daily function. What each run is given is defined here too.
  */
+import { DAILY_AT } from '../tenants/schema';
 
 /** What the hourly run starts the workflow with: no explicit hours, so Plan picks the hour just closed. */
 export interface HourlyRunInput {
@@ -33,7 +34,7 @@ export function hourlyRunMinute(gracePeriodMinutes: number): number {
 
 /** The time of day (UTC) the daily run fires, from `HH:MM`. */
 export function dailyRunTime(dailyAt: string): { readonly hour: number; readonly minute: number } {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
+  const m = DAILY_AT.exec(dailyAt);
   if (!m) throw new Error(`dailyAt must be HH:MM (24-hour, UTC), got "${dailyAt}"`);
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../detections/types';
+import { TENANT_DEFAULTS } from './defaults';
 
 export const TENANT_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 /** Okta: 1-75 letters, digits, `.`, `_`, `-`. */
@@ -12,6 +13,8 @@ export const EVENT_SOURCE_NAME = /^[A-Za-z0-9._-]{1,75}$/;
 export const OKTA_ORG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export const ACCOUNT_ID = /^\d{12}$/;
 export const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/;
+/** A time of day, `HH:MM` (24-hour); captures the hour and the minute. */
+export const DAILY_AT = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const SQS_ARN = /^arn:aws(-[a-z]+)?:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
 const ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
 
@@ -67,17 +70,17 @@ export const tenantSchema = z
       .strictObject({
         retentionDays: z.number().int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 (keep forever) or more' }).max(3650, { error: 'must be at most 3650 days' }),
       })
-      .default({ retentionDays: 30 }),
+      .default({ retentionDays: TENANT_DEFAULTS.archiveRetentionDays }),
     /** How long ingested event chunks, findings and detection state are kept in DynamoDB. */
-    retentionDays: z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650).default(30),
+    retentionDays: z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650).default(TENANT_DEFAULTS.retentionDays),
     schedule: z
       .strictObject({
         /** Minutes after the hour closes before it is processed, for late events. */
-        gracePeriodMinutes: z.number().int().min(0).max(59, { error: 'must be less than an hour' }).default(15),
+        gracePeriodMinutes: z.number().int().min(0).max(59, { error: 'must be less than an hour' }).default(TENANT_DEFAULTS.gracePeriodMinutes),
         /** Local time of the daily activity roll-up and digest, HH:MM in UTC. */
-        dailyAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be HH:MM (24-hour, UTC)' }).default('06:00'),
+        dailyAt: z.string().regex(DAILY_AT, { error: 'must be HH:MM (24-hour, UTC)' }).default(TENANT_DEFAULTS.dailyAt),
       })
-      .default({ gracePeriodMinutes: 15, dailyAt: '06:00' }),
+      .default({ gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, dailyAt: TENANT_DEFAULTS.dailyAt }),
     notifications: z
       .strictObject({
         subscriptions: z.array(subscription).max(50).default([]),
@@ -86,10 +89,10 @@ export const tenantSchema = z
     operations: z
       .strictObject({
         /** Hours without a single event from Okta before the feed is reported silent. */
-        silentFeedHours: z.number().int().min(1, { error: 'must be at least 1 hour' }).max(24, { error: 'must be at most 24 hours' }).default(6),
+        silentFeedHours: z.number().int().min(1, { error: 'must be at least 1 hour' }).max(24, { error: 'must be at most 24 hours' }).default(TENANT_DEFAULTS.silentFeedHours),
         subscriptions: z.array(opsSubscription).max(50).default([]),
       })
-      .default({ silentFeedHours: 6, subscriptions: [] }),
+      .default({ silentFeedHours: TENANT_DEFAULTS.silentFeedHours, subscriptions: [] }),
     detections: z
       .record(
         z.string(),

@@ -12,6 +12,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
+import { TENANT_DEFAULTS } from '../../src/tenants/defaults';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
 import { checkInteger } from './checks';
@@ -26,7 +27,7 @@ export interface PipelineAlarmsProps {
   readonly alarmName: (what: string) => string;
   /** The ingest buffer: every Okta event passes through it. */
   readonly bufferQueueName: string;
-  /** Hours without any event before the feed counts as silent (1-24: CloudWatch evaluates at most a day). @default 6 */
+  /** Hours without any event before the feed counts as silent (1-24: CloudWatch evaluates at most a day). @default TENANT_DEFAULTS.silentFeedHours (6) */
   readonly silentFeedHours?: number;
   /** Dead-letter queues to watch, by a short label. */
   readonly deadLetterQueues: Readonly<Record<string, string>>;
@@ -47,7 +48,7 @@ export class PipelineAlarms extends Construct {
     props.subscriptions.forEach((s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: literal(s.endpoint) }));
     const actions = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };
 
-    const hours = props.silentFeedHours ?? 6;
+    const hours = props.silentFeedHours ?? TENANT_DEFAULTS.silentFeedHours;
     this.alarms.push(
       new CloudwatchMetricAlarm(this, 'feed-silent', {
         alarmName: props.alarmName('feed-silent'),

@@ -6,6 +6,7 @@ import { build, type BuildResult } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleOptions } from '../../scripts/bundle';
+import { BUNDLE_FILE } from '../../src/pipeline/bundles';
 
 /** Strings only fixtures carry: people and places of the fixture tables and builders. */
 const FIXTURE_STRINGS = ['dana.lee@example.com', 'lena.fischer@example.com', 'it.admin@example.com', 'cfo@example.com', 'python-requests/2.32.3', '@example.com'];
@@ -25,7 +26,7 @@ describe('Lambda bundles', () => {
   });
 
   it('given the detect bundle, when its inputs are listed, then it does carry the rules (so the check above looks at them)', () => {
-    const [, detect] = Object.entries(result.metafile.outputs).find(([bundle]) => bundle.endsWith('detect/index.mjs'))!;
+    const [, detect] = Object.entries(result.metafile.outputs).find(([bundle]) => bundle.endsWith(`detect/${BUNDLE_FILE}`))!;
     expect(Object.keys(detect.inputs).filter((input) => input.startsWith('src/detections/rules/')).length).toBeGreaterThan(30);
   });
 
