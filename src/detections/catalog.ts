@@ -14,10 +14,6 @@ export function categoryOf(id: string): Category | undefined {
   return undefined;
 }
 
-export function findDetection(id: string): Detection<Params, unknown> | undefined {
-  return catalog.find((d) => d.id === id);
-}
-
 /** A tenant's say over one detection. */
 export interface DetectionOverride {
   readonly enabled?: boolean;

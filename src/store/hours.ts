@@ -6,14 +6,6 @@ import { HOUR } from '../time';
 import { conditionally, queryAll } from './dynamo';
 import { HOUR_STATUS, type HourStatus } from './keys';
 
-export interface HourRecord {
-  readonly tenant: string;
-  readonly hour: string;
-  readonly status: HourStatus;
-  readonly events?: number;
-  readonly chunks?: number;
-}
-
 /** Count arrivals into an hour; returns true when the hour had already been processed (it is now marked for reprocessing). */
 export async function recordArrivals(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, events: number, chunks: number, ttl: number): Promise<boolean> {
   const res = await ddb.send(

@@ -110,7 +110,6 @@ export const tenantSchema = z
     }
   });
 
-export type TenantInput = z.input<typeof tenantSchema>;
 export type Tenant = z.output<typeof tenantSchema>;
 
 /** `aws.partner/okta.com/<org>/<name>`: the partner event source, and the name of the tenant's event bus. */
