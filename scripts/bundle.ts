@@ -2,11 +2,11 @@
  * Bundle every Lambda function in LAMBDAS with esbuild, once, into `dist/functions/<name>/index.mjs` (src/pipeline/bundles.ts).
  *
  * One esbuild build with one entry point per function (no code splitting, so each output is
- * self-contained). The stacks archive each directory with a TerraformAsset; nothing is bundled at
- * synth time, and every tenant stack uses the same bundles. `npm run synth` runs this first.
+ * self-contained). Nothing is bundled at synth time: the synth zips each directory once for the whole
+ * app and every tenant stack uses that archive (stacks/function-archives.ts). `npm run synth` runs this first.
  *
  * The output is deterministic for the same sources and dependencies (no timestamps, no absolute paths),
- * so the asset hashes, and therefore the Lambda code, only change when the code does.
+ * so the archives' hashes, and therefore the Lambda code, only change when the code does.
  *
  * Usage: tsx scripts/bundle.ts [outdir]   (default dist/functions)
  */

@@ -1,6 +1,6 @@
 /**
  * Where each function's bundle is: `<bundle dir>/<function>/index.mjs`, exporting `handler`. Written by
- * scripts/bundle.ts, archived by the stacks. Build-time only: handlers never import this (an ES module
+ * scripts/bundle.ts, zipped once per synth for every stack (stacks/function-archives.ts). Build-time only: handlers never import this (an ES module
  * bundle has no `__dirname`).
  */
 import { join, resolve } from 'node:path';

@@ -8,7 +8,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { AssetType, TerraformAsset } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
@@ -19,6 +19,7 @@ import type { QueueName } from '../../src/pipeline/queues';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
 import { SynthConfigError } from '../errors';
+import { archivePathFrom, functionArchive } from '../function-archives';
 import { literal } from '../literal';
 import { check, checkInteger, checkLogRetention } from './checks';
 import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
@@ -97,7 +98,7 @@ export class PipelineFunction extends Construct {
 
     const file = bundleFile(props.bundleDir, spec.name);
     if (!existsSync(file)) throw new MissingBundleError(spec.name, relative(process.cwd(), file) || file);
-    const code = new TerraformAsset(this, 'code', { path: dirname(file), type: AssetType.ARCHIVE });
+    const code = functionArchive(this, spec.name, dirname(file));
 
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: props.logGroupName,
@@ -135,9 +136,9 @@ export class PipelineFunction extends Construct {
       runtime: NODE_RUNTIME,
       architectures: ['arm64'],
       handler: BUNDLE_HANDLER,
-      filename: code.path,
-      // Content hash of the bundle directory: changes exactly when the code does (not the zip's bytes).
-      sourceCodeHash: code.assetHash,
+      // One archive per app, shared by every tenant's stack.
+      filename: archivePathFrom(TerraformStack.of(this), code),
+      sourceCodeHash: code.hash,
       memorySize: memoryOf(spec),
       timeout: this.timeoutSeconds,
       reservedConcurrentExecutions: props.reservedConcurrency,

@@ -221,7 +221,9 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s runs Node 22 on arm64 from its bundle, traced, logging to its own group', (name) => {
       const f = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId];
       expect(f).toMatchObject({ runtime: 'nodejs22.x', architectures: ['arm64'], handler: 'index.handler', function_name: `vigil-${tenant.id}-${name}` });
-      expect(f.filename).toMatch(new RegExp(`^assets/fn-${name}_code_[A-Z0-9]+/[A-F0-9]{32}/archive\\.zip$`));
+      // The app's one archive of the bundle, from the stack's directory, named by the hash Terraform compares.
+      expect(f.source_code_hash).toMatch(/^[A-F0-9]{32}$/);
+      expect(f.filename).toBe(`../../assets/${name}/${f.source_code_hash}/archive.zip`);
       expect(f.tracing_config).toEqual({ mode: 'Active' });
       expect(f.logging_config.log_group).toBe(ref(fnOf(name).logGroup, 'name'));
       expect(f.memory_size).toBe(memoryOf(LAMBDAS[name]));
