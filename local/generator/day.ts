@@ -1,10 +1,17 @@
 /**
  * The day being generated: its bounds, the seeded random stream every part draws from in turn, and the log the parts
  * write to (each event and session gets a deterministic id from the org, day, seed and a sequence number).
+ * The log keeps what each part wrote (a small spec sharing its places and user agents), not the full LogEvent: a
+ * 20,000-user day is half a million events, built into LogEvents one at a time as they are read ({@link logEvent}).
  */
-import { logEvent, uuidFrom, type EventSpec } from '../../src/okta/fixtures';
-import type { OktaLogEvent } from '../../src/okta/log-event';
+import { uuidFrom, type EventSpec } from '../../src/okta/fixtures';
 import { DAY, HOUR } from '../../src/time';
+
+/** An event as written: its spec, at an epoch-ms time, with its uuid. `logEvent` builds the LogEvent. */
+export interface DayEvent extends EventSpec {
+  readonly at: number;
+  readonly uuid: string;
+}
 
 export interface Day {
   /** UTC midnight that starts the day (epoch ms). */
@@ -16,12 +23,12 @@ export interface Day {
   readonly org: string;
   /** The day's random stream, in [0, 1); the order of draws is part of the output. */
   readonly rnd: () => number;
-  /** The events written so far, in the order written. */
-  readonly events: OktaLogEvent[];
+  /** The events written so far, in the order written (see {@link byTime}). */
+  readonly events: DayEvent[];
   /** One of `xs`, drawn from {@link rnd}. */
   pick<T>(xs: readonly T[]): T;
   /** Writes an event with the next deterministic uuid. */
-  push(spec: EventSpec): void;
+  push(spec: EventSpec & { readonly at: number }): void;
   /** A fresh Okta session id (`102...`), from the same sequence as the uuids. */
   newSession(): string;
   /** A local time (hours, may exceed 24) at an office to UTC epoch ms, wrapped into the day. */
@@ -45,7 +52,7 @@ export function startDay(options: { readonly day: string; readonly org: string; 
   if (!Number.isFinite(start)) throw new Error(`day ${options.day} is not YYYY-MM-DD`);
   const end = start + DAY;
   const rnd = mulberry32(options.seed);
-  const events: OktaLogEvent[] = [];
+  const events: DayEvent[] = [];
   let seq = 0;
   const uuid = () => uuidFrom(`${options.org}|${options.day}|${options.seed}|${seq++}`);
   return {
@@ -57,7 +64,7 @@ export function startDay(options: { readonly day: string; readonly org: string; 
     events,
     pick: (xs) => xs[Math.floor(rnd() * xs.length)],
     push: (spec) => {
-      events.push(logEvent({ ...spec, uuid: uuid() }));
+      events.push({ ...spec, uuid: uuid() });
     },
     newSession: () => `102${uuid().replace(/-/g, '').slice(0, 22)}`,
     local: (office, hour) => {
@@ -67,4 +74,12 @@ export function startDay(options: { readonly day: string; readonly org: string; 
       return t;
     },
   };
+}
+
+/**
+ * Puts a day's events in time order, as Okta publishes them: by the millisecond (what `published` says), in the
+ * order written within one millisecond.
+ */
+export function byTime(events: DayEvent[]): void {
+  events.sort((a, b) => Math.trunc(a.at) - Math.trunc(b.at));
 }

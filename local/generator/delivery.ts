@@ -3,7 +3,7 @@
  * carrying Okta's quirks (an empty client, a null security context, a null target); plus broken records and an
  * event from another source that the pipeline must survive.
  */
-import { envelope, withQuirks } from '../../src/okta/fixtures';
+import { envelope, logEvent, withQuirks } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
 import { HOUR, MINUTE } from '../../src/time';
 import type { Day } from './day';
@@ -25,28 +25,62 @@ interface DeliveryOptions {
   readonly duplicateRate: number;
 }
 
-/** Every event of the day in envelopes, with the broken records, in the order they reach the bus. */
-export function deliver(day: Day, options: DeliveryOptions): Delivery[] {
+/** Okta's quirks an event may carry, 1% each: an empty client, a null security context, a null target. */
+function quirkOf(q: number): Planned['quirk'] {
+  return q < 0.01 ? { emptyClient: true } : q < 0.02 ? { nullSecurity: true } : q < 0.03 ? { nullTarget: true } : undefined;
+}
+
+/** One delivery as planned: when, which of the day's events (or which broken record), with which quirk. */
+interface Planned {
+  readonly at: number;
+  /** Index into the day's events, or -1 - k for the k-th broken record. */
+  readonly event: number;
+  readonly quirk?: Parameters<typeof withQuirks>[1];
+}
+
+/**
+ * Every event of the day in envelopes, with the broken records, in the order they reach the bus. The day's events
+ * must be in time order (`byTime`). Who arrives when is drawn now; each envelope is built as it is read, so
+ * that a large day is never held as LogEvents all at once.
+ */
+export function deliver(day: Day, options: DeliveryOptions): Deliveries {
   const { rnd } = day;
-  const deliveries: Delivery[] = [];
-  for (const e of day.events) {
-    const q = rnd();
-    const event = q < 0.01 ? withQuirks(e, { emptyClient: true }) : q < 0.02 ? withQuirks(e, { nullSecurity: true }) : q < 0.03 ? withQuirks(e, { nullTarget: true }) : e;
-    const env = envelope(event, { source: options.source });
-    const t = Date.parse(e.published);
+  const planned: Planned[] = [];
+  for (const [i, e] of day.events.entries()) {
+    const quirk = quirkOf(rnd());
+    const t = Math.trunc(e.at);
     const at = rnd() < options.lateRate ? t + (20 + rnd() * 60) * MINUTE : t + 1_000 + rnd() * 4_000;
-    deliveries.push({ at, event: env });
-    if (rnd() < options.duplicateRate) deliveries.push({ at: at + rnd() * 600_000, event: env });
+    planned.push({ at, event: i, quirk });
+    if (rnd() < options.duplicateRate) planned.push({ at: at + rnd() * 600_000, event: i, quirk });
   }
-  deliveries.push(...brokenRecords(day, options.source));
-  return deliveries.sort((a, b) => a.at - b.at);
+  const broken = brokenRecords(day, options.source);
+  planned.push(...broken.map((b, k) => ({ at: b.at, event: -1 - k })));
+  planned.sort((a, b) => a.at - b.at);
+  return {
+    length: planned.length,
+    *[Symbol.iterator]() {
+      for (const p of planned) {
+        if (p.event < 0) {
+          yield broken[-1 - p.event];
+          continue;
+        }
+        const e = logEvent(day.events[p.event]);
+        yield { at: p.at, event: envelope(p.quirk ? withQuirks(e, p.quirk) : e, { source: options.source }) };
+      }
+    },
+  };
+}
+
+/** A day's deliveries in arrival order, each built as it is read; iterable more than once. */
+export interface Deliveries extends Iterable<Delivery> {
+  readonly length: number;
 }
 
 /** A truncated line, an envelope whose event has no uuid or type, and a scheduled event from another source. */
 function brokenRecords(day: Day, source: string): Delivery[] {
   return [
     { at: day.start + 9.5 * HOUR, event: undefined, raw: '{"version":"0","detail-type":"SystemLog","source":"aws.partner/okta.com/' },
-    { at: day.start + 12.5 * HOUR, event: envelope({ ...day.events[0], uuid: '', eventType: '' } as OktaLogEvent, { source }) },
+    { at: day.start + 12.5 * HOUR, event: envelope({ ...logEvent(day.events[0]), uuid: '', eventType: '' } as OktaLogEvent, { source }) },
     { at: day.start + 15.5 * HOUR, event: { version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } },
   ];
 }

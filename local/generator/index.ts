@@ -4,12 +4,12 @@
  * push (benign.ts) — and, unless turned off, a handful of attacks (attacks/). Delivery is realistic too: a few events
  * arrive late, a few twice, some carry Okta's quirks, a few records are broken (delivery.ts).
  */
-import type { Person } from '../../src/okta/fixtures';
+import { logEvent, type Person } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
 import { ATTACKS } from './attacks';
 import { benignTraffic } from './benign';
-import { startDay } from './day';
-import { deliver, type Delivery } from './delivery';
+import { byTime, startDay } from './day';
+import { deliver, type Deliveries, type Delivery } from './delivery';
 
 export interface DayOptions {
   /** UTC day, YYYY-MM-DD. */
@@ -29,26 +29,48 @@ export interface DayOptions {
   readonly duplicateRate?: number;
 }
 
-export interface GeneratedDay {
-  readonly events: OktaLogEvent[];
-  readonly deliveries: Delivery[];
+/** A generated day whose events are built as they are read: what a 20,000-user day needs. */
+export interface DayStream {
+  /** The day's events, each once, in time order (as Okta publishes them). */
+  readonly events: Iterable<OktaLogEvent> & { readonly length: number };
+  /** The same events as they reach the bus: late, twice, with quirks, and the broken records. */
+  readonly deliveries: Deliveries;
   /** What was injected, for the demo's printout and the tests. */
   readonly attacks: Array<{ readonly name: string; readonly at: string; readonly user?: string }>;
   readonly users: Person[];
 }
 
-export function generateDay(options: DayOptions): GeneratedDay {
+/** A generated day held in memory: for the demo, the tests and a few thousand users. */
+export interface GeneratedDay {
+  readonly events: OktaLogEvent[];
+  readonly deliveries: Delivery[];
+  readonly attacks: DayStream['attacks'];
+  readonly users: Person[];
+}
+
+export function streamDay(options: DayOptions): DayStream {
   const seed = options.seed ?? 42;
   const day = startDay({ day: options.day, org: options.org, seed });
   const users = benignTraffic(day, options.users ?? 300, seed);
-  const attacks: GeneratedDay['attacks'] = [];
+  const attacks: DayStream['attacks'] = [];
   if (options.attacks !== false) {
     for (const scenario of ATTACKS) {
       const { at, user } = scenario.inject(day, users);
       attacks.push({ name: scenario.name, at: new Date(at).toISOString(), ...(user === undefined ? {} : { user }) });
     }
   }
-  day.events.sort((a, b) => a.published.localeCompare(b.published));
+  byTime(day.events);
   const deliveries = deliver(day, { source: options.source, lateRate: options.lateRate ?? 0.02, duplicateRate: options.duplicateRate ?? 0.005 });
-  return { events: day.events, deliveries, attacks, users: users.map((u) => u.p) };
+  const events = {
+    length: day.events.length,
+    *[Symbol.iterator]() {
+      for (const e of day.events) yield logEvent(e);
+    },
+  };
+  return { events, deliveries, attacks, users: users.map((u) => u.p) };
+}
+
+export function generateDay(options: DayOptions): GeneratedDay {
+  const day = streamDay(options);
+  return { events: [...day.events], deliveries: [...day.deliveries], attacks: day.attacks, users: day.users };
 }

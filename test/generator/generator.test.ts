@@ -1,12 +1,13 @@
 import { resolveCatalog } from '../../src/detections/catalog';
 import { detectAll } from '../../src/detections/reorder';
 import { normalize } from '../../src/okta/event';
+import { logEvent } from '../../src/okta/fixtures';
 import type { OktaEnvelope } from '../../src/okta/log-event';
 import { ATTACKS } from '../../local/generator/attacks';
 import { benignTraffic } from '../../local/generator/benign';
 import { HOUR, MINUTE } from '../../src/time';
-import { startDay } from '../../local/generator/day';
-import { deliver } from '../../local/generator/delivery';
+import { byTime, startDay } from '../../local/generator/day';
+import { deliver, type Delivery } from '../../local/generator/delivery';
 import { createUsers } from '../../local/generator/people';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil';
@@ -19,7 +20,7 @@ describe('day generator: attack scenarios', () => {
 
     const { at } = scenario.inject(day, users);
 
-    const findings = detectAll(resolveCatalog(), day.events.map(normalize)).filter((f) => f.detectionId === scenario.detection);
+    const findings = detectAll(resolveCatalog(), day.events.map((e) => normalize(logEvent(e)))).filter((f) => f.detectionId === scenario.detection);
     expect(findings.length).toBeGreaterThan(0);
     expect(Date.parse(findings[0].windowStart)).toBeGreaterThanOrEqual(at);
   });
@@ -40,15 +41,15 @@ describe('day generator: delivery', () => {
   const benignDay = () => {
     const day = newDay();
     benignTraffic(day, 120, 42);
-    day.events.sort((a, b) => a.published.localeCompare(b.published));
+    byTime(day.events);
     return day;
   };
-  const envelopes = (deliveries: ReturnType<typeof deliver>) => deliveries.filter((d) => (d.event as OktaEnvelope | undefined)?.detail?.uuid).map((d) => ({ at: d.at, env: d.event as OktaEnvelope }));
+  const envelopes = (deliveries: readonly Delivery[]) => deliveries.filter((d) => (d.event as OktaEnvelope | undefined)?.detail?.uuid).map((d) => ({ at: d.at, env: d.event as OktaEnvelope }));
 
   it('given no lateness and no duplicates, when delivered, then every event arrives once within seconds, plus the three broken records', () => {
     const day = benignDay();
 
-    const deliveries = deliver(day, { source: SOURCE, lateRate: 0, duplicateRate: 0 });
+    const deliveries = [...deliver(day, { source: SOURCE, lateRate: 0, duplicateRate: 0 })];
 
     const ok = envelopes(deliveries);
     expect(ok.map((d) => d.env.detail.uuid).sort()).toEqual(day.events.map((e) => e.uuid).sort());
@@ -59,7 +60,7 @@ describe('day generator: delivery', () => {
   it('given a late rate of 20% and a duplicate rate of 10% on a seed, when delivered, then about those shares arrive 20-80 minutes late and twice', () => {
     const day = benignDay();
 
-    const deliveries = deliver(day, { source: SOURCE, lateRate: 0.2, duplicateRate: 0.1 });
+    const deliveries = [...deliver(day, { source: SOURCE, lateRate: 0.2, duplicateRate: 0.1 })];
 
     const first = new Map<string, number>();
     const times = new Map<string, number>();
@@ -81,7 +82,7 @@ describe('day generator: delivery', () => {
   it('given a day, when delivered, then some events carry each of Okta\'s quirks and the broken records are a truncated line, an event with no uuid and another source\'s event', () => {
     const day = benignDay();
 
-    const deliveries = deliver(day, { source: SOURCE, lateRate: 0.02, duplicateRate: 0.005 });
+    const deliveries = [...deliver(day, { source: SOURCE, lateRate: 0.02, duplicateRate: 0.005 })];
 
     const details = envelopes(deliveries).map((d) => d.env.detail);
     expect(details.some((e) => e.target === null)).toBe(true);
