@@ -6,21 +6,36 @@
  *   the phone; now and then someone sets up a new phone and signs in to half a dozen apps in a row (sessions.ts);
  * - laptops changing networks mid-session (VPN on or off), browsers updating mid-session (sign-in.ts);
  * - new hires created, activated and signing in for the first time; admins in the Admin Console (admins.ts);
- * - Okta's own events: rate limits from an HR sync, ThreatInsight blocking internet noise (okta-system.ts).
+ * - Okta's own events: rate limits from an HR sync, ThreatInsight blocking internet noise (okta-system.ts);
+ * - in a large org (the enterprise profile): travellers flying to another office (travel.ts), service accounts signing
+ *   in every few minutes (service-accounts.ts), the help desk resetting factors (helpdesk.ts) and the HR import
+ *   creating the next cohort in one burst (provisioning.ts).
  * The parts draw from the day's random stream in this order.
  */
 import type { Day } from './day';
 import { adminRoutine } from './admins';
 import { oktaSystem } from './okta-system';
+import { factorResets } from './helpdesk';
 import { createUsers, type User } from './people';
+import { provisioningBurst } from './provisioning';
+import { serviceAccounts } from './service-accounts';
 import { newPhones, officeHours } from './sessions';
+import { travellers } from './travel';
 
 /** Writes a benign day for `n` people to `day`; returns the people. */
 export function benignTraffic(day: Day, n: number, seed: number): User[] {
   const users = createUsers(day, n, seed);
-  officeHours(day, users);
-  newPhones(day, users);
+  const rates = day.profile.org;
+  // Travellers first: their day replaces their office hours and evening at home.
+  const away = rates ? travellers(day, users, rates.travellerShare) : new Set<User>();
+  officeHours(day, users, away);
+  newPhones(day, users, away);
   adminRoutine(day, users);
   oktaSystem(day);
+  if (rates) {
+    serviceAccounts(day, n, rates);
+    factorResets(day, users, rates);
+    provisioningBurst(day, n, rates);
+  }
   return users;
 }

@@ -6,6 +6,7 @@
  */
 import { uuidFrom, type EventSpec } from '../../src/okta/fixtures';
 import { DAY, HOUR } from '../../src/time';
+import type { Profile } from './profile';
 
 /** An event as written: its spec, at an epoch-ms time, with its uuid. `logEvent` builds the LogEvent. */
 export interface DayEvent extends EventSpec {
@@ -21,6 +22,8 @@ export interface Day {
   /** The org's mail domain (`<org>.example`). */
   readonly domain: string;
   readonly org: string;
+  /** The rates the org runs at. */
+  readonly profile: Profile;
   /** The day's random stream, in [0, 1); the order of draws is part of the output. */
   readonly rnd: () => number;
   /** The events written so far, in the order written (see {@link byTime}). */
@@ -47,7 +50,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export function startDay(options: { readonly day: string; readonly org: string; readonly seed: number }): Day {
+export function startDay(options: { readonly day: string; readonly org: string; readonly seed: number; readonly profile: Profile }): Day {
   const start = Date.parse(`${options.day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${options.day} is not YYYY-MM-DD`);
   const end = start + DAY;
@@ -60,6 +63,7 @@ export function startDay(options: { readonly day: string; readonly org: string; 
     end,
     domain: `${options.org}.example`,
     org: options.org,
+    profile: options.profile,
     rnd,
     events,
     pick: (xs) => xs[Math.floor(rnd() * xs.length)],

@@ -6,10 +6,10 @@
  */
 import { logEvent, type Person } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
-import { ATTACKS } from './attacks';
 import { benignTraffic } from './benign';
 import { byTime, startDay } from './day';
 import { deliver, type Deliveries, type Delivery } from './delivery';
+import { PROFILES, type ProfileName } from './profile';
 
 export interface DayOptions {
   /** UTC day, YYYY-MM-DD. */
@@ -21,6 +21,8 @@ export interface DayOptions {
   readonly users?: number;
   /** @default 42 */
   readonly seed?: number;
+  /** The rates the org runs at (profile.ts): the demo day, or a large org's. @default 'demo' */
+  readonly profile?: ProfileName;
   /** Inject the attack scenarios. @default true */
   readonly attacks?: boolean;
   /** Share of events delivered 20-80 minutes late. @default 0.02 */
@@ -50,11 +52,12 @@ export interface GeneratedDay {
 
 export function streamDay(options: DayOptions): DayStream {
   const seed = options.seed ?? 42;
-  const day = startDay({ day: options.day, org: options.org, seed });
+  const profile = PROFILES[options.profile ?? 'demo'];
+  const day = startDay({ day: options.day, org: options.org, seed, profile });
   const users = benignTraffic(day, options.users ?? 300, seed);
   const attacks: DayStream['attacks'] = [];
   if (options.attacks !== false) {
-    for (const scenario of ATTACKS) {
+    for (const scenario of profile.attacks) {
       const { at, user } = scenario.inject(day, users);
       attacks.push({ name: scenario.name, at: new Date(at).toISOString(), ...(user === undefined ? {} : { user }) });
     }

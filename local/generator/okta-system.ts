@@ -3,13 +3,11 @@
  * ThreatInsight blocking internet noise before it reaches a sign-in (log and enforce: outcome DENY).
  */
 import { PLACES, type Place } from '../../src/okta/fixtures';
-import type { OktaActor } from '../../src/okta/log-event';
 import { HOUR } from '../../src/time';
 import type { Day } from './day';
-import { OKTA_DC, unknownUser } from './org';
+import { HR_SYNC, OKTA_DC, unknownUser } from './org';
 import { octet } from './places';
 
-const HR_SYNC: OktaActor = { id: '0oa1hrsyncclient0001', type: 'PublicClientApp', alternateId: 'HRIS sync', displayName: 'HRIS sync', detailEntry: null };
 const NOISE: readonly Place[] = [PLACES.lagos, PLACES.moscow, { ...PLACES.berlin, ip: '185.220.101.45', asOrg: 'hosting provider', isp: 'hosting' }];
 
 export function oktaSystem(day: Day): void {

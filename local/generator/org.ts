@@ -34,6 +34,9 @@ export const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)
 export const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36';
 export const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 
+/** The HR system's sync client: it reads the directory in bulk and creates the new hires (provisioning.ts). */
+export const HR_SYNC: OktaActor = { id: '0oa1hrsyncclient0001', type: 'PublicClientApp', alternateId: 'HRIS sync', displayName: 'HRIS sync', detailEntry: null };
+
 /** Okta's own servers: what `client` says on events Okta emits itself (emails, rate limits). */
 export const OKTA_DC: Place = { ip: '3.217.166.60', city: 'Ashburn', state: 'Virginia', country: 'United States', lat: 39.0438, lon: -77.4874, asOrg: 'amazon.com, inc.', isp: 'amazon.com', asNumber: 14618 };
 

@@ -10,14 +10,15 @@ import { cellular, vpnPlace } from './places';
 import { signIn, type Device } from './sign-in';
 
 /**
- * Ordinary work: every user, one to three sessions in their office hours (the first in the morning rush), from
+ * Ordinary work: every user who is not `away`, one to three sessions in their office hours (the first in the morning rush), from
  * the office NAT (shared by everyone there) or from home, often through the corporate VPN (shared as well).
  * Okta Verify pushes are answered on the phone, on Wi-Fi or its carrier; many people also use their phone's
  * browser in a session of its own, concurrent with the laptop's.
  */
-export function officeHours(day: Day, users: readonly User[]): void {
+export function officeHours(day: Day, users: readonly User[], away: ReadonlySet<User>): void {
   const { rnd } = day;
   for (const [i, u] of users.entries()) {
+    if (away.has(u)) continue;
     const onCarrier = () => cellular(rnd, u.office, u.carrier);
     const atOffice = u.admin || rnd() < 0.45;
     const wifi = atOffice ? u.office.place : u.place;
@@ -56,12 +57,13 @@ export function officeHours(day: Day, users: readonly User[]): void {
 }
 
 /**
- * Someone sets up a new phone in the evening: enrols Okta Verify on it, removes the old phone's factor, and signs in
+ * Someone (not `away`) sets up a new phone in the evening: enrols Okta Verify on it, removes the old phone's factor, and signs in
  * to half a dozen mobile apps one after the other, each in a fresh session, on home Wi-Fi and the carrier.
  */
-export function newPhones(day: Day, users: readonly User[]): void {
+export function newPhones(day: Day, users: readonly User[], away: ReadonlySet<User>): void {
   const { rnd, push } = day;
   for (const u of users) {
+    if (away.has(u)) continue;
     if (rnd() >= 0.01) continue;
     let t = day.local(u.office, 19 + rnd() * 2);
     const actor = userActor(u.p);

@@ -32,12 +32,12 @@ export function signIn(day: Day, u: User, start: number, dev: Device, phone: () 
   const actor = userActor(u.p);
   const sessionId = day.newSession();
   const dbg = (extra: Record<string, unknown> = {}) => ({ dtHash: dev.dt, ...extra });
-  if (rnd() < 0.015) {
+  if (rnd() < day.profile.wrongUsername) {
     // The wrong username: Okta does not know it (actor id "unknown"); the user retypes it.
     push({ eventType: 'user.session.start', at: t, actor: unknownUser(typoOf(rnd, u.p.login)), place: dev.place, userAgent: dev.ua, outcome: 'FAILURE', reason: 'VERIFICATION_ERROR', displayMessage: 'User login to Okta', debugData: dbg() });
     t += 15_000 + rnd() * 30_000;
   }
-  if (rnd() < 0.06 || (opts.firstTime && rnd() < 0.4)) {
+  if (rnd() < day.profile.mistypedPassword || (opts.firstTime && rnd() < 0.4)) {
     const misses = 1 + Math.floor(rnd() * 2);
     for (let m = 0; m < misses; m++) {
       push({ eventType: 'user.session.start', at: t, actor, place: dev.place, userAgent: dev.ua, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', credentialType: 'PASSWORD', displayMessage: 'User login to Okta', debugData: dbg() });

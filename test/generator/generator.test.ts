@@ -9,9 +9,10 @@ import { HOUR, MINUTE } from '../../src/time';
 import { byTime, startDay } from '../../local/generator/day';
 import { deliver, type Delivery } from '../../local/generator/delivery';
 import { createUsers } from '../../local/generator/people';
+import { PROFILES } from '../../local/generator/profile';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil';
-const newDay = () => startDay({ day: '2026-11-02', org: 'acme', seed: 42 });
+const newDay = () => startDay({ day: '2026-11-02', org: 'acme', seed: 42, profile: PROFILES.demo });
 
 describe('day generator: attack scenarios', () => {
   it.each(ATTACKS.map((s) => [s.name, s] as const))('given "%s" written into a day with no other traffic, when the catalog runs, then the detection it targets fires', (_, scenario) => {
