@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
+import type { ProfileName } from '../local/generator/profile';
 import { LocalPipeline } from '../local/runtime';
 import { simulate } from '../local/simulation';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
@@ -210,9 +211,9 @@ export async function refreshUserCommand(opts: { tenant: string; user: string; h
 }
 
 /** `vigil generate`: a realistic day of Okta events (with attacks unless --benign), as NDJSON. */
-export async function generateCommand(opts: { tenant?: string; day: string; users: number; seed: number; benign?: boolean; bare?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+export async function generateCommand(opts: { tenant?: string; day: string; users: number; seed: number; profile?: ProfileName; benign?: boolean; bare?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
   const t = tenantById(opts.tenant, opts.tenantsDir);
-  const day = streamDay({ day: opts.day, org: t.okta.org, source: eventSourceName(t), users: opts.users, seed: opts.seed, attacks: !opts.benign });
+  const day = streamDay({ day: opts.day, org: t.okta.org, source: eventSourceName(t), users: opts.users, seed: opts.seed, profile: opts.profile, attacks: !opts.benign });
   if (opts.bare) for (const e of day.events) io.out(JSON.stringify(e));
   else for (const d of day.deliveries) io.out(d.raw ?? JSON.stringify(d.event));
   io.err(`${day.events.length} events for ${day.users.length} users on ${opts.day}${opts.benign ? ' (no attacks)' : `; attacks: ${day.attacks.map((a) => a.name).join('; ')}`}`);

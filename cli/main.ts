@@ -1,5 +1,6 @@
 /** `vigil`: the command line. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PROFILES } from '../local/generator/profile';
 import { TenantConfigError } from '../src/tenants/load';
 import * as cmd from './commands';
 
@@ -91,6 +92,7 @@ export function program(): Command {
     .option('--day <yyyy-mm-dd>', 'UTC day', '2026-11-02')
     .option('--users <n>', 'number of users', positiveInt, 300)
     .option('--seed <n>', 'random seed', positiveInt, 42)
+    .addOption(new Option('--profile <name>', 'the rates the org runs at: the demo day, or a large org (see README, "Generated days")').choices(Object.keys(PROFILES)).default('demo'))
     .option('--benign', 'no attacks')
     .option('--bare', 'bare LogEvents, each once, instead of envelopes as delivered')
     .option(tenantsDir, 'directory of tenant files')
