@@ -1,83 +1,32 @@
 /**
- * `npm run bench`: measurements that shape the design, printed as ratios. Timings vary by machine;
- * the ratios are what to compare. Tests never assert any of this.
+ * `npm run bench`: measurements that shape the design. Timings vary by machine; the ratios and counts are what to
+ * compare. Tests never assert any of this. `npm run bench -- --quick` (or BENCH_QUICK=1) runs one seed per size and
+ * skips the design ratios: a few minutes instead of ten.
  *
- *   1. provider import: root of @cdktf/provider-aws vs the deep imports the stacks use (time, memory)
- *   2. chunk storage: gzip NDJSON chunk size vs raw events (what keeps DynamoDB items small)
- *   3. detection: the whole catalog over a day of events vs just parsing and normalizing them
- *   4. streaming: peak events held by the reorder buffer vs events processed
- *   5. false positives: findings on benign generated days (no attacks) per user-day, over several seeds
+ *   1. design ratios (design.ts)
+ *   2. the catalog on a large org's benign days of 500, 5,000 and 20,000 users: findings per user-day by detection
+ *   3. recall of the attacks injected into the same sizes
+ *   4. peak memory of the streaming engine and of the hourly Detect step at 20,000 users
  */
-import { execFileSync } from 'node:child_process';
-import { resolveCatalog } from '../src/detections/catalog';
-import { StreamingDetector } from '../src/detections/reorder';
-import { normalize } from '../src/okta/event';
-import { encodeChunk } from '../src/store/events';
-import { generateDay } from '../local/generator';
+import { designRatios } from './design';
+import { engineMemory } from './memory';
+import { benignFindings, recall, type ScaleOptions } from './scale';
+import { printSection } from './table';
 
-function child(code: string): { ms: number; rssMb: number } {
-  const out = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();${code};const ms=Number(process.hrtime.bigint()-t)/1e6;console.log(JSON.stringify({ms,rssMb:process.memoryUsage().rss/1048576}))`], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!);
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+  const options: ScaleOptions = {
+    seeds: quick ? { 500: [1], 5000: [1], 20000: [1] } : { 500: [1, 2, 3, 4, 5], 5000: [1, 2, 3], 20000: [1, 2] },
+    progress: (line) => process.stderr.write(`  .. ${line}\n`),
+  };
+  console.log(`Vigil benchmarks (node ${process.version}, ${new Date().toISOString()}${quick ? ', quick' : ''})`);
+  if (!quick) printSection('Design ratios', designRatios());
+  printSection('Benign days of a large org (enterprise profile): findings per user-day, target 0', benignFindings(options));
+  printSection('Injected attacks found (found/days per size), target all', recall(options));
+  printSection('Memory at 20,000 users (benign day, seed 1)', await engineMemory(20000, 1));
 }
 
-function median<T>(runs: number, f: () => T, key: (t: T) => number): T {
-  const xs = Array.from({ length: runs }, f).sort((a, b) => key(a) - key(b));
-  return xs[Math.floor(runs / 2)];
-}
-
-const rows: Array<[string, string]> = [];
-const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
-
-// 1. provider imports
-const deep = ['sns-topic', 'sqs-queue', 'lambda-function', 'dynamodb-table', 'cloudwatch-event-bus', 'sfn-state-machine', 'kms-key', 'iam-role', 'scheduler-schedule'].map((m) => `require('@cdktf/provider-aws/lib/${m}')`).join(';');
-const root = median(3, () => child("require('@cdktf/provider-aws')"), (r) => r.ms);
-const deepRun = median(3, () => child(deep), (r) => r.ms);
-rows.push(['provider import, root vs 9 deep imports (time)', `${root.ms.toFixed(0)} ms vs ${deepRun.ms.toFixed(0)} ms = ${ratio(root.ms, deepRun.ms)}`]);
-rows.push(['provider import, root vs 9 deep imports (RSS)', `${root.rssMb.toFixed(0)} MB vs ${deepRun.rssMb.toFixed(0)} MB = ${ratio(root.rssMb, deepRun.rssMb)}`]);
-
-// 2. chunk compression
-const day = generateDay({ day: '2026-11-02', org: 'bench', source: 'aws.partner/okta.com/bench/vigil', users: 1000, attacks: true });
-const sample = day.events.slice(0, 200);
-const raw = Buffer.byteLength(sample.map((e) => JSON.stringify(e)).join('\n'));
-const gz = encodeChunk(sample).length;
-rows.push(['chunk of 200 events, raw vs gzip', `${(raw / 1024).toFixed(0)} KB vs ${(gz / 1024).toFixed(0)} KB = ${ratio(raw, gz)} smaller`]);
-
-// 3. detection cost vs parsing
-const lines = day.events.map((e) => JSON.stringify(e));
-const parseOnly = median(5, () => {
-  const t = performance.now();
-  for (const l of lines) normalize(JSON.parse(l));
-  return performance.now() - t;
-}, (x) => x);
-let maxBuffered = 0;
-const detect = median(5, () => {
-  const t = performance.now();
-  const s = new StreamingDetector(resolveCatalog());
-  for (const l of lines) s.push(normalize(JSON.parse(l)));
-  s.flush();
-  maxBuffered = s.stats.maxBuffered;
-  return performance.now() - t;
-}, (x) => x);
-rows.push([`${resolveCatalog().length} detections over ${lines.length} events vs parse+normalize only`, `${detect.toFixed(0)} ms vs ${parseOnly.toFixed(0)} ms = ${ratio(detect, parseOnly)} (${Math.round(lines.length / (detect / 1000))} events/s)`]);
-
-// 4. streaming memory
-rows.push(['reorder buffer peak vs events streamed', `${maxBuffered} vs ${lines.length} = ${((maxBuffered / lines.length) * 100).toFixed(1)}%`]);
-
-// 5. false positives on benign days
-let userDays = 0;
-let benignEvents = 0;
-const fp = new Map<string, number>();
-for (const seed of [1, 2, 3, 4, 5]) {
-  const benign = generateDay({ day: `2026-11-0${seed}`, org: `fp${seed}`, source: `aws.partner/okta.com/fp${seed}/vigil`, users: 500, seed, attacks: false });
-  userDays += benign.users.length;
-  benignEvents += benign.events.length;
-  const s = new StreamingDetector(resolveCatalog());
-  for (const e of benign.events) for (const f of s.push(normalize(e))) fp.set(f.detectionId, (fp.get(f.detectionId) ?? 0) + 1);
-  for (const f of s.flush()) fp.set(f.detectionId, (fp.get(f.detectionId) ?? 0) + 1);
-}
-const fpTotal = [...fp.values()].reduce((a, b) => a + b, 0);
-rows.push([`false positives on 5 benign days (${userDays} user-days, ${benignEvents} events)`, `${fpTotal} findings = ${(fpTotal / userDays).toFixed(4)} per user-day${fpTotal ? ` (${[...fp].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`]);
-
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`Vigil benchmarks (node ${process.version}, ${new Date().toISOString()})`);
-for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

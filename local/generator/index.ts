@@ -37,9 +37,21 @@ export interface DayStream {
   readonly events: Iterable<OktaLogEvent> & { readonly length: number };
   /** The same events as they reach the bus: late, twice, with quirks, and the broken records. */
   readonly deliveries: Deliveries;
-  /** What was injected, for the demo's printout and the tests. */
-  readonly attacks: Array<{ readonly name: string; readonly at: string; readonly user?: string }>;
+  /** What was injected, for the demo's printout, the tests and the bench's recall. */
+  readonly attacks: InjectedAttack[];
   readonly users: Person[];
+}
+
+export interface InjectedAttack {
+  readonly name: string;
+  /** The id of the detection the scenario is written to trigger. */
+  readonly detection: string;
+  /** When it started (ISO 8601). */
+  readonly at: string;
+  /** Whom it targeted, if one user. */
+  readonly user?: string;
+  /** The uuids of the events it wrote. */
+  readonly uuids: readonly string[];
 }
 
 /** A generated day held in memory: for the demo, the tests and a few thousand users. */
@@ -58,8 +70,10 @@ export function streamDay(options: DayOptions): DayStream {
   const attacks: DayStream['attacks'] = [];
   if (options.attacks !== false) {
     for (const scenario of profile.attacks) {
+      const before = day.events.length;
       const { at, user } = scenario.inject(day, users);
-      attacks.push({ name: scenario.name, at: new Date(at).toISOString(), ...(user === undefined ? {} : { user }) });
+      const uuids = day.events.slice(before).map((e) => e.uuid);
+      attacks.push({ name: scenario.name, detection: scenario.detection, at: new Date(at).toISOString(), ...(user === undefined ? {} : { user }), uuids });
     }
   }
   byTime(day.events);

@@ -1,0 +1,54 @@
+/**
+ * Peak memory of the detection engine on a large org's benign day, each in a child process fed the events on stdin
+ * (so that the generator's memory is not counted): the streaming engine over the whole day, and the hourly Detect
+ * step over the day's busiest hour.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import type { DayStream } from '../local/generator';
+import { HOUR } from '../src/time';
+import { benchDay } from './days';
+import type { ChildReport } from './engine-child';
+import type { Row } from './table';
+
+async function runChild(mode: 'stream' | 'hour', lines: Iterable<string>): Promise<ChildReport> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-child.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  for (const line of lines) if (!child.stdin.write(`${line}\n`)) await once(child.stdin, 'drain');
+  child.stdin.end();
+  const [code] = await once(child, 'close');
+  if (code !== 0) throw new Error(`bench child (${mode}) exited with ${code}`);
+  return JSON.parse(out.trim()) as ChildReport;
+}
+
+function* deliveryLines(day: DayStream): Generator<string> {
+  for (const d of day.deliveries) yield d.raw ?? JSON.stringify(d.event);
+}
+
+/** The events of the hour with the most of them, and that hour. */
+function busiestHour(day: DayStream): { hour: string; lines: string[] } {
+  const counts = new Map<number, number>();
+  for (const e of day.events) {
+    const h = Math.floor(Date.parse(e.published) / HOUR);
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  const [busiest] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const lines: string[] = [];
+  for (const e of day.events) if (Math.floor(Date.parse(e.published) / HOUR) === busiest) lines.push(JSON.stringify(e));
+  return { hour: new Date(busiest * HOUR).toISOString().slice(0, 13), lines };
+}
+
+const describe = (r: ChildReport) => `peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB at start), ${r.events} events, ${r.activeKeys} keys held at the end, ${r.findings} findings`;
+
+export async function engineMemory(users: number, seed: number): Promise<Row[]> {
+  const day = benchDay(users, seed, false);
+  const stream = await runChild('stream', deliveryLines(day));
+  const { hour, lines } = busiestHour(day);
+  const hourly = await runChild('hour', lines);
+  return [
+    [`streaming engine (vigil detect), ${users} users, whole day`, describe(stream)],
+    [`hourly Detect step, ${users} users, busiest hour ${hour}`, describe(hourly)],
+  ];
+}
