@@ -1,7 +1,7 @@
 /**
  * Peak memory of the detection engine on a large org's benign day, each in a child process fed the events on stdin
  * (so that the generator's memory is not counted): the streaming engine over the whole day, and the hourly Detect
- * step over the day's busiest hour.
+ * step over the day's busiest hour. Each also says what it found on that benign day.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { ChildReport } from './engine-child';
 import type { Row } from './table';
 
 async function runChild(mode: 'stream' | 'hour', lines: Iterable<string>): Promise<ChildReport> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-child.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'engine-child.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   for (const line of lines) if (!child.stdin.write(`${line}\n`)) await once(child.stdin, 'drain');
@@ -40,7 +40,11 @@ function busiestHour(day: DayStream): { hour: string; lines: string[] } {
   return { hour: new Date(busiest * HOUR).toISOString().slice(0, 13), lines };
 }
 
-const describe = (r: ChildReport) => `peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB at start), ${r.events} events, ${r.activeKeys} keys held at the end, ${r.findings} findings`;
+const describe = (r: ChildReport) => {
+  const findings = Object.entries(r.findings).sort((a, b) => b[1] - a[1]);
+  const total = findings.reduce((n, [, k]) => n + k, 0);
+  return `peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB at start), live heap at the end ${r.liveHeapMb} MB for ${r.activeKeys} keys; ${r.events} events; ${total} findings${total ? ` (${findings.map(([id, k]) => `${id}: ${k}`).join(', ')})` : ''}`;
+};
 
 export async function engineMemory(users: number, seed: number): Promise<Row[]> {
   const day = benchDay(users, seed, false);
