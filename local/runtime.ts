@@ -5,16 +5,18 @@
  * (./bus.ts), the buffer queue feeds the ingest function with SQS's batch and redrive semantics
  * (./queue.ts), the Lambda handlers run as they are with the environment the stack gives them
  * (./invoker.ts), the hourly workflow definition runs in aws-local-stepfunctions (./state-machine.ts),
- * and DynamoDB is a real DynamoDB-compatible server (./dynamo.ts). SNS has no local implementation:
+ * DynamoDB is a real DynamoDB-compatible server (./dynamo.ts) and S3 a real S3-compatible one (./s3.ts). SNS has no local implementation:
  * publishes are recorded in memory instead (./topic.ts, the one mock).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createDynamoClient, documentClient, setClients } from '../src/aws/clients';
+import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
 import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, nearTimePatterns } from '../src/events/patterns';
+import { bucketName } from '../src/pipeline/buckets';
 import { functionEnvironment } from '../src/pipeline/config';
 import { ENV } from '../src/pipeline/env';
 import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
@@ -29,6 +31,7 @@ import { LocalBus, type BusStats } from './bus';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 import { LocalInvoker } from './invoker';
 import { LocalQueue, type DeadLetter } from './queue';
+import { createBucket, startS3, type LocalS3 } from './s3';
 import { LocalStateMachine, type HourlyExecution } from './state-machine';
 import { LocalTopic, type PublishedMessage } from './topic';
 
@@ -57,6 +60,7 @@ export class LocalPipeline {
   /** This runtime's own clients on the local server (tests may swap the handlers' clients; these stay). */
   private readonly client: DynamoDBClient;
   readonly ddb: DynamoDBDocumentClient;
+  readonly s3: S3Client;
   private readonly topic: LocalTopic;
   private readonly invoker: LocalInvoker;
   private readonly buffer: LocalQueue;
@@ -67,15 +71,23 @@ export class LocalPipeline {
     readonly tenant: Tenant,
     readonly tables: Record<TableName, string>,
     readonly endpoint: string,
+    /** The tenant's bucket on the local S3 server. */
+    readonly bucket: string,
     private readonly dynamo: LocalDynamo | undefined,
+    private readonly objectStore: LocalS3,
     private readonly options: LocalPipelineOptions,
   ) {
     this.names = tenantNames(tenant);
     this.client = createDynamoClient(endpoint);
     this.ddb = documentClient(this.client);
+    this.s3 = createS3Client(objectStore.endpoint);
     this.topic = new LocalTopic(this.arns.topic(this.names.findingsTopic));
     this.invoker = new LocalInvoker({
-      environment: (fn) => ({ ...functionEnvironment(fn, tenant, { tables, topicArn: this.topic.arn }), [ENV.dynamoEndpoint]: endpoint }),
+      environment: (fn) => ({
+        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn }),
+        [ENV.dynamoEndpoint]: endpoint,
+        [ENV.s3Endpoint]: objectStore.endpoint,
+      }),
       functionName: (fn) => this.names.function(fn),
     });
     this.buffer = new LocalQueue({
@@ -94,14 +106,19 @@ export class LocalPipeline {
     const dynamo = options.dynamoEndpoint ? undefined : await startDynalite();
     const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
     const tables = await createTenantTables(endpoint, tenant.id);
+    const objectStore = await startS3();
+    const bucket = bucketName(tenant.id, ACCOUNT);
+    await createBucket(objectStore.endpoint, bucket);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
-    const pipeline = new LocalPipeline(tenant, tables, endpoint, dynamo, options);
-    setClients({ ddb: pipeline.ddb, dynamo: pipeline.client, sns: pipeline.topic });
+    const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, options);
+    setClients({ ddb: pipeline.ddb, dynamo: pipeline.client, s3: pipeline.s3, sns: pipeline.topic });
     return pipeline;
   }
 
   async close(): Promise<void> {
     setClients(undefined);
+    this.s3.destroy();
+    await this.objectStore.close();
     await this.dynamo?.close();
   }
 

@@ -15,6 +15,7 @@ import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { nearTimePatterns } from '../src/events/patterns';
+import { bucketName } from '../src/pipeline/buckets';
 import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
 import { LAMBDAS, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
 import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/queues';
@@ -29,6 +30,7 @@ import { NearTimeRoute } from './constructs/near-time-route';
 import { PartnerEventBus } from './constructs/partner-event-bus';
 import { PipelineAlarms } from './constructs/pipeline-alarms';
 import { PipelineFunction, type FunctionResources } from './constructs/pipeline-function';
+import { TenantBucket } from './constructs/tenant-bucket';
 import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
 import { TenantTables } from './constructs/tenant-tables';
@@ -105,8 +107,9 @@ export class TenantStack extends TerraformStack {
 
     const queues: Record<QueueName, EncryptedQueue> = { [bufferSpec.name]: buffer };
 
-    // 5. What the pipeline keeps: tables, and the topic findings are published to.
+    // 5. What the pipeline keeps: tables, the bucket, and the topic findings are published to.
     const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
+    const bucket = new TenantBucket(this, 'objects', { bucketName: bucketName(tenant.id, tenant.aws.accountId), kmsKeyArn: key.arn, retentionDays: tenant.retentionDays });
     // Construct id 'alerts' is in the topic's Terraform address: changing it would replace deployed topics.
     const findingsTopic = new FindingsTopic(this, 'alerts', { topicName: names.findingsTopic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
 
@@ -115,6 +118,8 @@ export class TenantStack extends TerraformStack {
       kmsKeyArn: key.arn,
       tableNames: Object.fromEntries(Object.entries(tables.tables).map(([t, table]) => [t, table.name])) as Record<TableName, string>,
       tableArns: (t) => tables.arnsOf(t),
+      bucketName: bucket.name,
+      bucketArn: bucket.arn,
       topicArn: findingsTopic.arn,
       queueArn: (queue) => queues[queue].arn,
     };

@@ -8,7 +8,8 @@ import type { DetectInput, DetectOutput } from '../../src/pipeline/workflow-step
 const logger = new Logger({ serviceName: 'vigil-detect' });
 
 export async function handler(input: DetectInput): Promise<DetectOutput> {
-  const out = await detectHour(input, handlerConfig(), clients().ddb);
+  const c = clients();
+  const out = await detectHour(input, handlerConfig(), c.ddb, c.s3);
   logger.info('detected', { ...out });
   return out;
 }

@@ -1,10 +1,12 @@
 /**
  * AWS clients shared by the handlers, created once per process (Lambda container reuse).
- * The local runtime swaps them: DynamoDB points at the embedded dynalite server, and SNS, which has no
- * local implementation, is replaced by a recorder (see local/topic.ts) — the one mocked AWS API.
+ * The local runtime swaps them: DynamoDB points at the embedded dynalite server, S3 at the in-process
+ * S3-compatible server (s3rver), and SNS, which has no local implementation, is replaced by a recorder
+ * (see local/topic.ts) — the one mocked AWS API.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ENV } from '../pipeline/env';
@@ -17,6 +19,7 @@ export interface Clients {
   readonly ddb: DynamoDBDocumentClient;
   /** The low-level client under `ddb` (Powertools idempotency wants one). */
   readonly dynamo: DynamoDBClient;
+  readonly s3: S3Client;
   readonly sns: Publisher;
 }
 
@@ -24,6 +27,11 @@ let current: Clients | undefined;
 
 export function createDynamoClient(endpoint?: string): DynamoDBClient {
   return new DynamoDBClient(endpoint ? { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
+}
+
+/** An S3 client; with an endpoint (the local runtime's s3rver), path-style and s3rver's fixed local credentials. */
+export function createS3Client(endpoint?: string): S3Client {
+  return new S3Client(endpoint ? { endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {});
 }
 
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
@@ -41,6 +49,7 @@ export function clients(): Clients {
     current = {
       ddb: documentClient(dynamo),
       dynamo,
+      s3: createS3Client(process.env[ENV.s3Endpoint]),
       sns: { publish: (input) => sns.send(new PublishCommand(input)) },
     };
   }

@@ -19,6 +19,8 @@ export interface TenantSettings {
 export interface HandlerConfig {
   readonly tenantId: string;
   readonly tables: Readonly<Record<TableName, string>>;
+  /** The tenant's bucket, for the functions that use it (LambdaSpec.objects). */
+  readonly bucket?: string;
   readonly topicArn?: string;
   readonly settings: TenantSettings;
 }
@@ -28,13 +30,14 @@ export function settingsOf(t: Tenant): TenantSettings {
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
-export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; topicArn?: string } = {}): Record<string, string> {
+export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string } = {}): Record<string, string> {
   const spec = LAMBDAS[fn];
   const env: Record<string, string> = {
     [ENV.tenantId]: tenant.id,
     [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)),
   };
   for (const t of Object.keys(spec.tables) as TableName[]) env[ENV.table(t)] = names.tables?.[t] ?? tableName(tenant.id, t);
+  if (spec.objects && names.bucket) env[ENV.bucket] = names.bucket;
   if (spec.publishes && names.topicArn) env[ENV.topicArn] = names.topicArn;
   return env;
 }
@@ -50,7 +53,12 @@ export function handlerConfig(): HandlerConfig {
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, process.env[ENV.table(t)] ?? ''])) as Record<TableName, string>;
   const raw = process.env[ENV.tenantSettings];
   const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, retentionDays: TENANT_DEFAULTS.retentionDays };
-  return { tenantId: required(ENV.tenantId), tables, topicArn: process.env[ENV.topicArn], settings };
+  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], settings };
+}
+
+export function bucket(config: HandlerConfig): string {
+  if (!config.bucket) throw new Error(`the tenant's bucket is not configured for this function (${ENV.bucket})`);
+  return config.bucket;
 }
 
 export function table(config: HandlerConfig, t: TableName): string {

@@ -16,6 +16,10 @@ export const ENV = {
   topicArn: 'VIGIL_TOPIC_ARN',
   /** Set for each table a function uses: the table's name. */
   table: (t: TableName) => `${TABLE_VARIABLE_PREFIX}${t.toUpperCase()}`,
+  /** Set for the functions that use the tenant's bucket (src/pipeline/buckets.ts): the bucket's name. */
+  bucket: 'VIGIL_BUCKET',
   /** A DynamoDB endpoint to use instead of AWS's: only the local runtime sets it. */
   dynamoEndpoint: 'VIGIL_DYNAMODB_ENDPOINT',
+  /** An S3 endpoint to use instead of AWS's: only the local runtime sets it. */
+  s3Endpoint: 'VIGIL_S3_ENDPOINT',
 } as const;

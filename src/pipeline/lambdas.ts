@@ -4,6 +4,7 @@
  * stacks derive each function's least-privilege IAM policy and its environment from this; the local
  * runtime derives the same environment.
  */
+import type { ObjectArea } from './buckets';
 import type { QueueName } from './queues';
 import type { TableName } from './tables';
 
@@ -17,6 +18,8 @@ export interface LambdaSpec {
   /** Entry file, relative to the project root; bundled with esbuild to `dist/functions/<name>/index.mjs` (./bundles.ts). */
   readonly entry: string;
   readonly tables: Partial<Record<TableName, Access>>;
+  /** Areas of the tenant's bucket (src/pipeline/buckets.ts) the function uses, and how. @default - none */
+  readonly objects?: Partial<Record<ObjectArea, Access>>;
   /** Queues the function drains (receives and deletes messages from). @default - none */
   readonly drains?: readonly QueueName[];
   readonly publishes: boolean;
@@ -65,10 +68,11 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   },
   detect: {
     name: 'detect',
-    description: 'Workflow step: run the detection catalog over one hour of chunks, store findings and state snapshots',
+    description: "Workflow step: run the detection catalog over one hour of chunks from the previous hour's state snapshot, store findings and the hour's snapshot",
     entry: 'functions/detect/index.ts',
     // hours: re-open later hours whose start state this hour's rerun changed.
-    tables: { events: 'read', state: 'readwrite', findings: 'readwrite', hours: 'write' },
+    tables: { events: 'read', findings: 'readwrite', hours: 'write' },
+    objects: { state: 'readwrite' },
     publishes: false,
     memoryMb: 1024,
     timeoutSeconds: 600,

@@ -50,7 +50,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     sortKey: 'sk',
     ttlAttribute: 'ttl',
     indexes: [],
-    description: 'Detection state per (detection, key): hourly snapshots (sk S#<hour>) and the near-time live state (sk LIVE).',
+    description: 'The near-time live detection state per (detection, key) (sk LIVE). Hourly state is one snapshot per hour in the bucket.',
   },
   activity: {
     name: 'activity',

@@ -3,7 +3,7 @@
  * hourly state machine, which queries the events table and updates the hours table itself.
  */
 
-/** Prefixes of the events and state tables' keys. */
+/** Prefixes of the events table's keys. */
 export const KEY_PREFIX = {
   /** Events table pk: an event-time hour's chunks. */
   hour: 'H#',
@@ -13,8 +13,6 @@ export const KEY_PREFIX = {
   marker: 'U#',
   /** Events table pk: a day's quarantined records. */
   quarantine: 'Q#',
-  /** State table sk: the snapshot written at the end of an hour. */
-  snapshot: 'S#',
 } as const;
 
 export const hourPk = (hour: string) => `${KEY_PREFIX.hour}${hour}`;
@@ -24,7 +22,6 @@ export const markerPk = (uuid: string) => `${KEY_PREFIX.marker}${uuid}`;
 export const MARKER_SK = 'U';
 export const quarantinePk = (day: string) => `${KEY_PREFIX.quarantine}${day}`;
 export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
-export const snapshotSk = (hour: string) => `${KEY_PREFIX.snapshot}${hour}`;
 /** State table sk of the near-time path's live state. */
 export const LIVE_SK = 'LIVE';
 

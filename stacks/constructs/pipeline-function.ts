@@ -1,7 +1,7 @@
 /**
  * One Vigil Lambda function for one tenant, from its LAMBDAS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
- * (tables and how it uses them, whether it publishes, the queues it drains), and its environment from
+ * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains), and its environment from
  * functionEnvironment().
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -12,6 +12,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { OBJECT_AREAS, type ObjectArea } from '../../src/pipeline/buckets';
 import { bundleFile, BUNDLE_HANDLER } from '../../src/pipeline/bundles';
 import { functionEnvironment } from '../../src/pipeline/config';
 import { memoryOf, timeoutOf, type Access, type LambdaSpec } from '../../src/pipeline/lambdas';
@@ -22,7 +23,7 @@ import { SynthConfigError } from '../errors';
 import { archivePathFrom, functionArchive } from '../function-archives';
 import { literal } from '../literal';
 import { check, checkInteger, checkLogRetention } from './checks';
-import { assumeRolePolicy, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
+import { assumeRolePolicy, condition, policyDocument, useKey, XRAY_WRITE, type Statement } from './policy';
 
 /** Actions granted per kind of table access. */
 export const TABLE_ACTIONS: Readonly<Record<'read' | 'write', readonly string[]>> = {
@@ -32,6 +33,24 @@ export const TABLE_ACTIONS: Readonly<Record<'read' | 'write', readonly string[]>
 
 export function tableActions(access: Access): string[] {
   return access === 'readwrite' ? [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write] : [...TABLE_ACTIONS[access]];
+}
+
+/** Actions granted on an area's objects per kind of access (listing the area is a separate statement). */
+export const OBJECT_ACTIONS: Readonly<Record<'read' | 'write', readonly string[]>> = {
+  read: ['s3:GetObject'],
+  write: ['s3:PutObject'],
+};
+
+/**
+ * Statements for one area of the tenant's bucket: its objects, and listing under its prefix (with read
+ * access; without it, S3 answers a missing key with 403 instead of 404).
+ */
+export function objectStatements(area: ObjectArea, access: Access, bucketArn: string): Statement[] {
+  const prefix = OBJECT_AREAS[area].prefix;
+  const actions = access === 'readwrite' ? [...OBJECT_ACTIONS.read, ...OBJECT_ACTIONS.write] : [...OBJECT_ACTIONS[access]];
+  const statements: Statement[] = [{ sid: `Objects${pascal(area)}${pascal(access)}`, actions, resources: [`${bucketArn}/${prefix}*`] }];
+  if (access !== 'write') statements.push({ sid: `List${pascal(area)}`, actions: ['s3:ListBucket'], resources: [bucketArn], condition: [condition('StringLike', 's3:prefix', `${prefix}*`)] });
+  return statements;
 }
 
 const NODE_RUNTIME = 'nodejs22.x';
@@ -52,6 +71,9 @@ export interface FunctionResources {
   readonly tableNames: Readonly<Record<TableName, string>>;
   /** ARNs (table and index) a policy may name for each table. */
   tableArns(table: TableName): string[];
+  /** The tenant's bucket (src/pipeline/buckets.ts). */
+  readonly bucketName: string;
+  readonly bucketArn: string;
   /** The tenant topic ARN. */
   readonly topicArn: string;
   /** The ARN of a queue a function drains. */
@@ -110,6 +132,7 @@ export class PipelineFunction extends Construct {
     for (const [table, access] of Object.entries(spec.tables) as [TableName, Access][]) {
       statements.push({ sid: `Table${pascal(table)}${pascal(access)}`, actions: tableActions(access), resources: resources.tableArns(table) });
     }
+    for (const [area, access] of Object.entries(spec.objects ?? {}) as [ObjectArea, Access][]) statements.push(...objectStatements(area, access, resources.bucketArn));
     if (spec.publishes) statements.push({ sid: 'PublishFindings', actions: ['sns:Publish'], resources: [resources.topicArn] });
     statements.push(
       useKey(resources.kmsKeyArn),
@@ -147,6 +170,7 @@ export class PipelineFunction extends Construct {
         variables: mapValues(
           functionEnvironment(spec.name, props.tenant, {
             tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
+            bucket: resources.bucketName,
             topicArn: resources.topicArn,
           }),
           literal,

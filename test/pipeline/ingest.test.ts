@@ -22,7 +22,7 @@ describe('ingest function', () => {
         return real.send(command as never);
       },
     } as unknown as DynamoDBDocumentClient;
-    setClients({ ddb: flaky, dynamo: createDynamoClient(p.endpoint), sns: { publish: async () => ({}) } });
+    setClients({ ddb: flaky, dynamo: createDynamoClient(p.endpoint), s3: p.s3, sns: { publish: async () => ({}) } });
     const nine = failedSignIns('2026-11-02T09:10:00Z', 3);
     const ten = failedSignIns('2026-11-02T10:10:00Z', 2);
     for (const e of [...nine, ...ten]) await p.put(wrap(e));

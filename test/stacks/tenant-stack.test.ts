@@ -8,11 +8,12 @@ import { SEVERITIES, severityRank } from '../../src/detections/types';
 import { ingestPattern, nearTimePatterns } from '../../src/events/patterns';
 import { settingsOf } from '../../src/pipeline/config';
 import { ENV } from '../../src/pipeline/env';
-import { LAMBDAS, memoryOf, timeoutOf, type LambdaName } from '../../src/pipeline/lambdas';
+import type { ObjectArea } from '../../src/pipeline/buckets';
+import { LAMBDAS, memoryOf, timeoutOf, type Access, type LambdaName } from '../../src/pipeline/lambdas';
 import { TABLES, tableName, type TableName } from '../../src/pipeline/tables';
 import { eventSourceName, type Tenant } from '../../src/tenants/schema';
 import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
-import { TABLE_ACTIONS } from '../../stacks/constructs/pipeline-function';
+import { objectStatements, TABLE_ACTIONS } from '../../stacks/constructs/pipeline-function';
 import { LOG_DELIVERY_ACTIONS } from '../../stacks/constructs/hourly-workflow';
 import { MAX_ARCHIVE_NAME } from '../../stacks/naming';
 import {
@@ -233,11 +234,12 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(group.retention_in_days).toBe(30);
     });
 
-    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the topic only if it publishes', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes', (name) => {
       const spec = LAMBDAS[name];
       const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
       const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
       for (const t of Object.keys(spec.tables) as TableName[]) expected[ENV.table(t)] = ref((synth.stack.node.findChild('tables') as never as { tables: Record<string, never> }).tables[t], 'name');
+      if (spec.objects) expected[ENV.bucket] = ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'bucket');
       if (spec.publishes) expected[ENV.topicArn] = ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn');
       expect(vars).toEqual(expected);
       expect(JSON.parse(vars[ENV.tenantSettings])).toEqual(settingsOf(tenant));
@@ -249,7 +251,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       return resourcesOf(json, 'aws_iam_role_policy').map(([, p]) => ({ role: p.role, statements: policyDocumentOf(json, p.policy).statement }));
     }
 
-    it.each(Object.keys(LAMBDAS) as LambdaName[])('then the %s role may use exactly its tables, as its spec says', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then the %s role may use exactly its tables and bucket areas, as its spec says', (name) => {
       const spec = LAMBDAS[name];
       const policy = synth.json.resource.aws_iam_role_policy[fnOf(name).policy.friendlyUniqueId];
       const statements = policyDocumentOf(json, policy.policy).statement;
@@ -267,6 +269,11 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
 
       expect(statements).toContainEqual(expect.objectContaining({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [keyRef()] }));
       expect(statements).toContainEqual(expect.objectContaining({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${ref(fnOf(name).logGroup, 'arn')}:*`] }));
+      const bucketArn = ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'arn');
+      const s3 = statements.filter((s) => s.actions.some((a: string) => a.startsWith('s3:')));
+      expect(s3.map((s) => ({ sid: s.sid, actions: s.actions, resources: s.resources }))).toEqual(
+        (Object.entries(spec.objects ?? {}) as [ObjectArea, Access][]).flatMap(([area, access]) => objectStatements(area, access, bucketArn).map((s) => ({ sid: s.sid, actions: s.actions, resources: s.resources }))),
+      );
       const sqs = statements.filter((s) => s.actions.some((a: string) => a.startsWith('sqs:')));
       if (name === 'ingest') expect(sqs).toEqual([expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [expect.stringMatching(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/)] })]);
       else expect(sqs).toEqual([]);

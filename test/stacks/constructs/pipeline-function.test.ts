@@ -4,11 +4,13 @@ import { LAMBDAS, type LambdaSpec } from '../../../src/pipeline/lambdas';
 import { DRAIN_ACTIONS } from '../../../stacks/constructs/pipeline-function';
 import { emptyStack, pipelineFunction } from './support';
 
-function statements(spec: LambdaSpec): Array<{ sid: string; actions: string[]; resources: string[] }> {
+type Statement = { sid: string; actions: string[]; resources: string[]; condition?: Array<{ test: string; variable: string; values: string[] }> };
+
+function statements(spec: LambdaSpec): Statement[] {
   const stack = emptyStack();
   pipelineFunction(stack, spec);
   const json = JSON.parse(Testing.synth(stack));
-  return Object.values(json.data.aws_iam_policy_document as Record<string, { statement: Array<{ sid: string; actions: string[]; resources: string[] }> }>).find((d) => d.statement.some((s) => s.sid === 'WriteOwnLogs'))!.statement;
+  return Object.values(json.data.aws_iam_policy_document as Record<string, { statement: Statement[] }>).find((d) => d.statement.some((s) => s.sid === 'WriteOwnLogs'))!.statement;
 }
 
 describe('PipelineFunction', () => {
@@ -19,6 +21,19 @@ describe('PipelineFunction', () => {
 
   it('given a spec that drains no queue, when constructed, then its role may use no queue', () => {
     expect(statements(LAMBDAS.detect).flatMap((s) => s.actions).filter((a) => a.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('given a spec that reads and writes an area of the bucket, when constructed, then its role may get and put objects under that prefix and list only that prefix', () => {
+    const spec: LambdaSpec = { ...LAMBDAS.daily, objects: { state: 'readwrite' } };
+    const s3 = statements(spec).filter((s) => s.actions.some((a) => a.startsWith('s3:')));
+    expect(s3).toEqual([
+      expect.objectContaining({ sid: 'ObjectsStateReadwrite', actions: ['s3:GetObject', 's3:PutObject'], resources: ['arn:aws:s3:::vigil-test-111111111111/state/*'] }),
+      expect.objectContaining({ sid: 'ListState', actions: ['s3:ListBucket'], resources: ['arn:aws:s3:::vigil-test-111111111111'], condition: [{ test: 'StringLike', variable: 's3:prefix', values: ['state/*'] }] }),
+    ]);
+  });
+
+  it('given a spec that uses no area of the bucket, when constructed, then its role may use no object', () => {
+    expect(statements(LAMBDAS.plan).flatMap((s) => s.actions).filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it.each([

@@ -20,6 +20,8 @@ export function pipelineFunction(scope: TerraformStack, spec: LambdaSpec = LAMBD
       kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/test',
       tableNames: { events: 'events', hours: 'hours', findings: 'findings', state: 'state', activity: 'activity' },
       tableArns: (t) => [`arn:aws:dynamodb:eu-west-1:111111111111:table/${t}`],
+      bucketName: 'vigil-test-111111111111',
+      bucketArn: 'arn:aws:s3:::vigil-test-111111111111',
       topicArn: 'arn:aws:sns:eu-west-1:111111111111:findings',
       queueArn: (q) => `arn:aws:sqs:eu-west-1:111111111111:${q}`,
     },

@@ -1,0 +1,31 @@
+/**
+ * The tenant's object store: one S3 bucket, defined once for the stacks (bucket, encryption, lifecycle,
+ * each function's least-privilege access by prefix), the handlers (object keys) and the local runtime
+ * (a bucket on the in-process S3-compatible server).
+ */
+
+/** What the bucket holds, each under its own key prefix. */
+export type ObjectArea = 'state';
+
+export interface ObjectAreaSpec {
+  readonly name: ObjectArea;
+  /** Key prefix, ending in `/`. */
+  readonly prefix: string;
+  readonly description: string;
+}
+
+export const OBJECT_AREAS: Readonly<Record<ObjectArea, ObjectAreaSpec>> = {
+  state: {
+    name: 'state',
+    prefix: 'state/',
+    description: "Detection state: one gzip JSON snapshot of every live (detection, key) state at the end of each processed hour (state/<hour>.json.gz).",
+  },
+};
+
+/**
+ * The bucket's name: S3 names are global, so the account is part of it (a tenant id is unique across
+ * tenant files, and one tenant lives in one account): at most 6 + 32 + 1 + 12 = 51 of S3's 63 characters.
+ */
+export function bucketName(tenantId: string, accountId: string): string {
+  return `vigil-${tenantId}-${accountId}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Detection state between hourly runs: one gzip JSON object per processed hour in the tenant's bucket
+ * (`state/<hour>.json.gz`), holding every (detection, key) state still live at the end of the hour. An
+ * hour starts from the latest snapshot before it (normally the previous hour's: one GET) and ends with
+ * one PUT, so rerunning an hour gives the same findings. The object carries the SHA-256 of its JSON, so
+ * a rerun can tell whether it changed the end state that later hours built on.
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { StateEntry } from '../detections/engine';
+import { OBJECT_AREAS } from '../pipeline/buckets';
+import { HOUR, hourBucket } from '../time';
+
+/** Object metadata holding the SHA-256 of the snapshot's JSON (before compression). */
+const HASH_METADATA = 'sha256';
+
+export const snapshotKey = (hour: string) => `${OBJECT_AREAS.state.prefix}${hour}.json.gz`;
+const hourOfKey = (key: string) => key.slice(OBJECT_AREAS.state.prefix.length, -'.json.gz'.length);
+
+/** One entry as stored: [detectionId, key, state, lastSeen, expiresAt]. */
+type StoredEntry = [string, string, unknown, number, number];
+
+export interface Snapshot {
+  readonly hour: string;
+  readonly entries: StateEntry[];
+}
+
+const isMissing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
+
+/** The snapshot's JSON: entries sorted by detection and key, so the same state always makes the same bytes. */
+export function encodeSnapshot(entries: readonly StateEntry[]): string {
+  const stored: StoredEntry[] = entries.map((e) => [e.detectionId, e.key, e.state, e.lastSeen, e.expiresAt]);
+  stored.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) : a[0] < b[0] ? -1 : 1));
+  return JSON.stringify(stored);
+}
+
+function decodeSnapshot(data: Uint8Array): StateEntry[] {
+  const stored = JSON.parse(gunzipSync(data).toString('utf8')) as StoredEntry[];
+  return stored.map(([detectionId, key, state, lastSeen, expiresAt]) => ({ detectionId, key, state, lastSeen, expiresAt }));
+}
+
+async function getSnapshot(s3: S3Client, bucket: string, hour: string): Promise<Snapshot | undefined> {
+  try {
+    const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: snapshotKey(hour) }));
+    return { hour, entries: decodeSnapshot(await res.Body!.transformToByteArray()) };
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The latest snapshot before `hour`, no older than `sinceMs` (state older than that has expired):
+ * the previous hour's (one GET), or when that hour never ran, the latest one listed since.
+ */
+export async function snapshotBefore(s3: S3Client, bucket: string, hour: string, sinceMs: number): Promise<Snapshot | undefined> {
+  const hourStart = Date.parse(`${hour}:00:00Z`);
+  const previous = await getSnapshot(s3, bucket, hourBucket(hourStart - HOUR));
+  if (previous) return previous;
+  const res = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: OBJECT_AREAS.state.prefix, StartAfter: snapshotKey(hourBucket(sinceMs)) }));
+  const latest = (res.Contents ?? []).map((o) => o.Key!).filter((k) => k < snapshotKey(hour)).pop();
+  return latest ? getSnapshot(s3, bucket, hourOfKey(latest)) : undefined;
+}
+
+/** The hash of the snapshot stored for an hour (by an earlier run of it), if any. */
+export async function snapshotHash(s3: S3Client, bucket: string, hour: string): Promise<string | undefined> {
+  try {
+    const res = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: snapshotKey(hour) }));
+    return res.Metadata?.[HASH_METADATA];
+  } catch (err) {
+    if (isMissing(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Store an hour's end state; returns its hash. */
+export async function saveSnapshot(s3: S3Client, bucket: string, hour: string, entries: readonly StateEntry[]): Promise<string> {
+  const json = encodeSnapshot(entries);
+  const hash = createHash('sha256').update(json).digest('hex');
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: snapshotKey(hour), Body: gzipSync(json), ContentType: 'application/gzip', Metadata: { [HASH_METADATA]: hash } }));
+  return hash;
+}
+
+/** The first hour after `hour` that has a snapshot: the next run that built on this hour's state. */
+export async function nextSnapshotHour(s3: S3Client, bucket: string, hour: string): Promise<string | undefined> {
+  const res = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: OBJECT_AREAS.state.prefix, StartAfter: snapshotKey(hour), MaxKeys: 1 }));
+  const key = res.Contents?.[0]?.Key;
+  return key ? hourOfKey(key) : undefined;
+}
