@@ -76,11 +76,12 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   try {
     const result = await simulate(pipeline, deliveries);
     for (const f of result.findings) io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
-    const failed = result.reports.filter((r) => r.execution.status !== 'SUCCEEDED');
+    const failed = result.reports.filter((r) => r.execution && r.execution.status !== 'SUCCEEDED');
+    const skipped = result.reports.filter((r) => r.fastForwarded).length;
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
       `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${pendingRaw.length} unreadable records quarantined by ingest`,
-      `${result.reports.length} hourly runs (${failed.length} failed), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed`,
+      `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed`,
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
     ].join('\n');

@@ -18,7 +18,7 @@ const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 function printHour(r: HourReport, graceMinutes: number): void {
   const closed = closedHour(r.tick, graceMinutes);
   const parts = r.hours.map((h) => `${h.hour.slice(11)}:00 ${h.status.toLowerCase()}${h.hour !== closed ? ' (reprocessed: late events)' : ''} — ${h.events} events, ${h.findings} findings, ${h.published} notified`);
-  const line = `${r.tick.slice(0, 16).replace('T', ' ')}  delivered ${String(r.delivered).padStart(4)}  ${r.execution.status === 'SUCCEEDED' ? '' : `workflow ${r.execution.status}: ${r.execution.error} `}${parts.join('; ') || dim('no hour to process')}`;
+  const line = `${r.tick.slice(0, 16).replace('T', ' ')}  delivered ${String(r.delivered).padStart(4)}  ${!r.execution || r.execution.status === 'SUCCEEDED' ? '' : `workflow ${r.execution.status}: ${r.execution.error} `}${parts.join('; ') || dim('no hour to process')}`;
   console.log(line);
   for (const m of r.notifications) {
     const kind = m.body.kind === 'near-time' ? 'NEAR-TIME' : m.body.kind === 'digest' ? 'DIGEST' : 'HOURLY';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const pipeline = await LocalPipeline.start(tenant);
   const started = Date.now();
   try {
-    const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + DAY + 7 * HOUR, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
+    const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + DAY + 7 * HOUR, fastForward: false, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
     console.log(bold(`\n${result.findings.length} findings, ${pipeline.published.length} SNS notifications; bus: ${pipeline.bus.received} events in, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule. ${((Date.now() - started) / 1000).toFixed(1)} s.`));
     for (const f of result.findings) console.log(`  ${f.triggeredAt.slice(11, 16)} [${f.severity}] ${f.detectionId}: ${f.summary}`);
     console.log(dim('\nTry: npx vigil simulate --input your-events.ndjson --json   |   npx vigil detections   |   npm test'));

@@ -3,6 +3,7 @@
  * environment, one invocation at a time, since the environment is the process's.
  */
 import type { Context } from 'aws-lambda';
+import { lambdaGbSeconds, type RequestMeter } from '../src/aws/request-meter';
 import { LAMBDAS, memoryOf, timeoutOf, type LambdaName, type LambdaSpec } from '../src/pipeline/lambdas';
 
 export interface InvokerOptions {
@@ -12,6 +13,8 @@ export interface InvokerOptions {
   functionName(fn: LambdaName): string;
   /** The handler of a function. @default the `handler` export of the function's entry file (LAMBDAS[fn].entry) */
   handler?(fn: LambdaName): LambdaHandler;
+  /** Counts each invocation (duration and GB-seconds from the function's memory) and files the requests it makes under the function. @default - not counted */
+  meter?: RequestMeter;
 }
 
 export type LambdaHandler<T = unknown> = (event: unknown, context: Context) => Promise<T>;
@@ -27,10 +30,22 @@ export class LocalInvoker {
 
   /** Invoke a handler the way Lambda would, with that function's environment only; invocations run one after another. */
   invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
-    const run = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn), LAMBDAS[fn])));
+    const handle = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn), LAMBDAS[fn])));
+    const run = this.options.meter ? () => this.metered(fn, payload, handle) : handle;
     const next = this.tail.then(run, run);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  private async metered<T>(fn: LambdaName, payload: unknown, handle: () => Promise<T>): Promise<T> {
+    const meter = this.options.meter!;
+    const started = performance.now();
+    try {
+      return await meter.within(fn, handle);
+    } finally {
+      const durationMs = Math.ceil(performance.now() - started);
+      meter.record({ service: 'Lambda', operation: 'Invoke', component: fn, resource: fn }, { requests: 1, bytes: Buffer.byteLength(JSON.stringify(payload) ?? ''), durationMs, gbSeconds: lambdaGbSeconds(durationMs, memoryOf(LAMBDAS[fn])) });
+    }
   }
 
   private handler<T>(fn: LambdaName): LambdaHandler<T> {

@@ -6,6 +6,10 @@
  * dead-letter queue instead.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { chunksOf, type RequestMeter } from '../src/aws/request-meter';
+
+/** SQS returns and deletes at most 10 messages per ReceiveMessage and DeleteMessageBatch call. */
+export const SQS_MESSAGES_PER_CALL = 10;
 
 export interface LocalQueueOptions {
   /** The queue's ARN, as the records' eventSourceARN. */
@@ -15,6 +19,12 @@ export interface LocalQueueOptions {
   readonly batchSize: number;
   /** Receives before a record goes to the dead-letter queue (the queue's redrive policy). */
   readonly maxReceiveCount: number;
+  /**
+   * Counts the SQS requests as AWS bills them: a SendMessage per message (EventBridge sends one per
+   * event), and for each batch the event source mapping's ReceiveMessage and DeleteMessageBatch calls
+   * of up to 10 messages, each billed per 64 KB chunk of payload. @default - not counted
+   */
+  readonly meter?: RequestMeter;
 }
 
 export interface DeadLetter {
@@ -41,6 +51,8 @@ export class LocalQueue {
 
   /** SendMessage: the body as-is. */
   send(body: string): void {
+    const bytes = Buffer.byteLength(body);
+    this.meter('SendMessage', { requests: 1, bytes, chunks: chunksOf(bytes) });
     this.messages.push({ messageId: `msg-${++this.messageSeq}`, body, receiveCount: 0 });
   }
 
@@ -51,6 +63,7 @@ export class LocalQueue {
     while (this.messages.length) {
       const batch = this.messages.splice(0, this.options.batchSize);
       for (const m of batch) m.receiveCount++;
+      this.countCalls('ReceiveMessage', batch);
       let failed: Set<string>;
       try {
         const res = await consumer(this.event(batch));
@@ -60,6 +73,7 @@ export class LocalQueue {
       }
       batches++;
       failures += failed.size;
+      this.countCalls('DeleteMessageBatch', batch.filter((m) => !failed.has(m.messageId)));
       for (const m of batch) {
         if (!failed.has(m.messageId)) continue;
         if (m.receiveCount >= this.options.maxReceiveCount) this.deadLetters.push({ messageId: m.messageId, body: m.body });
@@ -67,6 +81,19 @@ export class LocalQueue {
       }
     }
     return { batches, failures };
+  }
+
+  private meter(operation: string, quantities: { requests: number; bytes: number; chunks: number }): void {
+    this.options.meter?.record({ service: 'SQS', operation, component: 'queue', resource: this.options.arn }, quantities);
+  }
+
+  /** Calls of up to SQS_MESSAGES_PER_CALL messages each; a receive is billed by the bodies it returns, a delete by its receipt handles. */
+  private countCalls(operation: 'ReceiveMessage' | 'DeleteMessageBatch', messages: readonly QueuedMessage[]): void {
+    for (let i = 0; i < messages.length; i += SQS_MESSAGES_PER_CALL) {
+      const call = messages.slice(i, i + SQS_MESSAGES_PER_CALL);
+      const bytes = call.reduce((n, m) => n + Buffer.byteLength(operation === 'ReceiveMessage' ? m.body : m.messageId), 0);
+      this.meter(operation, { requests: 1, bytes, chunks: chunksOf(bytes) });
+    }
   }
 
   private event(batch: readonly QueuedMessage[]): SQSEvent {

@@ -13,6 +13,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
+import { RequestMeter } from '../src/aws/request-meter';
 import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, nearTimePatterns } from '../src/events/patterns';
@@ -20,6 +21,7 @@ import { bucketName } from '../src/pipeline/buckets';
 import { functionEnvironment } from '../src/pipeline/config';
 import { ENV } from '../src/pipeline/env';
 import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
+import { pendingHours } from '../src/pipeline/plan';
 import { QUEUES } from '../src/pipeline/queues';
 import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
@@ -65,6 +67,10 @@ export class LocalPipeline {
   private readonly invoker: LocalInvoker;
   private readonly buffer: LocalQueue;
   private readonly eventBus: LocalBus;
+  /** Every AWS request this runtime makes, as AWS would bill it (see src/aws/request-meter.ts). */
+  readonly meter = new RequestMeter();
+  /** The hourly workflow, built (and validated) once. */
+  private machine?: LocalStateMachine;
   private executionSeq = 0;
 
   private constructor(
@@ -78,10 +84,10 @@ export class LocalPipeline {
     private readonly options: LocalPipelineOptions,
   ) {
     this.names = tenantNames(tenant);
-    this.client = createDynamoClient(endpoint);
+    this.client = this.meter.attach(createDynamoClient(endpoint));
     this.ddb = documentClient(this.client);
-    this.s3 = createS3Client(objectStore.endpoint);
-    this.topic = new LocalTopic(this.arns.topic(this.names.findingsTopic));
+    this.s3 = this.meter.attach(createS3Client(objectStore.endpoint));
+    this.topic = new LocalTopic(this.arns.topic(this.names.findingsTopic), this.meter);
     this.invoker = new LocalInvoker({
       environment: (fn) => ({
         ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn }),
@@ -89,16 +95,19 @@ export class LocalPipeline {
         [ENV.s3Endpoint]: objectStore.endpoint,
       }),
       functionName: (fn) => this.names.function(fn),
+      meter: this.meter,
     });
     this.buffer = new LocalQueue({
       arn: this.arns.arn('sqs', this.names.queue(QUEUES['ingest-buffer'].name)),
       region: REGION,
       batchSize: options.batchSize ?? QUEUES['ingest-buffer'].batchSize,
       maxReceiveCount: options.maxReceiveCount ?? QUEUES['ingest-buffer'].maxReceiveCount,
+      meter: this.meter,
     });
     this.eventBus = new LocalBus(
-      { ingest: ingestPattern(), nearTime: nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))) },
+      { ingest: ingestPattern(), nearTime: nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))), archive: ingestPattern() },
       { buffer: (event) => this.buffer.send(JSON.stringify(event)), nearTime: (event) => this.invoke('near-time', event) },
+      this.meter,
     );
   }
 
@@ -176,19 +185,32 @@ export class LocalPipeline {
 
   /** What EventBridge Scheduler does every hour: start the workflow for the hour just closed. */
   async runHourly(scheduledTime: string, hours: string[] = []): Promise<HourlyExecution> {
+    this.meter.record({ service: 'Scheduler', operation: 'Invoke', component: 'schedules' }, { requests: 1 });
     return this.startExecution({ ...hourlyRunInput(this.tenant.id, scheduledTime, hours) }, scheduledTime);
   }
 
   /** Start the hourly workflow with any input, as a person would from the console or the CLI. */
   async startExecution(input: Record<string, unknown>, startTime = new Date().toISOString()): Promise<HourlyExecution> {
     await this.drain();
+    const id = this.arns.arn('states', `execution:${this.names.stateMachine}:local-${++this.executionSeq}`);
+    const execution = await this.meter.within('hourly-workflow', () => this.stateMachine().run(input, { id, startTime }));
+    this.meter.record({ service: 'States', operation: 'StateTransition', component: 'hourly-workflow' }, { requests: execution.transitions });
+    return execution;
+  }
+
+  private stateMachine(): LocalStateMachine {
     const functions = new Map((Object.keys(LAMBDAS) as LambdaName[]).map((fn) => [this.functionArn(fn), (payload: unknown) => this.invoke(fn, payload)]));
-    const machine = new LocalStateMachine(this.definition(), { functions, dynamo: this.client, retryAtOnce: LAMBDA_STATES });
-    return machine.run(input, { id: this.arns.arn('states', `execution:${this.names.stateMachine}:local-${++this.executionSeq}`), startTime });
+    return (this.machine ??= new LocalStateMachine(this.definition(), { functions, dynamo: this.client, retryAtOnce: LAMBDA_STATES }));
+  }
+
+  /** The hours the hourly run scheduled at this time would find pending: Plan's own query, claiming nothing (not billed: the simulation asks). */
+  pendingHours(scheduledTime: string): Promise<string[]> {
+    return this.meter.within('simulation', () => pendingHours(this.ddb, this.tables.hours, this.tenant.id, scheduledTime, this.tenant.schedule.gracePeriodMinutes, Date.now()));
   }
 
   /** The daily schedule: Activity roll-up and digest. */
   runDaily(scheduledTime: string) {
+    this.meter.record({ service: 'Scheduler', operation: 'Invoke', component: 'schedules' }, { requests: 1 });
     return this.invoke<{ day: string; users: number; events: number; findings: number; digest: boolean }>('daily', dailyRunInput(this.tenant.id, scheduledTime));
   }
 

@@ -2,6 +2,10 @@
  * Drive a local pipeline on a simulated clock: deliver events when they would reach the bus, fire the
  * hourly schedule at minute `gracePeriodMinutes` of every hour and the daily schedule at `dailyAt`,
  * and report what happened each hour.
+ *
+ * Empty time is free: a run that could only close an empty hour (nothing delivered since the last run,
+ * and Plan's own query finds no hour pending, not even the closed one) is fast-forwarded, and so is every
+ * run after it until the next delivery, since nothing changes in between. Each one is still reported.
  */
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
@@ -21,7 +25,10 @@ export interface HourReport {
   /** The schedule's firing time. */
   readonly tick: string;
   readonly delivered: number;
-  readonly execution: HourlyExecution;
+  /** The workflow's execution. @default - none: the run was fast-forwarded */
+  readonly execution?: HourlyExecution;
+  /** The run would only have closed an empty hour, so it was skipped. @default false */
+  readonly fastForwarded?: boolean;
   /** Hours the workflow processed in this run (the closed hour, plus any reprocessed). */
   readonly hours: ReadonlyArray<{ hour: string; status: string; events: number; findings: number; published: number }>;
   /** Notifications published since the previous tick: near-time ones as events arrived, then the hourly ones. */
@@ -34,7 +41,17 @@ export interface SimulationResult {
   readonly findings: StoredFinding[];
 }
 
-export async function simulate(pipeline: LocalPipeline, deliveries: readonly TimedDelivery[], options: { runDaily?: boolean; until?: number; onHour?: (r: HourReport) => void } = {}): Promise<SimulationResult> {
+export interface SimulationOptions {
+  /** Run the daily schedule too. @default false */
+  readonly runDaily?: boolean;
+  /** Keep the clock running at least until then (epoch ms). @default - until the last event's hour (and one more) is processed */
+  readonly until?: number;
+  readonly onHour?: (r: HourReport) => void;
+  /** Skip the runs that could only close an empty hour (see above); false runs every hour's workflow, as AWS does. @default true */
+  readonly fastForward?: boolean;
+}
+
+export async function simulate(pipeline: LocalPipeline, deliveries: readonly TimedDelivery[], options: SimulationOptions = {}): Promise<SimulationResult> {
   const sorted = [...deliveries].sort((a, b) => a.at - b.at);
   if (!sorted.length) return { reports: [], findings: [] };
   const grace = hourlyRunMinute(pipeline.tenant.schedule.gracePeriodMinutes) * MINUTE;
@@ -45,6 +62,7 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
   const processed = new Set<string>();
   let next = 0;
   let seenMessages = 0;
+  let idle = false;
   for (let tick = first + HOUR + grace; ; tick += HOUR) {
     let delivered = 0;
     while (next < sorted.length && sorted[next].at < tick) {
@@ -53,9 +71,10 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
       else await pipeline.put(d.event);
       delivered++;
     }
-    const execution = await pipeline.runHourly(new Date(tick).toISOString());
-    const out = (execution.output ?? {}) as { hours?: HourReport['hours'] };
-    const hours = out.hours ?? [];
+    if (delivered) idle = false;
+    else if (options.fastForward !== false && !idle) idle = !(await pipeline.pendingHours(new Date(tick).toISOString())).length;
+    const execution = idle ? undefined : await pipeline.runHourly(new Date(tick).toISOString());
+    const hours = ((execution?.output ?? {}) as { hours?: HourReport['hours'] }).hours ?? [];
     for (const h of hours) processed.add(h.hour);
     let daily: HourReport['daily'];
     const tickDate = new Date(tick);
@@ -65,7 +84,7 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
       const r = await pipeline.runDaily(new Date(dailyTime).toISOString());
       daily = { day: r.day, users: r.users, events: r.events, findings: r.findings };
     }
-    const report: HourReport = { tick: new Date(tick).toISOString(), delivered, execution, hours, notifications: pipeline.published.slice(seenMessages), daily };
+    const report: HourReport = { tick: new Date(tick).toISOString(), delivered, execution, fastForwarded: idle, hours, notifications: pipeline.published.slice(seenMessages), daily };
     seenMessages = pipeline.published.length;
     reports.push(report);
     options.onHour?.(report);

@@ -11,6 +11,8 @@ export interface HourlyExecution {
   readonly status: 'SUCCEEDED' | 'FAILED';
   readonly output?: unknown;
   readonly error?: string;
+  /** State transitions, as Step Functions bills them: every state entered, every retry. */
+  readonly transitions: number;
 }
 
 export interface LocalStateMachineOptions {
@@ -45,10 +47,17 @@ export class LocalStateMachine {
       overrides: { taskResourceLocalHandlers: this.handlers as never, retryIntervalOverrides: Object.fromEntries(this.options.retryAtOnce.map((s) => [s, 0])) },
       context: { Execution: { Id: execution.id, StartTime: execution.startTime, Input: input } } as never,
     });
+    let transitions = 0;
+    const counted = (async () => {
+      for await (const event of run.eventLogs) if (event.type === 'StateEntered' || event.type === 'StateRetried') transitions++;
+    })();
     try {
-      return { status: 'SUCCEEDED', output: await run.result };
+      const output = await run.result;
+      await counted;
+      return { status: 'SUCCEEDED', output, transitions };
     } catch (err) {
-      return { status: 'FAILED', error: `${(err as Error).name}: ${(err as Error).message}` };
+      await counted.catch(() => undefined);
+      return { status: 'FAILED', error: `${(err as Error).name}: ${(err as Error).message}`, transitions };
     }
   }
 

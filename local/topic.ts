@@ -4,6 +4,7 @@
  */
 import type { PublishCommandInput } from '@aws-sdk/client-sns';
 import type { Publisher } from '../src/aws/clients';
+import { chunksOf, type RequestMeter } from '../src/aws/request-meter';
 
 export interface PublishedMessage {
   readonly input: PublishCommandInput;
@@ -16,9 +17,15 @@ export class LocalTopic implements Publisher {
   /** Every message published, in order. */
   readonly published: PublishedMessage[] = [];
 
-  constructor(readonly arn: string) {}
+  /** @param meter counts each publish (SNS bills per 64 KB chunk of message). @default - not counted */
+  constructor(
+    readonly arn: string,
+    private readonly meter?: RequestMeter,
+  ) {}
 
   async publish(input: PublishCommandInput): Promise<{ MessageId: string }> {
+    const bytes = Buffer.byteLength(JSON.stringify(input));
+    this.meter?.record({ service: 'SNS', operation: 'Publish', resource: this.arn }, { requests: 1, bytes, chunks: chunksOf(bytes) });
     this.published.push({ input, at: new Date().toISOString(), body: JSON.parse(JSON.parse(input.Message!).default) });
     return { MessageId: `local-${this.published.length}` };
   }

@@ -12,6 +12,15 @@ export function closedHour(scheduledTime: string, graceMinutes: number): string 
   return hourBucket(t - graceMinutes * MINUTE - HOUR);
 }
 
+/**
+ * Closed hours still pending for a run scheduled at `scheduledTime` (see hoursToReprocess): within a
+ * week before it, up to the hour just closed, which is among them when events arrived for it.
+ */
+export function pendingHours(ddb: DynamoDBDocumentClient, hoursTable: string, tenantId: string, scheduledTime: string, graceMinutes: number, now: number): Promise<string[]> {
+  const since = hourBucket(Date.parse(scheduledTime) - 7 * DAY);
+  return hoursToReprocess(ddb, hoursTable, tenantId, since, { closedHour: closedHour(scheduledTime, graceMinutes), staleBefore: new Date(now - STALE_CLAIM_MS).toISOString() });
+}
+
 export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<PlanOutput> {
   const hoursTable = table(config, 'hours');
   const scheduledTime = input.scheduledTime ?? input.request?.scheduledTime ?? input.startedAt ?? new Date(now).toISOString();
@@ -19,8 +28,7 @@ export async function plan(input: PlanInput, config: HandlerConfig, ddb: DynamoD
   const closed = closedHour(scheduledTime, config.settings.gracePeriodMinutes);
   const wanted = requested.length ? [...requested] : [closed];
   for (const h of wanted) if (!/^\d{4}-\d\d-\d\dT\d\d$/.test(h)) throw new Error(`hour ${JSON.stringify(h)} is not YYYY-MM-DDTHH`);
-  const since = hourBucket(Date.parse(scheduledTime) - 7 * DAY);
-  const pending = await hoursToReprocess(ddb, hoursTable, config.tenantId, since, { closedHour: closed, staleBefore: new Date(now - STALE_CLAIM_MS).toISOString() });
+  const pending = await pendingHours(ddb, hoursTable, config.tenantId, scheduledTime, config.settings.gracePeriodMinutes, now);
   for (const h of pending) if (!wanted.includes(h)) wanted.push(h);
   const hours: string[] = [];
   const skipped: string[] = [];

@@ -11,7 +11,7 @@ const okta = (eventType: string) => ({ source: 'aws.partner/okta.com/acme/vigil'
 function bus() {
   const buffered: unknown[] = [];
   const nearTimeInvocations: unknown[] = [];
-  const b = new LocalBus({ ingest, nearTime }, { buffer: (e) => buffered.push(e), nearTime: async (e) => nearTimeInvocations.push(e) });
+  const b = new LocalBus({ ingest, nearTime, archive: ingest }, { buffer: (e) => buffered.push(e), nearTime: async (e) => nearTimeInvocations.push(e) });
   return { b, buffered, nearTimeInvocations };
 }
 

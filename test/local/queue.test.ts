@@ -1,5 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { LocalQueue } from '../../local/queue';
+import { RequestMeter } from '../../src/aws/request-meter';
 
 const queue = (maxReceiveCount = 3, batchSize = 2) => new LocalQueue({ arn: 'arn:aws:sqs:us-east-1:000000000000:vigil-t-ingest-buffer', region: 'us-east-1', batchSize, maxReceiveCount });
 
@@ -63,5 +64,25 @@ describe('local SQS queue', () => {
     });
 
     expect(event!.Records[0]).toMatchObject({ messageId: 'msg-1', body: '{}', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:vigil-t-ingest-buffer', awsRegion: 'us-east-1' });
+  });
+
+  it('given a meter, when 25 messages are sent and drained in batches of 100 with one failing once, then SQS requests are counted as AWS bills them: a send each, receives and deletes of up to 10', async () => {
+    const meter = new RequestMeter();
+    const q = new LocalQueue({ arn: 'arn:aws:sqs:us-east-1:000000000000:q', region: 'us-east-1', batchSize: 100, maxReceiveCount: 3, meter });
+    for (let i = 0; i < 25; i++) q.send(i === 0 ? 'x'.repeat(70 * 1024) : `m${i}`);
+    let first = true;
+
+    await q.drain(async (event) => {
+      const failed = first ? [{ itemIdentifier: event.Records[24].messageId }] : [];
+      first = false;
+      return { batchItemFailures: failed };
+    });
+
+    const calls = Object.fromEntries(meter.usage().map((u) => [u.operation, { requests: u.requests, chunks: u.chunks }]));
+    expect(calls).toEqual({
+      SendMessage: { requests: 25, chunks: 26 },
+      ReceiveMessage: { requests: 3 + 1, chunks: 4 + 1 },
+      DeleteMessageBatch: { requests: 3 + 1, chunks: 4 },
+    });
   });
 });

@@ -7,7 +7,7 @@ const unusedDynamo = {} as DynamoDBClient;
 const execution = { id: 'arn:aws:states:us-east-1:000000000000:execution:vigil-t-hourly:local-1', startTime: '2026-11-02T10:15:00.000Z' };
 
 describe('local state machine', () => {
-  it('given a Lambda Task that fails once and retries after a minute, when run with its retries at once, then it succeeds without waiting', async () => {
+  it('given a Lambda Task that fails once and retries after a minute, when run with its retries at once, then it succeeds without waiting, the retry billed as a second state transition', async () => {
     let calls = 0;
     const definition = {
       StartAt: 'Step',
@@ -22,7 +22,7 @@ describe('local state machine', () => {
     const started = Date.now();
     const out = await machine.run({}, execution);
 
-    expect(out).toEqual({ status: 'SUCCEEDED', output: { ok: true } });
+    expect(out).toEqual({ status: 'SUCCEEDED', output: { ok: true }, transitions: 2 });
     expect(calls).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
