@@ -1,14 +1,16 @@
 /**
- * Ingest: a batch of buffered EventBridge events -> validated, deduplicated LogEvents written as gzip
- * chunks under their event-time hour. Late events land in their true hour, which is then marked for
- * reprocessing. Unreadable records are quarantined (counted, set aside) and never block the batch.
- * Replayed events (top-level `replay-name`) skip the uuid check on purpose: a replay exists to put
- * events back; the hourly pass deduplicates on uuid again when it reads the chunks.
+ * Ingest: a batch of buffered EventBridge events -> validated LogEvents written as gzip chunks under
+ * their event-time hour. Late events land in their true hour, which is then marked for reprocessing.
+ * Unreadable records are quarantined (counted, set aside) and never block the batch.
+ * Deduplication costs nothing extra: copies within a batch are dropped here, and every other copy (Okta's
+ * redeliveries, a replay) is dropped by the hourly read, which keeps each uuid once. A copy that lands in
+ * an hour already processed re-opens it like any late event; the rerun gives the same findings (stable
+ * ids), and no finding is notified twice.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { intake } from '../okta/input';
 import type { OktaLogEvent } from '../okta/log-event';
-import { putChunk, putMarkers, quarantine, seenUuids, splitChunks } from '../store/events';
+import { putChunk, quarantine, splitChunks } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
@@ -43,7 +45,7 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
   const stats: IngestStats = { received: records.length, accepted: 0, duplicates: 0, replayed: 0, quarantined: 0, chunks: 0, lateHours: [] };
   const failed = new Set<string>();
 
-  const accepted: Array<{ record: string; event: OktaLogEvent; time: number; replay: boolean }> = [];
+  const accepted: Array<{ record: string; event: OktaLogEvent; time: number }> = [];
   for (const r of records) {
     let value: unknown;
     let verdict: ReturnType<typeof intake>;
@@ -59,17 +61,13 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
       continue;
     }
     if (verdict.replayName) stats.replayed++;
-    accepted.push({ record: r.id, event: verdict.event.raw, time: verdict.event.time, replay: verdict.replayName !== undefined });
+    accepted.push({ record: r.id, event: verdict.event.raw, time: verdict.event.time });
   }
 
-  const seen = await seenUuids(ddb, eventsTable, accepted.filter((a) => !a.replay).map((a) => a.event.uuid));
   const fresh = new Map<string, (typeof accepted)[number]>();
   for (const a of accepted) {
-    if ((!a.replay && seen.has(a.event.uuid)) || fresh.has(a.event.uuid)) {
-      stats.duplicates++;
-      continue;
-    }
-    fresh.set(a.event.uuid, a);
+    if (fresh.has(a.event.uuid)) stats.duplicates++;
+    else fresh.set(a.event.uuid, a);
   }
 
   const byHour = new Map<string, Array<(typeof accepted)[number]>>();
@@ -94,12 +92,9 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
       }
     }
     if (!written.length) continue;
-    // The hour is told first, the uuid markers written last: until its marker exists, a redelivered record
-    // is not a duplicate, so if either step fails the record is retried in full. (Markers first would make
-    // the retry drop the records as already seen, and a processed hour would never be re-opened for them.)
+    // If the hour cannot be told, the records are retried in full (their chunk is rewritten the same).
     try {
       if (await recordArrivals(ddb, hoursTable, config.tenantId, hour, written.length, chunks, ttl)) stats.lateHours.push(hour);
-      await putMarkers(ddb, eventsTable, written, ttl);
     } catch {
       const retry = new Set(written);
       for (const i of items) if (retry.has(i.event.uuid)) failed.add(i.record);

@@ -43,9 +43,9 @@ export function timeoutOf(spec: LambdaSpec): number {
 export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   ingest: {
     name: 'ingest',
-    description: 'SQS buffer -> validate, deduplicate on detail.uuid, write gzip chunks by event-time hour; mark late hours for reprocessing',
+    description: 'SQS buffer -> validate, drop copies within the batch, write gzip chunks by event-time hour; mark late hours for reprocessing',
     entry: 'functions/ingest/index.ts',
-    tables: { events: 'readwrite', hours: 'readwrite' },
+    tables: { events: 'write', hours: 'readwrite' },
     drains: ['ingest-buffer'],
     publishes: false,
     timeoutSeconds: 60,

@@ -1,13 +1,13 @@
 /**
- * The events table: gzip NDJSON chunks of raw LogEvents keyed by event-time hour, uuid markers for
- * deduplication, and a quarantine for records that could not be read (set aside, never dropped).
+ * The events table: gzip NDJSON chunks of raw LogEvents keyed by event-time hour, and a quarantine for
+ * records that could not be read (set aside, never dropped).
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OktaLogEvent } from '../okta/log-event';
-import { batchGet, batchWrite, queryAll } from './dynamo';
-import { chunkSk, hourPk, KEY_PREFIX, MARKER_SK, markerPk, quarantinePk } from './keys';
+import { batchGet, queryAll } from './dynamo';
+import { chunkSk, hourPk, quarantinePk } from './keys';
 
 /** Chunks hold at most this many events (and stay well under DynamoDB's 400 KB item limit). */
 export const MAX_CHUNK_EVENTS = 200;
@@ -64,16 +64,6 @@ export async function* readChunks(ddb: DynamoDBDocumentClient, table: string, ho
     const items = await batchGet(ddb, table, chunkKeys.slice(i, i + 25).map((sk) => ({ pk: hourPk(hour), sk })));
     for (const item of items) yield* decodeChunk(item.data as Uint8Array);
   }
-}
-
-/** Which of these uuids have markers already (seen before). */
-export async function seenUuids(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[]): Promise<Set<string>> {
-  const items = await batchGet(ddb, table, [...new Set(uuids)].map((u) => ({ pk: markerPk(u), sk: MARKER_SK })), 'pk');
-  return new Set(items.map((i) => (i.pk as string).slice(KEY_PREFIX.marker.length)));
-}
-
-export async function putMarkers(ddb: DynamoDBDocumentClient, table: string, uuids: readonly string[], ttl: number): Promise<void> {
-  await batchWrite(ddb, table, uuids.map((u) => ({ pk: markerPk(u), sk: MARKER_SK, ttl })));
 }
 
 /** Set a record aside with the reason it could not be used. */

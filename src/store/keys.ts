@@ -9,17 +9,12 @@ export const KEY_PREFIX = {
   hour: 'H#',
   /** Events table sk: one chunk of an hour. */
   chunk: 'C#',
-  /** Events table pk: the marker of an event uuid already stored (deduplication). */
-  marker: 'U#',
   /** Events table pk: a day's quarantined records. */
   quarantine: 'Q#',
 } as const;
 
 export const hourPk = (hour: string) => `${KEY_PREFIX.hour}${hour}`;
 export const chunkSk = (chunkId: string) => `${KEY_PREFIX.chunk}${chunkId}`;
-export const markerPk = (uuid: string) => `${KEY_PREFIX.marker}${uuid}`;
-/** The sort key of every uuid marker. */
-export const MARKER_SK = 'U';
 export const quarantinePk = (day: string) => `${KEY_PREFIX.quarantine}${day}`;
 export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
 /** State table sk of the near-time path's live state. */

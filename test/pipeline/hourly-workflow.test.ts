@@ -168,6 +168,18 @@ describe('hourly workflow on the local runtime', () => {
     expect(q.Items?.map((i) => i.reason).sort()).toEqual([expect.stringMatching(/^malformed: LogEvent x-no-time has no valid published time/), expect.stringMatching(/^malformed: invalid JSON/)]);
   });
 
+  it('given Okta redelivers events of an hour already processed, when the next run fires, then the hour is rerun with each event once: same finding, not notified again', async () => {
+    const events = failedSignIns('2026-11-02T09:05:00Z', 12);
+    for (const e of events) await p.put(wrap(e));
+    expect((await p.runHourly('2026-11-02T10:15:00Z')).output).toMatchObject({ hours: [{ hour: '2026-11-02T09', events: 12, findings: 1, published: 1 }] });
+    for (const e of events.slice(0, 5)) await p.put(wrap(e)); // redelivered after the hour was done
+
+    const next = await p.runHourly('2026-11-02T11:15:00Z');
+
+    expect(next.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 12, findings: 1, published: 0 }, { hour: '2026-11-02T10' }] });
+    expect(p.published).toHaveLength(1);
+  });
+
   it('given an hour with no events at all, when the schedule fires, then the run succeeds and marks it done', async () => {
     const run = await p.runHourly('2026-11-02T10:15:00Z');
     expect(run.status).toBe('SUCCEEDED');
