@@ -1,4 +1,4 @@
-import { logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
+import { logEvent, minutes, person, type Place, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
 import { SF_CELL, SF_OFFICE } from '../../fixture-builders/places';
 import { fixtureTable } from '../../fixture-table';
 import detection from './concurrent-sessions';
@@ -10,6 +10,9 @@ export const start = (at: number, place: Place, n: number, outcome: 'SUCCESS' | 
   logEvent({ eventType: 'user.session.start', at, actor: userActor(user), place, outcome, sessionId: `idxSess${String(n).padStart(18, '0')}`, displayMessage: 'User login to Okta' });
 
 const places = [PLACES.sanFrancisco, PLACES.lagos, PLACES.moscow, PLACES.newYork, PLACES.berlin];
+
+/** An integration's cloud egress: three addresses of one provider. */
+const cloud: Place[] = ['44.195.30.118', '54.86.201.9', '3.208.14.61'].map((ip) => ({ ...PLACES.newYork, ip, city: 'Ashburn', state: 'Virginia', asOrg: 'amazon.com, inc.', isp: 'amazon.com' }));
 
 export default fixtureTable(detection, {
   positive: [
@@ -29,6 +32,11 @@ export default fixtureTable(detection, {
     {
       name: 'a new phone signing in to 6 apps: a fresh carrier address each time, but two networks (home Wi-Fi, carrier)',
       events: [0, 1, 2, 3, 4, 5].map((i) => start(minutes(T0, i * 4), i % 3 === 0 ? PLACES.sanFrancisco : { ...SF_CELL, ip: `198.51.100.${60 + i}` }, 20 + i)),
+      expect: [],
+    },
+    {
+      name: 'an integration signing in every 5 minutes from three cloud addresses, Okta leaving the AS information out of some events',
+      events: Array.from({ length: 12 }, (_, i) => (i % 5 === 4 ? withQuirks(start(minutes(T0, i * 5), cloud[i % 3], 40 + i), { nullSecurity: true }) : start(minutes(T0, i * 5), cloud[i % 3], 40 + i))),
       expect: [],
     },
     { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), expect: [] },

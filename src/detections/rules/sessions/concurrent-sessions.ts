@@ -57,8 +57,10 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
     const firedAt = state?.firedAt !== undefined && state.firedAt > from ? state.firedAt : undefined;
     const sessions = starts.length;
     const ips = [...new Set(starts.map((s) => s[2]).filter((ip) => ip))];
-    // A start saved without its network counts as its own (its IP's) network.
-    const networks = [...new Set(starts.map((s) => s[4] || (s[2] ? `ip:${s[2]}` : '')).filter((x) => x))];
+    // Okta leaves securityContext empty on some events: a start without AS information is on the network its IP was
+    // seen on in another start, else its own (its IP's) network, as is a start saved without its network.
+    const asOfIp = new Map(starts.filter((s) => s[2] && s[4] && !s[4].startsWith('ip:')).map((s) => [s[2], s[4]!]));
+    const networks = [...new Set(starts.map((s) => asOfIp.get(s[2]) ?? (s[4] || (s[2] ? `ip:${s[2]}` : ''))).filter((x) => x))];
     if (firedAt !== undefined || sessions < p.maxSessions || ips.length < p.minIps || networks.length < p.minNetworks) return { state: { starts, firedAt } };
     const user = signInUser(e)!;
     const signal: Signal = {
