@@ -137,17 +137,16 @@ export class DetectionEngine {
   evict(): void {
     this.lastEviction = this.watermark;
     for (const r of this.detections) {
-      const ttl = r.detection.stateTtlMinutes(r.params) * MINUTE;
       const states = this.states.get(r.detection.id)!;
-      for (const [key, s] of states) if (s.lastSeen + ttl < this.watermark) states.delete(key);
+      for (const [key, s] of states) if (s.lastSeen + r.detection.stateTtlMinutes(r.params, s.state) * MINUTE < this.watermark) states.delete(key);
     }
   }
 
   /** Every live state, for persisting at the end of a run. */
   *export(): Generator<StateEntry> {
     for (const r of this.detections) {
-      const ttl = r.detection.stateTtlMinutes(r.params) * MINUTE;
       for (const [key, s] of this.states.get(r.detection.id)!) {
+        const ttl = r.detection.stateTtlMinutes(r.params, s.state) * MINUTE;
         yield { detectionId: r.detection.id, key, state: s.state, lastSeen: s.lastSeen, expiresAt: s.lastSeen + ttl };
       }
     }

@@ -71,8 +71,11 @@ export interface Detection<P extends Params = Params, S = unknown> {
   readonly eventTypes: readonly string[];
   /** Default thresholds and windows; every key can be overridden per tenant. */
   readonly defaults: P;
-  /** How long a key's state stays relevant after its last event. */
-  stateTtlMinutes(params: P): number;
+  /**
+   * How long a key's state stays relevant after its last event. It may depend on the state (a learned baseline lasts
+   * days, a window an hour); asked without one, the longest any key's state can have.
+   */
+  stateTtlMinutes(params: P, state?: S): number;
   /** The grouping key for an event, or undefined to ignore the event. */
   key(event: OktaEvent, params: P): string | undefined;
   step(state: S | undefined, event: OktaEvent, params: P): StepResult<S>;

@@ -9,6 +9,8 @@ export type CredentialStuffingParams = {
   maxAttemptsPerUser: number;
   /** Short on purpose: tens of usernames in minutes is machine speed. */
   windowMinutes: number;
+  /** A failure followed this soon by a sign-in from the same IP and device (the account's own, or any after an unknown username) is a typo. */
+  explainMinutes: number;
   /** `outcome.reason` values of the failures that count (wrong password and unknown username). */
   failureReasons: readonly string[];
   /** Network zones (by name) whose traffic is never treated as a stuffing source. */
@@ -32,31 +34,37 @@ export default attemptWindow<CredentialStuffingParams>({
   mitre: { tactic: 'Credential Access', technique: 'T1110.004', name: 'Brute Force: Credential Stuffing' },
   mode: 'hourly',
   eventTypes: ['user.session.start'],
-  defaults: { minUsernames: 20, maxAttemptsPerUser: 2, windowMinutes: 10, failureReasons: [...PASSWORD_FAILURE_REASONS, ...UNKNOWN_USER_REASONS], ignoreZones: [], sprayMinUsers: 10 },
+  defaults: { minUsernames: 20, maxAttemptsPerUser: 2, windowMinutes: 10, failureReasons: [...PASSWORD_FAILURE_REASONS, ...UNKNOWN_USER_REASONS], explainMinutes: 10, ignoreZones: [], sprayMinUsers: 10 },
   group: (e, p) => (e.ip && !inIgnoredZone(e, p.ignoreZones) ? e.ip : undefined),
   counts: (e, p) => isFailedSignIn(e, p.failureReasons),
   windowMinutes: (p) => p.windowMinutes,
+  explainMinutes: (p) => p.explainMinutes,
   subject: (e, ip) => ({ type: 'ip', id: ip, display: e.country ? `${ip} (${e.country})` : ip }),
-  evaluate(attempts, e, p) {
-    const few = fewTries(attempts, p.maxAttemptsPerUser);
-    if (few.accounts.length < p.minUsernames) return undefined;
+  evaluate(view, e, p) {
+    const few = fewTries(view.attempts, p.maxAttemptsPerUser);
+    const level = few.accounts.length;
+    if (level < p.minUsernames) return { level, bar: p.minUsernames };
     const unknown = new Set(few.attempts.filter((a) => a[4] === 1).map((a) => a[2]));
     // Enough existing accounts for okta-password-spray-ip: one burst, one finding (the spray's).
-    if (p.sprayMinUsers > 0 && few.accounts.length - unknown.size >= p.sprayMinUsers) return undefined;
+    if (p.sprayMinUsers > 0 && level - unknown.size >= p.sprayMinUsers) return { level, bar: p.minUsernames };
     const spanMin = Math.max(1, (few.attempts[few.attempts.length - 1][0] - few.attempts[0][0]) / 60_000);
     return {
-      evidence: few.attempts,
-      summary: `${few.accounts.length} usernames (${unknown.size} unknown to Okta) failed to sign in from ${e.ip}${e.country ? ` (${e.country})` : ''} within ${Math.round(spanMin)} minutes`,
-      context: {
-        usernames: few.accounts.length,
-        unknownUsernames: unknown.size,
-        failedSignIns: few.attempts.length,
-        perMinute: Math.round((few.attempts.length / spanMin) * 10) / 10,
-        sampleUsernames: sample(few.accounts),
-        country: e.country,
-        asOrg: e.asOrg,
-        isProxy: e.isProxy,
-        userAgent: e.userAgent,
+      level,
+      bar: p.minUsernames,
+      verdict: {
+        evidence: few.attempts,
+        summary: `${few.accounts.length} usernames (${unknown.size} unknown to Okta) failed to sign in from ${e.ip}${e.country ? ` (${e.country})` : ''} within ${Math.round(spanMin)} minutes`,
+        context: {
+          usernames: few.accounts.length,
+          unknownUsernames: unknown.size,
+          failedSignIns: few.attempts.length,
+          perMinute: Math.round((few.attempts.length / spanMin) * 10) / 10,
+          sampleUsernames: sample(few.accounts),
+          country: e.country,
+          asOrg: e.asOrg,
+          isProxy: e.isProxy,
+          userAgent: e.userAgent,
+        },
       },
     };
   },

@@ -11,11 +11,18 @@ const ID = 'okta-password-spray-distributed';
 const T0 = '2026-11-05T02:00:00Z';
 const at = (n: number) => minutes(T0, n);
 const staff = Array.from({ length: 60 }, (_, i) => person(`dist${i}@example.com`));
+const colleague = person('colleague@example.com');
 const pool: Place[] = Array.from({ length: 10 }, (_, i) => ({ ...PLACES.torExit, ip: `192.0.2.${100 + i}`, isProxy: false }));
 
+/**
+ * The detection over the events, then a colleague's sign-in `settleMinutes` after the last of them: the org goes on
+ * signing in, and failures are judged once settled.
+ */
 function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
   const resolved = resolveCatalog({ [ID]: { params } }, [spray as unknown as Detection<Params, unknown>]);
-  return detectAll(resolved, events.map((e) => normalize(e)));
+  const last = Math.max(...events.map((e) => Date.parse(e.published)));
+  const settle = (params.settleMinutes as number | undefined) ?? spray.defaults.settleMinutes;
+  return detectAll(resolved, [...events, signIn(colleague, last + settle * 60_000, { place: PLACES.london })].map((e) => normalize(e)));
 }
 
 /** n accounts, one try each, rotating over `ips` exit IPs, `spacing` minutes apart. */

@@ -1,13 +1,26 @@
 import { attemptWindow, fewTries, sample } from '../../kit/attempt-window';
+import { aboveNormal, bar, BASELINE_DEFAULTS, type BaselineParams } from '../../kit/baseline';
 import { inIgnoredZone } from '../../kit/network';
 import { isFailedSignIn, PASSWORD_FAILURE_REASONS } from '../../kit/sign-in';
 
-export type PasswordSprayIpParams = {
-  /** Distinct accounts that must fail from the one IP within the window. */
+export type PasswordSprayIpParams = BaselineParams & {
+  /** Distinct accounts that must fail from the one IP within the window: the bar for an address no one signs in from, and the floor for any. */
   minUsers: number;
   /** An account tried more often than this is brute force, not spray, and does not count. */
   maxAttemptsPerUser: number;
   windowMinutes: number;
+  /** A failure followed this soon by the account's own sign-in from the IP is a typo and never counts. */
+  explainMinutes: number;
+  /**
+   * An address with at least this many successful sign-ins in the window is a shared egress (office NAT, VPN): it
+   * learns its own normal per hour of the day, and keeps it for days.
+   */
+  sharedSignIns: number;
+  /**
+   * Until that normal is learned, failing accounts a shared address may have per successful sign-in on top of
+   * `minUsers`: people behind one NAT mistype, give up and switch to their phone at an ordinary rate.
+   */
+  failuresPerSignIn: number;
   /** `outcome.reason` values of the failures that count. */
   failureReasons: readonly string[];
   /** Network zones (by name, as in `client.zone`) whose traffic is never treated as a spray source, e.g. the office egress NAT. */
@@ -19,30 +32,51 @@ export default attemptWindow<PasswordSprayIpParams>({
   id: 'okta-password-spray-ip',
   title: 'Password spray from one IP',
   description:
-    'Failed sign-ins (`user.session.start`, FAILURE, INVALID_CREDENTIALS / LOCKED_OUT) for many distinct accounts from a single source IP within an hour, each account tried only a few times: an attacker trying one or two common passwords against many users while staying under the lockout threshold. Accounts that then sign in successfully from the same IP are forgotten (they were typos), and accounts tried more than `maxAttemptsPerUser` times are left to the brute-force detection.',
+    'Failed sign-ins (`user.session.start`, FAILURE, INVALID_CREDENTIALS / LOCKED_OUT) for many distinct accounts from a single source IP within an hour, each account tried only a few times: an attacker trying one or two common passwords against many users while staying under the lockout threshold. Accounts that sign in successfully from the same IP within `explainMinutes` are forgotten (they were typos), and accounts tried more than `maxAttemptsPerUser` times are left to the brute-force detection. An address people sign in from (`sharedSignIns` successful sign-ins in the window: an office NAT, a VPN egress) is judged against its own normal for that hour of the day, learned over `baselineDays` and never below `minUsers`; until then it is allowed `failuresPerSignIn` failing accounts per successful sign-in on top of `minUsers`. An address no one signs in from fires at `minUsers`.',
   severity: 'medium',
   mitre: { tactic: 'Credential Access', technique: 'T1110.003', name: 'Brute Force: Password Spraying' },
   mode: 'hourly',
   eventTypes: ['user.session.start'],
-  defaults: { minUsers: 10, maxAttemptsPerUser: 5, windowMinutes: 60, failureReasons: PASSWORD_FAILURE_REASONS, ignoreZones: [] },
+  defaults: {
+    minUsers: 10,
+    maxAttemptsPerUser: 5,
+    windowMinutes: 60,
+    explainMinutes: 30,
+    sharedSignIns: 20,
+    failuresPerSignIn: 0.1,
+    failureReasons: PASSWORD_FAILURE_REASONS,
+    ignoreZones: [],
+    ...BASELINE_DEFAULTS,
+  },
   group: (e, p) => (e.ip && !inIgnoredZone(e, p.ignoreZones) ? e.ip : undefined),
   counts: (e, p) => isFailedSignIn(e, p.failureReasons),
   windowMinutes: (p) => p.windowMinutes,
+  explainMinutes: (p) => p.explainMinutes,
   subject: (e, ip) => ({ type: 'ip', id: ip, display: e.country ? `${ip} (${e.country})` : ip }),
-  evaluate(attempts, e, p) {
-    const few = fewTries(attempts, p.maxAttemptsPerUser);
-    if (few.accounts.length < p.minUsers) return undefined;
+  baseline: { params: (p) => p, keep: (view, p) => view.signIns >= p.sharedSignIns },
+  evaluate(view, e, p) {
+    const few = fewTries(view.attempts, p.maxAttemptsPerUser);
+    const level = few.accounts.length;
+    const at = view.normal.learned ? bar(p.minUsers, view.normal) : p.minUsers + Math.ceil(p.failuresPerSignIn * view.signIns);
+    if (level < at) return { level, bar: at };
+    const normal = aboveNormal(level, view.normal);
     return {
-      evidence: few.attempts,
-      summary: `${few.accounts.length} accounts failed to sign in from ${e.ip}${e.country ? ` (${e.country})` : ''} within ${p.windowMinutes} minutes, at most ${p.maxAttemptsPerUser} tries each`,
-      context: {
-        accounts: few.accounts.length,
-        failedSignIns: few.attempts.length,
-        sampleAccounts: sample(few.accounts),
-        country: e.country,
-        asOrg: e.asOrg,
-        isProxy: e.isProxy,
-        userAgent: e.userAgent,
+      level,
+      bar: at,
+      verdict: {
+        evidence: few.attempts,
+        summary: `${level} accounts failed to sign in from ${e.ip}${e.country ? ` (${e.country})` : ''} within ${p.windowMinutes} minutes, at most ${p.maxAttemptsPerUser} tries each${view.signIns ? `, while ${view.signIns} sign-ins from it succeeded` : ''}${normal.phrase}`,
+        context: {
+          accounts: level,
+          failedSignIns: few.attempts.length,
+          targetedAccounts: sample(few.accounts),
+          successfulSignIns: view.signIns,
+          country: e.country,
+          asOrg: e.asOrg,
+          isProxy: e.isProxy,
+          userAgent: e.userAgent,
+          ...normal.context,
+        },
       },
     };
   },
@@ -50,6 +84,6 @@ export default attemptWindow<PasswordSprayIpParams>({
     'Elastic detection-rules: Potential Okta Password Spray (Single Source) (>= 5 users, <= 8 tries each, INVALID_CREDENTIALS/LOCKED_OUT)',
     'Okta customer-detections: ThreatInsight - Password Spray (security.threat.detected; this rule needs no ThreatInsight)',
     'https://support.okta.com/help/s/article/Troubleshooting-Distributed-Brute-Force-andor-Password-Spray-attacks-in-Okta',
-    'Differs: successful sign-ins from the same IP forget the account, so an office NAT full of typos does not fire',
+    'Differs: successful sign-ins from the same IP forget the account, and an address people sign in from is judged against its own normal, so an office NAT full of typos does not fire',
   ],
 });
