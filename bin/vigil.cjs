@@ -7,10 +7,4 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(2);
 }
 require('tsx/cjs');
-const { program } = require('../cli/main.ts');
-program()
-  .parseAsync(process.argv)
-  .catch((err) => {
-    process.stderr.write(`${err && err.name === 'TenantConfigError' ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
-    process.exitCode = 2; // not process.exit(): let piped stdout and stderr drain
-  });
+require('../cli/main.ts').run();

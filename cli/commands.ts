@@ -6,7 +6,8 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
 import type { ProfileName } from '../local/generator/profile';
 import { LocalPipeline } from '../local/runtime';
-import { simulate } from '../local/simulation';
+import { simulate, type HourReport, type TimedDelivery } from '../local/simulation';
+import { closedHour } from '../src/pipeline/plan';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/reorder';
 import type { Finding } from '../src/detections/types';
@@ -15,78 +16,141 @@ import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } f
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { TenantArns, tenantNames } from '../stacks/naming';
 import { findingJson, findingLine } from './findings';
-import { formatStats, newStats, readRecords } from './input';
+import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
+import { perSecond, progress, type Progress } from './progress';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Progress for long work (a no-op unless stderr is a terminal). */
+  progress?: Progress;
 }
 
-export const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+export const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), progress: progress() };
 
-function tenantsPath(dir?: string): string {
-  return resolve(tenantsDir(dir));
+/** Exit codes: 0 done; 1 nothing in the input could be read, or a workflow run failed; 2 bad usage or configuration. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** The project's root: the default tenants directory is found under it from any working directory. */
+const PROJECT_ROOT = resolve(__dirname, '..');
+
+/** The tenants directory: `--tenants-dir`, else VIGIL_TENANTS_DIR (both relative to the working directory), else the project's `tenants`. */
+export function tenantsPath(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(tenantsDir(dir, env, PROJECT_ROOT));
 }
 
-function tenantById(id: string | undefined, dir?: string): Tenant {
+/**
+ * The tenant a command works for: `--tenant`, else the first tenant file (by name). `detect`, `simulate` and
+ * `generate` all resolve it this way, so the same file and tenant give the same findings.
+ */
+export function tenantById(id: string | undefined, dir?: string): Tenant {
   const tenants = loadTenants(tenantsPath(dir));
   return findTenant(tenants, id ?? tenants[0]?.id ?? 'acme');
 }
 
+const silent: Progress = { update: () => undefined, done: () => undefined };
+
 /** `vigil detect`: the catalog over a file, no infrastructure, streaming. */
 export async function detectCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
-  const overrides = opts.tenant ? tenantById(opts.tenant, opts.tenantsDir).detections : {};
-  const detector = new StreamingDetector(resolveCatalog(overrides));
+  const tenant = tenantById(opts.tenant, opts.tenantsDir);
+  const detector = new StreamingDetector(resolveCatalog(tenant.detections));
   const stats = newStats();
   const findings: Finding[] = [];
+  const bar = io.progress ?? silent;
+  const started = Date.now();
   const emit = (fs: Finding[]) => {
     for (const f of fs) {
       findings.push(f);
       io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
     }
   };
-  for await (const r of readRecords(opts.input, stats)) if (r.verdict.kind === 'event' && !r.duplicate) emit(detector.push(r.verdict.event));
+  for await (const r of readRecords(opts.input, stats)) {
+    if (r.verdict.kind === 'event' && !r.duplicate) emit(detector.push(r.verdict.event));
+    bar.update(`detect: ${stats.lines} records, ${findings.length} findings, ${perSecond(stats.lines, Date.now() - started)} records/s`);
+  }
   emit(detector.flush());
-  const report = `${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
+  bar.done();
+  if (nothingRead(stats)) {
+    io.err(nothingReadMessage(opts.input, stats));
+    return EXIT.failed;
+  }
+  const report = `tenant ${tenant.id}: ${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
   (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
-  return 0;
+  return EXIT.ok;
+}
+
+/** Seconds between an event and its arrival on the bus when the record does not say (a bare LogEvent). */
+const BARE_EVENT_DELAY = 2_000;
+
+/**
+ * When a record reaches the bus: an envelope at its `time` (what EventBridge stamps on delivery; `vigil generate`
+ * writes late and duplicate deliveries that way), a bare LogEvent 2 s after it was published, anything else with the
+ * record before it.
+ */
+function arrival(envelopeTime: unknown, eventTime: number | undefined, previous: number): number {
+  const stamped = typeof envelopeTime === 'string' ? Date.parse(envelopeTime) : NaN;
+  if (Number.isFinite(stamped)) return stamped;
+  return eventTime === undefined ? previous : eventTime + BARE_EVENT_DELAY;
+}
+
+/** Hours a run processed other than the hour it closed: reprocessed because late events came in. */
+function reprocessed(reports: readonly HourReport[], graceMinutes: number): number {
+  return reports.reduce((n, r) => n + r.hours.filter((h) => h.hour !== closedHour(r.tick, graceMinutes)).length, 0);
 }
 
 /** `vigil simulate`: the whole local pipeline over a file. */
 export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   const stats = newStats();
-  const deliveries: Array<{ at: number; event: unknown; raw?: string }> = [];
+  const deliveries: TimedDelivery[] = [];
   const source = eventSourceName(tenant);
-  const pendingRaw: string[] = [];
+  let quarantined = 0;
+  let at = NaN;
   for await (const r of readRecords(opts.input, stats)) {
-    if (r.verdict.kind === 'event') {
-      const event = r.verdict.envelope ?? envelope(r.verdict.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region });
-      deliveries.push({ at: r.verdict.event.time + 2_000, event });
-    } else if (r.verdict.kind === 'not-okta') {
-      deliveries.push({ at: NaN, event: r.verdict.value });
-    } else pendingRaw.push(r.text);
+    const v = r.verdict;
+    if (v.kind === 'event') {
+      at = arrival(v.envelope?.time, v.event.time, at);
+      deliveries.push({ at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) });
+    } else if (v.kind === 'not-okta') {
+      at = arrival((v.value as { time?: unknown }).time, undefined, at);
+      deliveries.push({ at, event: v.value });
+    } else if (stats.binary === 0) {
+      quarantined++;
+      deliveries.push({ at, event: undefined, raw: r.text });
+    }
   }
-  const firstAt = Math.min(...deliveries.filter((d) => Number.isFinite(d.at)).map((d) => d.at));
-  const at = Number.isFinite(firstAt) ? firstAt : Date.now();
-  for (const d of deliveries) if (!Number.isFinite(d.at)) d.at = at;
-  for (const raw of pendingRaw) deliveries.push({ at, event: undefined, raw });
+  if (nothingRead(stats)) {
+    io.err(nothingReadMessage(opts.input, stats));
+    return EXIT.failed;
+  }
+  // Records before the first timestamped one arrive with it.
+  const first = deliveries.find((d) => Number.isFinite(d.at))!.at;
+  const timed = deliveries.map((d) => (Number.isFinite(d.at) ? d : { ...d, at: first }));
 
+  const bar = io.progress ?? silent;
   const pipeline = await LocalPipeline.start(tenant);
   try {
-    const result = await simulate(pipeline, deliveries);
+    let last = Date.now();
+    const result = await simulate(pipeline, timed, {
+      onHour: (h) => {
+        const now = Date.now();
+        bar.update(`simulate: ${h.tick.slice(0, 16).replace('T', ' ')}  ${h.delivered} events delivered, ${perSecond(h.delivered, now - last)} events/s, ${pipeline.published.length} notifications so far`);
+        last = now;
+      },
+    });
+    bar.done();
     for (const f of result.findings) io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
     const failed = result.reports.filter((r) => r.execution && r.execution.status !== 'SUCCEEDED');
     const skipped = result.reports.filter((r) => r.fastForwarded).length;
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
-      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${pendingRaw.length} unreadable records quarantined by ingest`,
-      `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}`,
+      `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
     ].join('\n');
     (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
-    return failed.length ? 1 : 0;
+    return failed.length ? EXIT.failed : EXIT.ok;
   } finally {
     await pipeline.close();
   }
@@ -106,15 +170,15 @@ export function detectionsCommand(opts: { json?: boolean }, io: Io = consoleIo):
 }
 
 /** `vigil tenants validate`. */
-export function validateTenantsCommand(opts: { dir?: string }, io: Io = consoleIo): number {
-  const tenants = loadTenants(tenantsPath(opts.dir));
+export function validateTenantsCommand(opts: { tenantsDir?: string }, io: Io = consoleIo): number {
+  const tenants = loadTenants(tenantsPath(opts.tenantsDir));
   for (const t of tenants) io.out(`ok  ${t.id.padEnd(20)} ${eventSourceName(t)}  ${t.aws.accountId}/${t.aws.region}`);
   return 0;
 }
 
 /** `vigil tenants init`: write a new tenant file, validated by the same rules, next to the others. */
-export function initTenantCommand(opts: { id: string; org: string; account: string; region: string; sourceName?: string; email?: string; dir?: string }, io: Io = consoleIo): number {
-  const dir = tenantsPath(opts.dir);
+export function initTenantCommand(opts: { id: string; org: string; account: string; region: string; sourceName?: string; email?: string; tenantsDir?: string }, io: Io = consoleIo): number {
+  const dir = tenantsPath(opts.tenantsDir);
   const file = join(dir, `${opts.id}.json`);
   const shown = relative(process.cwd(), file) || file;
   const doc = {
@@ -211,12 +275,29 @@ export async function refreshUserCommand(opts: { tenant: string; user: string; h
   return 0;
 }
 
-/** `vigil generate`: a realistic day of Okta events (with attacks unless --benign), as NDJSON. */
+/**
+ * `vigil generate`: a realistic day of Okta events (with attacks unless --benign), as NDJSON. By default as Okta
+ * delivers them, like `npm start`: envelopes in arrival order, each stamped (`time`) when it reaches the bus, some late,
+ * some twice, a few broken; `vigil simulate` on the output replays that delivery (late events make hours reprocessed).
+ * With `bare`, each LogEvent once, in order.
+ */
 export async function generateCommand(opts: { tenant?: string; day: string; users: number; seed: number; profile?: ProfileName; benign?: boolean; bare?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
   const t = tenantById(opts.tenant, opts.tenantsDir);
   const day = streamDay({ day: opts.day, org: t.okta.org, source: eventSourceName(t), users: opts.users, seed: opts.seed, profile: opts.profile, attacks: !opts.benign });
-  if (opts.bare) for (const e of day.events) io.out(JSON.stringify(e));
-  else for (const d of day.deliveries) io.out(d.raw ?? JSON.stringify(d.event));
-  io.err(`${day.events.length} events for ${day.users.length} users on ${opts.day}${opts.benign ? ' (no attacks)' : `; attacks: ${day.attacks.map((a) => a.name).join('; ')}`}`);
-  return 0;
+  const bar = io.progress ?? silent;
+  const total = opts.bare ? day.events.length : day.deliveries.length;
+  let n = 0;
+  const write = (line: string) => {
+    io.out(line);
+    bar.update(`generate: ${++n} of ${total} records`);
+  };
+  if (opts.bare) for (const e of day.events) write(JSON.stringify(e));
+  else for (const d of day.deliveries) write(d.raw ?? JSON.stringify({ ...(d.event as object), time: new Date(d.at).toISOString() }));
+  bar.done();
+  io.err(
+    `${day.events.length} events for ${day.users.length} users on ${opts.day}` +
+      (opts.bare ? ', each once' : `; ${total} records as delivered (some late, some twice, a few broken)`) +
+      (opts.benign ? ' (no attacks)' : `; attacks: ${day.attacks.map((a) => a.name).join('; ')}`),
+  );
+  return EXIT.ok;
 }

@@ -1,8 +1,12 @@
 /** `vigil`: the command line. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROFILES } from '../local/generator/profile';
-import { TenantConfigError } from '../src/tenants/load';
+import { TENANTS_DIR_ENV, TenantConfigError } from '../src/tenants/load';
 import * as cmd from './commands';
+
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -11,23 +15,28 @@ function positiveInt(v: string): number {
 }
 
 export function program(): Command {
-  const p = new Command('vigil').description('Okta System Log threat detection on AWS EventBridge — and locally').showHelpAfterError();
+  const p = new Command('vigil')
+    .description('Okta System Log threat detection on AWS EventBridge — and locally')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .addHelpText('after', `\nExit status: ${cmd.EXIT.ok} done; ${cmd.EXIT.failed} nothing in the input could be read, or a workflow run failed; ${cmd.EXIT.usage} bad usage or configuration.`);
   const tenantsDir = '--tenants-dir <dir>';
+  const tenantsDirHelp = `directory of tenant files (default: $${TENANTS_DIR_ENV}, else the project's tenants/)`;
   p.command('simulate')
     .description('run events from a file through the whole local pipeline (patterns, handlers, state machine, dynalite)')
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')
     .option('-t, --tenant <id>', 'tenant whose settings to use (default: the first tenant file)')
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
-    .option(tenantsDir, 'directory of tenant files', undefined)
+    .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
-      process.exitCode = await cmd.simulateCommand({ ...o, tenantsDir: o.tenantsDir });
+      process.exitCode = await cmd.simulateCommand(o);
     });
   p.command('detect')
     .description('run the detection catalog over a file, with no infrastructure (streaming)')
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')
-    .option('-t, --tenant <id>', "apply this tenant's detection overrides")
+    .option('-t, --tenant <id>', "tenant whose detection settings to use (default: the first tenant file)")
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
-    .option(tenantsDir, 'directory of tenant files')
+    .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.detectCommand(o);
     });
@@ -41,7 +50,7 @@ export function program(): Command {
   tenants
     .command('validate')
     .description('validate every tenant file; errors name the file, tenant, field and rule')
-    .option('-d, --dir <dir>', 'directory of tenant files', 'tenants')
+    .option(tenantsDir, tenantsDirHelp)
     .action((o) => {
       process.exitCode = cmd.validateTenantsCommand(o);
     });
@@ -54,14 +63,14 @@ export function program(): Command {
     .requiredOption('--region <region>', 'AWS region, e.g. us-east-1')
     .option('--source-name <name>', 'partner event source name to use in Okta (default vigil-<id>)')
     .option('--email <address>', 'first findings subscriber')
-    .option('-d, --dir <dir>', 'directory of tenant files', 'tenants')
+    .option(tenantsDir, tenantsDirHelp)
     .action((o) => {
       process.exitCode = cmd.initTenantCommand(o);
     });
   p.command('onboard')
     .description("print the steps to bring a tenant's Okta log stream in")
     .requiredOption('-t, --tenant <id>', 'tenant id')
-    .option(tenantsDir, 'directory of tenant files')
+    .option(tenantsDir, tenantsDirHelp)
     .action((o) => {
       process.exitCode = cmd.onboardCommand(o);
     });
@@ -72,7 +81,7 @@ export function program(): Command {
     .requiredOption('--to <iso>', 'end of the range (event time)')
     .option('--name <name>', 'replay name (default: derived)')
     .option('--dry-run', 'print the StartReplay request instead of sending it')
-    .option(tenantsDir, 'directory of tenant files')
+    .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.replayCommand(o);
     });
@@ -82,31 +91,46 @@ export function program(): Command {
     .requiredOption('-u, --user <id-or-login>', 'Okta user id or login')
     .option('--hours <n>', 'how far back to look', positiveInt, 24)
     .option('--dry-run', 'print the invocation instead of sending it')
-    .option(tenantsDir, 'directory of tenant files')
+    .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.refreshUserCommand(o);
     });
   p.command('generate')
     .description('write a realistic day of Okta events as NDJSON (EventBridge envelopes, with late, duplicate and broken records)')
-    .option('-t, --tenant <id>', 'tenant (org and event source)')
+    .option('-t, --tenant <id>', 'tenant (org and event source; default: the first tenant file)')
     .option('--day <yyyy-mm-dd>', 'UTC day', '2026-11-02')
     .option('--users <n>', 'number of users', positiveInt, 300)
     .option('--seed <n>', 'random seed', positiveInt, 42)
     .addOption(new Option('--profile <name>', 'the rates the org runs at: the demo day, or a large org (see README, "Generated days")').choices(Object.keys(PROFILES)).default('demo'))
     .option('--benign', 'no attacks')
-    .option('--bare', 'bare LogEvents, each once, instead of envelopes as delivered')
-    .option(tenantsDir, 'directory of tenant files')
+    .option('--bare', 'bare LogEvents, each once, in order (default: envelopes as Okta delivers them: late, twice, out of order, broken)')
+    .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.generateCommand(o);
     });
   return p;
 }
 
-if (require.main === module) {
-  program()
-    .parseAsync(process.argv)
-    .catch((err: unknown) => {
-      process.stderr.write(`${err instanceof TenantConfigError ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
-      process.exitCode = 2; // not process.exit(): let piped stdout and stderr drain
-    });
+/** End quietly when stdout's reader goes away (`vigil ... | head`): no EPIPE stack trace. */
+function quietOnBrokenPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
 }
+
+/** Run the command line (bin/vigil.cjs and `npm run vigil`). */
+export function run(argv: readonly string[] = process.argv): Promise<void> {
+  quietOnBrokenPipe();
+  return program()
+    .parseAsync(argv as string[])
+    .then(
+      () => undefined,
+      (err: unknown) => {
+        process.stderr.write(`${err instanceof TenantConfigError ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
+        process.exitCode = cmd.EXIT.usage; // not process.exit(): let piped stdout and stderr drain
+      },
+    );
+}
+
+if (require.main === module) void run();

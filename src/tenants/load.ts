@@ -7,9 +7,12 @@ import { eventSourceName, tenantSchema, type Tenant } from './schema';
 export const TENANTS_DIR_ENV = 'VIGIL_TENANTS_DIR';
 export const DEFAULT_TENANTS_DIR = 'tenants';
 
-/** The directory of tenant files: `dir` when given, else VIGIL_TENANTS_DIR, else `tenants`. */
-export function tenantsDir(dir?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return dir ?? env[TENANTS_DIR_ENV] ?? DEFAULT_TENANTS_DIR;
+/**
+ * The directory of tenant files: `dir` when given, else VIGIL_TENANTS_DIR, else `tenants` (under `root` when given,
+ * so a command finds the project's tenants from any working directory).
+ */
+export function tenantsDir(dir?: string, env: NodeJS.ProcessEnv = process.env, root?: string): string {
+  return dir ?? env[TENANTS_DIR_ENV] ?? (root === undefined ? DEFAULT_TENANTS_DIR : join(root, DEFAULT_TENANTS_DIR));
 }
 
 export interface TenantProblem {

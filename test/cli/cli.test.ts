@@ -87,17 +87,17 @@ describe('vigil tenants init', () => {
 
   it('given valid answers, when a tenant is initialised, then its file loads with the others', () => {
     const d = dir();
-    expect(initTenantCommand({ id: 'initech', org: 'initech', account: '333333333333', region: 'us-west-2', email: 'soc@initech.example', dir: d }, capture())).toBe(0);
+    expect(initTenantCommand({ id: 'initech', org: 'initech', account: '333333333333', region: 'us-west-2', email: 'soc@initech.example', tenantsDir: d }, capture())).toBe(0);
     expect(loadTenants(d).map((t) => t.id)).toEqual(['acme', 'initech']);
   });
 
   it('given a bad account id, when a tenant is initialised, then nothing is written and the error names field and rule', () => {
     const d = dir();
-    expect(() => initTenantCommand({ id: 'initech', org: 'initech', account: '3', region: 'us-west-2', dir: d }, capture())).toThrow(/field aws.accountId: must be a 12-digit AWS account id/);
+    expect(() => initTenantCommand({ id: 'initech', org: 'initech', account: '3', region: 'us-west-2', tenantsDir: d }, capture())).toThrow(/field aws.accountId: must be a 12-digit AWS account id/);
     expect(loadTenants(d)).toHaveLength(1);
   });
 
   it('given an event source another tenant uses, when a tenant is initialised, then it is refused', () => {
-    expect(() => initTenantCommand({ id: 'acme-two', org: 'acme', account: '333333333333', region: 'us-west-2', sourceName: 'vigil-acme', dir: dir() }, capture())).toThrow(/already uses this id or event source/);
+    expect(() => initTenantCommand({ id: 'acme-two', org: 'acme', account: '333333333333', region: 'us-west-2', sourceName: 'vigil-acme', tenantsDir: dir() }, capture())).toThrow(/already uses this id or event source/);
   });
 });
