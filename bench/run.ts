@@ -13,6 +13,7 @@
 import { designRatios } from './design';
 import { engineMemory } from './memory';
 import { benignFindings, recall, type ScaleOptions } from './scale';
+import { synthRows } from './synth';
 import { printSection } from './table';
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   printSection('Benign days of a large org (enterprise profile): findings per user-day, target 0', benignFindings(options));
   printSection('Injected attacks found (found/days per size), target all', recall(options));
   printSection('Memory at 20,000 users (benign day, seed 1; findings of that day by detection)', await engineMemory(20000, 1));
+  printSection('Synth of generated tenant stacks, each count in a new process: target 1,000 in under 5 minutes and 1 GB', synthRows(quick ? [10, 100] : undefined));
 }
 
 main().catch((err: unknown) => {

@@ -43,6 +43,25 @@ describe('main', () => {
     expect(stacks.map((s) => s.node.id)).toEqual(['tenant-initech']);
   });
 
+  it('given VIGIL_TENANTS naming one tenant, when the app is built, then only its stack is created', () => {
+    const { stacks } = buildApp({ tenantsDir: EXAMPLE_TENANTS_DIR, env: { VIGIL_TENANTS: ' globex ' }, app: Testing.app(), stackProps: { bundleDir: stubBundles() } });
+    expect(stacks.map((s) => s.node.id)).toEqual(['tenant-globex']);
+  });
+
+  it('given VIGIL_TENANTS naming an unknown tenant, when main runs, then it names it and the known tenants, exits 1 and synthesizes nothing', () => {
+    const { code, stderr, outdir } = runMain({ tenantsDir: EXAMPLE_TENANTS_DIR, env: { VIGIL_TENANTS: 'acme,initec' } });
+    expect(code).toBe(1);
+    expect(stderr).toBe('VIGIL_TENANTS names a tenant with no tenant file: initec. Known tenants: acme, globex.');
+    expect(readdirSync(join(outdir, 'stacks'))).toEqual([]);
+  });
+
+  it('given VIGIL_TENANTS naming a valid tenant and another file breaking a rule, when main runs, then the broken file still fails the synth', () => {
+    const dir = tenantsDir({ 'initech.json': validTenant, 'other.json': { ...validTenant, id: 'other' } });
+    const { code, stderr } = runMain({ tenantsDir: dir, env: { VIGIL_TENANTS: 'initech' } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/other\.json: tenant "other": field okta\.eventSourceName: duplicate event source/);
+  });
+
   it('given a valid tenant, when main runs, then it writes the stack and one code archive per function', () => {
     const dir = tenantsDir({ 'initech.json': validTenant });
     const { code, stderr, outdir } = runMain({ tenantsDir: dir, env: {} });
