@@ -26,6 +26,8 @@ export function boundedName(base: string, max: number): string {
 
 /** EventBridge archive names: 1-48 characters of letters, digits, `.`, `-`, `_`. */
 export const MAX_ARCHIVE_NAME = 48;
+/** X-Ray sampling rule names: 1-32 characters. */
+export const MAX_SAMPLING_RULE_NAME = 32;
 
 export interface TenantNames {
   /** `vigil-<tenant>`: the prefix of every resource name. */
@@ -50,6 +52,9 @@ export interface TenantNames {
   lambdaLogGroup(fn: string): string;
   /** Step Functions logs go to a `/aws/vendedlogs/` group (CloudWatch Logs resource policy size limits). */
   readonly stateMachineLogGroup: string;
+  /** The X-Ray sampling rule, and the service names it matches: every function and the state machine. */
+  readonly samplingRule: string;
+  readonly tracedServices: string;
 }
 
 export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
@@ -70,6 +75,8 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     queue: (name) => `${prefix}-${name}`,
     lambdaLogGroup: (fn) => `/aws/lambda/${prefix}-${fn}`,
     stateMachineLogGroup: `/aws/vendedlogs/states/${prefix}-hourly`,
+    samplingRule: boundedName(prefix, MAX_SAMPLING_RULE_NAME),
+    tracedServices: `${prefix}-*`,
   };
 }
 

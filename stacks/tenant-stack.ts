@@ -6,6 +6,7 @@
  *                                                      └▶ near-time rule(s) ─▶ near-time λ ─▶ findings ─▶ SNS
  *   Scheduler ─▶ hourly workflow (plan λ ─▶ per hour: chunks ─▶ detect λ ─▶ notify λ ─▶ mark hour) ─▶ SNS
  *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand
+ *   X-Ray samples the functions and the workflow at the tenant's rate (tracing.samplingRate)
  *
  * Everything is encrypted with the tenant's KMS key; every role is allowed only the tenant's own
  * resources it uses.
@@ -34,6 +35,7 @@ import { TenantBucket } from './constructs/tenant-bucket';
 import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
 import { TenantTables } from './constructs/tenant-tables';
+import { TraceSampling } from './constructs/trace-sampling';
 import { TenantArns, tenantNames } from './naming';
 
 export const PROJECT_TAG = 'vigil';
@@ -212,6 +214,9 @@ export class TenantStack extends TerraformStack {
       stateMachineArn: workflow.arn,
       functions: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.name])),
     });
+
+    // 12. X-Ray traces the tenant's functions and workflow at the tenant's rate.
+    new TraceSampling(this, 'tracing', { ruleName: names.samplingRule, serviceName: names.tracedServices, fixedRate: tenant.tracing.samplingRate });
 
     // What onboarding needs: configure the event source in Okta, then hand these to the operator.
     const outputs: Record<string, { value: string; description: string }> = {

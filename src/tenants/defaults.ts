@@ -13,4 +13,6 @@ export const TENANT_DEFAULTS = {
   dailyAt: '06:00',
   /** Hours without an event before the feed is reported silent. */
   silentFeedHours: 6,
+  /** Fraction of the pipeline's requests X-Ray traces: AWS's own default rate. */
+  tracingSamplingRate: 0.05,
 } as const;

@@ -93,6 +93,16 @@ export const tenantSchema = z
         subscriptions: z.array(opsSubscription).max(50).default([]),
       })
       .default({ silentFeedHours: TENANT_DEFAULTS.silentFeedHours, subscriptions: [] }),
+    tracing: z
+      .strictObject({
+        /** Fraction of the pipeline's requests (function invocations, workflow runs) X-Ray traces. */
+        samplingRate: z
+          .number({ error: 'must be a number from 0 to 1' })
+          .min(0, { error: 'must be from 0 (no traces) to 1 (every request)' })
+          .max(1, { error: 'must be from 0 (no traces) to 1 (every request)' })
+          .default(TENANT_DEFAULTS.tracingSamplingRate),
+      })
+      .default({ samplingRate: TENANT_DEFAULTS.tracingSamplingRate }),
     detections: z
       .record(
         z.string(),

@@ -405,6 +405,21 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     });
   });
 
+  describe('tracing', () => {
+    /** X-Ray's service name pattern (`*`, `?`) as a regular expression. */
+    const pattern = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
+    it("then one X-Ray sampling rule samples the tenant's functions and workflow at the tenant's rate, and no other tenant's", () => {
+      const rule = onlyResource(json, 'aws_xray_sampling_rule');
+      expect(rule.fixed_rate).toBe(tenant.tracing.samplingRate);
+      expect(rule.rule_name.length).toBeLessThanOrEqual(32);
+      const services = [...Object.values(json.resource.aws_lambda_function).map((f: any) => f.function_name), onlyResource(json, 'aws_sfn_state_machine').name];
+      expect(services).toHaveLength(Object.keys(LAMBDAS).length + 1);
+      for (const service of services) expect(service).toMatch(pattern(rule.service_name));
+      expect(`vigil-other-${tenant.id}-ingest`).not.toMatch(pattern(rule.service_name));
+    });
+  });
+
   describe('outputs', () => {
     it('then onboarding gets the event source, account, region and the ARNs it needs', () => {
       expect(Object.keys(json.output).sort()).toEqual(

@@ -39,6 +39,12 @@ describe('tenant files', () => {
     expect(t.schedule).toEqual({ gracePeriodMinutes: 15, dailyAt: '06:00' });
     expect(t.notifications.subscriptions).toEqual([]);
     expect(t.operations).toEqual({ silentFeedHours: 6, subscriptions: [] });
+    expect(t.tracing).toEqual({ samplingRate: 0.05 });
+  });
+
+  it.each([0, 0.001, 1])('given a tracing sampling rate of %s, when loaded, then it is kept', (samplingRate) => {
+    const [t] = loadTenants(dirWith({ 'acme.json': { ...good, tracing: { samplingRate } } }));
+    expect(t.tracing.samplingRate).toBe(samplingRate);
   });
 
   it.each([
@@ -56,6 +62,9 @@ describe('tenant files', () => {
     ['a parameter of the wrong type', { detections: { 'okta-brute-force-user': { params: { threshold: 'five' } } } }, 'detections.okta-brute-force-user.params.threshold', /must be a non-negative number/],
     ['an unknown field', { colour: 'blue' }, '(root)', /unknown field\(s\) colour/],
     ['a silent-feed alarm of two days', { operations: { silentFeedHours: 48 } }, 'operations.silentFeedHours', /at most 24 hours/],
+    ['a tracing sampling rate over 1', { tracing: { samplingRate: 5 } }, 'tracing.samplingRate', /must be from 0 \(no traces\) to 1 \(every request\)/],
+    ['a negative tracing sampling rate', { tracing: { samplingRate: -0.1 } }, 'tracing.samplingRate', /must be from 0 \(no traces\) to 1/],
+    ['a tracing sampling rate given as a percentage string', { tracing: { samplingRate: '5%' } }, 'tracing.samplingRate', /must be a number from 0 to 1/],
     ['an operations subscriber with a severity', { operations: { subscriptions: [{ protocol: 'email', endpoint: 'ops@x.example', minSeverity: 'high' }] } }, 'operations.subscriptions[0]', /unknown field\(s\) minSeverity/],
   ])('given %s, when loaded, then the error names the file, the tenant, the field and the rule', (_name, patch, field, rule) => {
     const err = errorOf({ 'acme.json': { ...good, ...patch } });
