@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { StateEntry } from '../detections/engine';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import { HOUR, hourBucket } from '../time';
@@ -58,8 +58,15 @@ export async function snapshotBefore(s3: S3Client, bucket: string, hour: string,
   const hourStart = Date.parse(`${hour}:00:00Z`);
   const previous = await getSnapshot(s3, bucket, hourBucket(hourStart - HOUR));
   if (previous) return previous;
-  const res = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: OBJECT_AREAS.state.prefix, StartAfter: snapshotKey(hourBucket(sinceMs)) }));
-  const latest = (res.Contents ?? []).map((o) => o.Key!).filter((k) => k < snapshotKey(hour)).pop();
+  let latest: string | undefined;
+  let after = snapshotKey(hourBucket(sinceMs));
+  for (;;) {
+    const { keys, truncated } = await listSnapshotKeys(s3, bucket, after);
+    const before = keys.filter((k) => k < snapshotKey(hour));
+    if (before.length) latest = before[before.length - 1];
+    if (!truncated || before.length < keys.length) break;
+    after = keys[keys.length - 1];
+  }
   return latest ? getSnapshot(s3, bucket, hourOfKey(latest)) : undefined;
 }
 
@@ -84,7 +91,15 @@ export async function saveSnapshot(s3: S3Client, bucket: string, hour: string, e
 
 /** The first hour after `hour` that has a snapshot: the next run that built on this hour's state. */
 export async function nextSnapshotHour(s3: S3Client, bucket: string, hour: string): Promise<string | undefined> {
-  const res = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: OBJECT_AREAS.state.prefix, StartAfter: snapshotKey(hour), MaxKeys: 1 }));
-  const key = res.Contents?.[0]?.Key;
+  const [key] = (await listSnapshotKeys(s3, bucket, snapshotKey(hour), 1)).keys;
   return key ? hourOfKey(key) : undefined;
+}
+
+/**
+ * Snapshot keys after `after`, in order, one page. (ListObjects with a marker, rather than V2: it pages
+ * by key alone, which the local S3 server supports too.)
+ */
+async function listSnapshotKeys(s3: S3Client, bucket: string, after: string, maxKeys?: number): Promise<{ keys: string[]; truncated: boolean }> {
+  const res = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: OBJECT_AREAS.state.prefix, Marker: after, MaxKeys: maxKeys }));
+  return { keys: (res.Contents ?? []).map((o) => o.Key!), truncated: res.IsTruncated === true };
 }

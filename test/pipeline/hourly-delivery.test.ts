@@ -61,7 +61,7 @@ describe('hourly workflow: delivery, ordering and failures', () => {
     const run = await p.runHourly('2026-11-02T11:15:00Z');
 
     expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T10', status: 'DONE', events: 1 }] });
-    expect(requests.sort()).toEqual(['GetObjectCommand', 'HeadObjectCommand', 'ListObjectsV2Command', 'PutObjectCommand']);
+    expect(requests.sort()).toEqual(['GetObjectCommand', 'HeadObjectCommand', 'ListObjectsCommand', 'PutObjectCommand']);
   });
 
   it('given the schedule missed a run (EventBridge Scheduler gave up), when the next run fires, then the hour it missed is processed too', async () => {
