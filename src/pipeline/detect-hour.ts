@@ -12,7 +12,7 @@ import { listChunks } from '../store/events';
 import { putFinding } from '../store/findings';
 import { reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
-import { HOUR, MINUTE, ttlSeconds } from '../time';
+import { DAY, HOUR, ttlSeconds } from '../time';
 import { bucket, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
@@ -31,16 +31,14 @@ async function chunkKeys(ddb: DynamoDBDocumentClient, eventsTable: string, hour:
 export async function detectHour(input: DetectInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, now = Date.now()): Promise<DetectOutput> {
   const hourStart = Date.parse(`${input.hour}:00:00Z`);
   if (!Number.isFinite(hourStart)) throw new Error(`hour ${JSON.stringify(input.hour)} is not YYYY-MM-DDTHH`);
-  const detections = resolveCatalog(config.settings.detections);
-  const engine = new DetectionEngine(detections, { emitFrom: hourStart, emitTo: hourStart + HOUR, tenantId: config.tenantId });
+  const engine = new DetectionEngine(resolveCatalog(config.settings.detections), { emitFrom: hourStart, emitTo: hourStart + HOUR, tenantId: config.tenantId });
 
   const eventsTable = table(config, 'events');
   const { events: ordered, duplicates, malformed } = await readHourEvents(ddb, eventsTable, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks));
 
-  // Older than the longest state TTL, every state has expired: no snapshot before that matters.
-  const longestTtl = Math.max(HOUR, ...detections.map((r) => r.detection.stateTtlMinutes(r.params) * MINUTE));
+  // Snapshots are kept for the retention period (the bucket's lifecycle): none older can be found.
   const stateBucket = bucket(config);
-  const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - longestTtl);
+  const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - config.settings.retentionDays * DAY);
   for (const entry of before?.entries ?? []) if (entry.expiresAt >= hourStart) engine.load(entry);
 
   const found: Finding[] = [];
