@@ -10,17 +10,18 @@ import type { DayStream } from '../local/generator';
 import { HOUR } from '../src/time';
 import { benchDay } from './days';
 import type { ChildReport } from './engine-child';
+import type { GenerateReport } from './generate-child';
 import type { Row } from './table';
 
-async function runChild(mode: 'stream' | 'hour', lines: Iterable<string>): Promise<ChildReport> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'engine-child.ts'), mode], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function runChild<R>(script: string, args: readonly string[], lines: Iterable<string> = []): Promise<R> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
   for (const line of lines) if (!child.stdin.write(`${line}\n`)) await once(child.stdin, 'drain');
   child.stdin.end();
   const [code] = await once(child, 'close');
-  if (code !== 0) throw new Error(`bench child (${mode}) exited with ${code}`);
-  return JSON.parse(out.trim()) as ChildReport;
+  if (code !== 0) throw new Error(`bench child ${script} ${args.join(' ')} exited with ${code}`);
+  return JSON.parse(out.trim()) as R;
 }
 
 function* deliveryLines(day: DayStream): Generator<string> {
@@ -46,11 +47,17 @@ const describe = (r: ChildReport) => {
   return `peak RSS ${r.peakRssMb} MB (${r.startRssMb} MB at start), live heap at the end ${r.liveHeapMb} MB for ${r.activeKeys} keys; ${r.events} events; ${total} findings${total ? ` (${findings.map(([id, k]) => `${id}: ${k}`).join(', ')})` : ''}`;
 };
 
+/** Time and peak RSS of generating and writing out a day with its attacks, as `vigil generate` does. */
+export async function generatorCost(users: number, seed: number): Promise<Row[]> {
+  const r = await runChild<GenerateReport>('generate-child.ts', [String(users), String(seed)]);
+  return [[`generating and writing a ${users}-user day`, `${r.events} events (${Math.round(r.bytes / 1e6)} MB of NDJSON) in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb} MB`]];
+}
+
 export async function engineMemory(users: number, seed: number): Promise<Row[]> {
   const day = benchDay(users, seed, false);
-  const stream = await runChild('stream', deliveryLines(day));
+  const stream = await runChild<ChildReport>('engine-child.ts', ['stream'], deliveryLines(day));
   const { hour, lines } = busiestHour(day);
-  const hourly = await runChild('hour', lines);
+  const hourly = await runChild<ChildReport>('engine-child.ts', ['hour'], lines);
   return [
     [`streaming engine (vigil detect), ${users} users, whole day`, describe(stream)],
     [`hourly Detect step, ${users} users, busiest hour ${hour}`, describe(hourly)],

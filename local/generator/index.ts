@@ -2,7 +2,8 @@
  * A realistic day of Okta System Log for one org, deterministic for a seed: hundreds of users signing in during their
  * office hours (a morning rush first) with Okta Verify, using apps, the odd mistyped password or username and rejected
  * push (benign.ts) — and, unless turned off, a handful of attacks (attacks/). Delivery is realistic too: a few events
- * arrive late, a few twice, some carry Okta's quirks, a few records are broken (delivery.ts).
+ * arrive late, a few twice, some carry Okta's quirks, a few records are broken (delivery.ts). The profile (profile.ts)
+ * sets the rates: the demo day, or a large org's, whose volume and noise grow with its users.
  */
 import { logEvent, type Person } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
@@ -62,6 +63,7 @@ export interface GeneratedDay {
   readonly users: Person[];
 }
 
+/** A day whose events are built as they are read (`vigil generate`, the bench): any size. */
 export function streamDay(options: DayOptions): DayStream {
   const seed = options.seed ?? 42;
   const profile = PROFILES[options.profile ?? 'demo'];
@@ -87,6 +89,7 @@ export function streamDay(options: DayOptions): DayStream {
   return { events, deliveries, attacks, users: users.map((u) => u.p) };
 }
 
+/** A day held in memory as LogEvents and deliveries (the demo, the tests). */
 export function generateDay(options: DayOptions): GeneratedDay {
   const day = streamDay(options);
   return { events: [...day.events], deliveries: [...day.deliveries], attacks: day.attacks, users: day.users };
