@@ -2,7 +2,7 @@
  * `npm run bench`: measurements that shape the design. Timings vary by machine; the ratios and counts are what to
  * compare. Tests never assert any of this. `npm run bench -- --quick` (or BENCH_QUICK=1) runs one seed of 500 and of
  * 5,000 users, the 20,000-user day only through the memory section, and skips the design ratios: about two minutes
- * instead of eight.
+ * instead of ten to twenty.
  *
  *   1. design ratios (design.ts)
  *   2. the catalog on a large org's benign days of 500, 5,000 and 20,000 users: findings per user-day by detection
