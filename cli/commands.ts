@@ -18,6 +18,9 @@ import { TenantArns, tenantNames } from '../stacks/naming';
 import { findingJson, findingLine } from './findings';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
+import { notificationsOf, writeReport, type Arrivals } from './report';
+import { dailyRunTime } from '../src/pipeline/schedules';
+import { DAY, HOUR, MINUTE } from '../src/time';
 
 export interface Io {
   out(line: string): void;
@@ -51,13 +54,14 @@ export function tenantById(id: string | undefined, dir?: string): Tenant {
 const silent: Progress = { update: () => undefined, done: () => undefined };
 
 /** `vigil detect`: the catalog over a file, no infrastructure, streaming. */
-export async function detectCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+export async function detectCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string; report?: string }, io: Io = consoleIo): Promise<number> {
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   const detector = new StreamingDetector(resolveCatalog(tenant.detections));
   const stats = newStats();
   const findings: Finding[] = [];
   const bar = io.progress ?? silent;
   const started = Date.now();
+  const eventTimes: number[] = [];
   const emit = (fs: Finding[]) => {
     for (const f of fs) {
       findings.push(f);
@@ -65,7 +69,10 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
     }
   };
   for await (const r of readRecords(opts.input, stats)) {
-    if (r.verdict.kind === 'event' && !r.duplicate) emit(detector.push(r.verdict.event));
+    if (r.verdict.kind === 'event' && !r.duplicate) {
+      eventTimes.push(r.verdict.event.time);
+      emit(detector.push(r.verdict.event));
+    }
     bar.update(`detect: ${stats.lines} records, ${findings.length} findings, ${perSecond(stats.lines, Date.now() - started)} records/s`);
   }
   emit(detector.flush());
@@ -74,7 +81,11 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
     io.err(nothingReadMessage(opts.input, stats));
     return EXIT.failed;
   }
-  const report = `tenant ${tenant.id}: ${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
+  let report = `tenant ${tenant.id}: ${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
+  if (opts.report) {
+    const file = writeReport(opts.report, { title: `Vigil detect — ${tenant.id}`, tenant: tenant.id, source: opts.input, eventTimes, findings, summary: report.split('\n') });
+    report += `\nreport: ${file}`;
+  }
   (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
   return EXIT.ok;
 }
@@ -99,17 +110,19 @@ function reprocessed(reports: readonly HourReport[], graceMinutes: number): numb
 }
 
 /** `vigil simulate`: the whole local pipeline over a file. */
-export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string; report?: string }, io: Io = consoleIo): Promise<number> {
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   const stats = newStats();
   const deliveries: TimedDelivery[] = [];
   const source = eventSourceName(tenant);
   let quarantined = 0;
   let at = NaN;
+  const arrivals: Arrivals = new Map();
   for await (const r of readRecords(opts.input, stats)) {
     const v = r.verdict;
     if (v.kind === 'event') {
       at = arrival(v.envelope?.time, v.event.time, at);
+      if (!r.duplicate) arrivals.set(v.event.uuid, { at, published: v.event.time });
       deliveries.push({ at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) });
     } else if (v.kind === 'not-okta') {
       at = arrival((v.value as { time?: unknown }).time, undefined, at);
@@ -131,7 +144,12 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   const pipeline = await LocalPipeline.start(tenant);
   try {
     let last = Date.now();
+    const lastEvent = [...arrivals.values()].reduce((m, a) => Math.max(m, a.published), -Infinity);
+    const { hour: dh, minute: dm } = dailyRunTime(tenant.schedule.dailyAt);
     const result = await simulate(pipeline, timed, {
+      runDaily: true,
+      // Through the daily run that summarises the last event's day, so its digest goes out too.
+      until: Math.floor(lastEvent / DAY) * DAY + DAY + dh * HOUR + dm * MINUTE + HOUR,
       onHour: (h) => {
         const now = Date.now();
         bar.update(`simulate: ${h.tick.slice(0, 16).replace('T', ' ')}  ${h.delivered} events delivered, ${perSecond(h.delivered, now - last)} events/s, ${pipeline.published.length} notifications so far`);
@@ -149,7 +167,20 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
     ].join('\n');
-    (opts.json ? io.err : io.out)(opts.json ? report : `\n${report}`);
+    let text = report;
+    if (opts.report) {
+      const file = writeReport(opts.report, {
+        title: `Vigil simulate — ${tenant.id}`,
+        tenant: tenant.id,
+        source: opts.input,
+        eventTimes: [...arrivals.values()].map((a) => a.published),
+        findings: result.findings,
+        notifications: notificationsOf(result.reports, arrivals),
+        summary: report.split('\n').filter((l) => !l.startsWith('  SNS')),
+      });
+      text += `\nreport: ${file}`;
+    }
+    (opts.json ? io.err : io.out)(opts.json ? text : `\n${text}`);
     return failed.length ? EXIT.failed : EXIT.ok;
   } finally {
     await pipeline.close();

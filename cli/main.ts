@@ -27,6 +27,7 @@ export function program(): Command {
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')
     .option('-t, --tenant <id>', 'tenant whose settings to use (default: the first tenant file)')
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
+    .option('--report <file.html>', 'also write an HTML report (events per hour, findings, notifications, detections)')
     .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.simulateCommand(o);
@@ -36,6 +37,7 @@ export function program(): Command {
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')
     .option('-t, --tenant <id>', "tenant whose detection settings to use (default: the first tenant file)")
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
+    .option('--report <file.html>', 'also write an HTML report (events per hour, findings, detections)')
     .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.detectCommand(o);

@@ -3,7 +3,9 @@
  * hour by hour on a simulated clock through the local pipeline. Prints each hour and the notifications
  * that would go to SNS.
  */
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { notificationsOf, writeReport, type Arrivals } from '../cli/report';
 import { generateDay } from './generator';
 import { LocalPipeline } from './runtime';
 import { simulate, type HourReport } from './simulation';
@@ -27,6 +29,19 @@ function printHour(r: HourReport, graceMinutes: number): void {
   if (r.daily) console.log(`    daily: ${r.daily.users} users' activity for ${r.daily.day} (${r.daily.events} events), digest of ${r.daily.findings} findings`);
 }
 
+/** Where `npm start` writes its HTML report (ignored by git). */
+const REPORT_DIR = resolve(__dirname, '..', '.vigil');
+
+/** When each event first reached the bus, and when it happened. */
+function arrivalsOf(deliveries: Iterable<{ at: number; event: unknown }>): Arrivals {
+  const arrivals: Arrivals = new Map();
+  for (const d of deliveries) {
+    const e = (d.event as { detail?: { uuid?: string; published?: string } } | undefined)?.detail;
+    if (e?.uuid && e.published && !arrivals.has(e.uuid)) arrivals.set(e.uuid, { at: d.at, published: Date.parse(e.published) });
+  }
+  return arrivals;
+}
+
 async function main(): Promise<void> {
   const tenants = loadTenants(resolve(tenantsDir()));
   const tenant = findTenant(tenants, process.env.VIGIL_TENANT ?? 'acme');
@@ -41,6 +56,18 @@ async function main(): Promise<void> {
     const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + DAY + 7 * HOUR, fastForward: false, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
     console.log(bold(`\n${result.findings.length} findings, ${pipeline.published.length} SNS notifications; bus: ${pipeline.bus.received} events in, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule. ${((Date.now() - started) / 1000).toFixed(1)} s.`));
     for (const f of result.findings) console.log(`  ${f.triggeredAt.slice(11, 16)} [${f.severity}] ${f.detectionId}: ${f.summary}`);
+    const arrivals = arrivalsOf(generated.deliveries);
+    mkdirSync(REPORT_DIR, { recursive: true });
+    const report = writeReport(join(REPORT_DIR, 'report.html'), {
+      title: `Vigil local run — ${tenant.id}, ${day}`,
+      tenant: tenant.id,
+      source: `a generated day: ${generated.users.length} users, ${generated.attacks.length} attacks injected`,
+      eventTimes: [...arrivals.values()].map((a) => a.published),
+      findings: result.findings,
+      notifications: notificationsOf(result.reports, arrivals),
+      summary: [`${generated.events.length} events, ${generated.deliveries.length} deliveries incl. late, duplicate and broken ones`, `Injected: ${generated.attacks.map((a) => `${a.name} @ ${a.at.slice(11, 16)}`).join('; ')}`],
+    });
+    console.log(bold(`\nReport: ${report}`));
     console.log(dim('\nTry: npx vigil simulate --input your-events.ndjson --json   |   npx vigil detections   |   npm test'));
   } finally {
     await pipeline.close();
