@@ -120,7 +120,7 @@ export class LocalPipeline {
     await createBucket(objectStore.endpoint, bucket);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
     const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, options);
-    setClients({ ddb: pipeline.ddb, dynamo: pipeline.client, s3: pipeline.s3, sns: pipeline.topic });
+    setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic });
     return pipeline;
   }
 

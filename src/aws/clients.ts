@@ -17,8 +17,6 @@ export interface Publisher {
 
 export interface Clients {
   readonly ddb: DynamoDBDocumentClient;
-  /** The low-level client under `ddb` (Powertools idempotency wants one). */
-  readonly dynamo: DynamoDBClient;
   readonly s3: S3Client;
   readonly sns: Publisher;
 }
@@ -45,10 +43,8 @@ export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
 export function clients(): Clients {
   if (!current) {
     const sns = new SNSClient({});
-    const dynamo = createDynamoClient(process.env[ENV.dynamoEndpoint]);
     current = {
-      ddb: documentClient(dynamo),
-      dynamo,
+      ddb: createDynamo(process.env[ENV.dynamoEndpoint]),
       s3: createS3Client(process.env[ENV.s3Endpoint]),
       sns: { publish: (input) => sns.send(new PublishCommand(input)) },
     };

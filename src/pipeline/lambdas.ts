@@ -54,7 +54,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     name: 'near-time',
     description: 'Near-time rule target: evaluate near-time detections on one event, notify at once with the subject\'s other pending findings',
     entry: 'functions/near-time/index.ts',
-    tables: { events: 'readwrite', state: 'readwrite', findings: 'readwrite' },
+    tables: { state: 'readwrite', findings: 'readwrite' },
     publishes: true,
     timeoutSeconds: 30,
   },

@@ -2,9 +2,10 @@
  * Near-time: one event from the near-time rule, evaluated within seconds by the near-time detections
  * with their live per-key state. A new finding is published at once, together with every other finding
  * for the same subject that has not been notified yet (one message), outside the hourly cycle.
- * Duplicates and replays (top-level `replay-name`) never notify twice: the handler is idempotent on
- * `detail.uuid` (Powertools idempotency, functions/near-time), and a finding's notification can be
- * claimed only once in any case.
+ * Replays (top-level `replay-name`) are left to the hourly pass, which reprocesses the hours they land
+ * in: they never raise a second near-time notification. A redelivered event is recognized by the live
+ * state it would update (which remembers the uuids applied last), so no separate idempotency record is
+ * written or read; and a finding's notification can be claimed only once in any case.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
@@ -20,7 +21,7 @@ import { nearTimeNotification, toPublishInput } from './notifications';
 
 export type NearTimeOutcome =
   | { readonly status: 'ignored'; readonly reason: string }
-  | { readonly status: 'evaluated'; readonly uuid: string; readonly findings: readonly Finding[]; readonly published: number; readonly replay: boolean };
+  | { readonly status: 'evaluated'; readonly uuid: string; readonly findings: readonly Finding[]; readonly published: number; readonly duplicate: boolean };
 
 export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
   return resolveCatalog(config.settings.detections).filter((r) => r.detection.mode === 'near-time');
@@ -29,6 +30,7 @@ export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
 export async function handleNearTime(envelope: unknown, config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
   const verdict = intake(envelope);
   if (verdict.kind !== 'event') return { status: 'ignored', reason: `${verdict.kind}: ${verdict.reason}` };
+  if (verdict.replayName !== undefined) return { status: 'ignored', reason: `replayed (${verdict.replayName}): the hourly pass reprocesses its hour` };
   const event = verdict.event;
   const ttl = ttlSeconds(now, config.settings.retentionDays);
 
@@ -36,6 +38,7 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
   const findingsTable = table(config, 'findings');
   const findings: Finding[] = [];
   let published = 0;
+  let duplicate = false;
   for (const resolved of nearTimeDetections(config)) {
     if (!resolved.detection.eventTypes.includes(event.eventType)) continue;
     // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
@@ -45,6 +48,10 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
       const [routed] = engine.keysFor(event);
       if (!routed) break;
       const live = await loadLive(ddb, stateTable, routed.detectionId, routed.key);
+      if (live.recent.includes(event.uuid)) {
+        duplicate = true; // applied already: Okta delivered it twice, or EventBridge retried after this state was saved
+        break;
+      }
       if (live.entry) engine.load(live.entry);
       const found = engine.process(event);
       for (const f of found) {
@@ -52,14 +59,14 @@ export async function handleNearTime(envelope: unknown, config: HandlerConfig, d
         if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
       }
       const entry = [...engine.export()][0] ?? { ...routed, state: null, lastSeen: event.time, expiresAt: event.time };
-      if (await saveLive(ddb, stateTable, entry, live.version)) {
+      if (await saveLive(ddb, stateTable, entry, live, event.uuid)) {
         findings.push(...found);
         break;
       }
       if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
     }
   }
-  return { status: 'evaluated', uuid: event.uuid, findings, published, replay: verdict.replayName !== undefined };
+  return { status: 'evaluated', uuid: event.uuid, findings, published, duplicate };
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * The near-time path's live detection state: one item per (detection, key) (sk `LIVE`), updated with
- * optimistic locking. (Hourly runs keep theirs as one snapshot per hour: ./snapshots.ts.)
+ * optimistic locking. The item also lists the uuids of the last events applied to it, so a redelivered
+ * event is recognized on the read the path makes anyway. (Hourly runs keep theirs as one snapshot per
+ * hour: ./snapshots.ts.)
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StateEntry } from '../detections/engine';
@@ -8,27 +10,35 @@ import { ttlSeconds } from '../time';
 import { conditionally } from './dynamo';
 import { LIVE_SK, statePk } from './keys';
 
+/** How many applied event uuids a live state remembers (a redelivery comes soon after the first delivery). */
+export const LIVE_RECENT_UUIDS = 32;
+
 export interface LiveState {
   readonly entry?: StateEntry;
   readonly version: number;
+  /** Uuids of the last events applied, oldest first. */
+  readonly recent: readonly string[];
 }
 
 export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string): Promise<LiveState> {
   const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: LIVE_SK }, ConsistentRead: true }));
   const item = res.Item;
-  if (!item) return { version: 0 };
+  if (!item) return { version: 0, recent: [] };
+  const recent = (item.recent as string[] | undefined) ?? [];
   const state = JSON.parse(item.state as string);
-  if (state === null) return { version: item.version as number };
-  return { version: item.version as number, entry: { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number } };
+  if (state === null) return { version: item.version as number, recent };
+  return { version: item.version as number, recent, entry: { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number } };
 }
 
-/** Write the live state if nobody else did since `version`; false on a concurrent update (caller retries). */
-export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, version: number): Promise<boolean> {
+/** Write the live state, with the uuid of the event just applied, if nobody else did since `live.version`; false on a concurrent update (caller retries). */
+export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, live: LiveState, applied: string): Promise<boolean> {
+  const version = live.version;
+  const recent = [...live.recent, applied].slice(-LIVE_RECENT_UUIDS);
   return conditionally(
     ddb.send(
       new PutCommand({
         TableName: table,
-        Item: { pk: statePk(entry.detectionId, entry.key), sk: LIVE_SK, state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: ttlSeconds(entry.expiresAt, 1), version: version + 1 },
+        Item: { pk: statePk(entry.detectionId, entry.key), sk: LIVE_SK, state: JSON.stringify(entry.state ?? null), lastSeen: entry.lastSeen, expiresAt: entry.expiresAt, ttl: ttlSeconds(entry.expiresAt, 1), version: version + 1, recent },
         ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
         ExpressionAttributeValues: version === 0 ? undefined : { ':v': version },
       }),

@@ -1,5 +1,5 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { clients, createDynamo, createDynamoClient, setClients } from '../../src/aws/clients';
+import { clients, createDynamo, setClients } from '../../src/aws/clients';
 import { LocalPipeline } from '../../local/runtime';
 import { failedSignIns, testTenant, wrap } from './helpers';
 
@@ -22,7 +22,7 @@ describe('ingest function', () => {
         return real.send(command as never);
       },
     } as unknown as DynamoDBDocumentClient;
-    setClients({ ddb: flaky, dynamo: createDynamoClient(p.endpoint), s3: p.s3, sns: { publish: async () => ({}) } });
+    setClients({ ddb: flaky, s3: p.s3, sns: { publish: async () => ({}) } });
     const nine = failedSignIns('2026-11-02T09:10:00Z', 3);
     const ten = failedSignIns('2026-11-02T10:10:00Z', 2);
     for (const e of [...nine, ...ten]) await p.put(wrap(e));
