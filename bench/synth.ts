@@ -64,6 +64,7 @@ export function synthInChild(tenantsDir: string, bundleDir: string, tenants: num
   const { peakRssMb } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { peakRssMb: number };
   const stacks = readdirSync(join(outdir, 'stacks')).length;
   rmSync(outdir, { recursive: true, force: true });
+  if (stacks !== tenants) throw new Error(`synth of ${tenants} tenants wrote ${stacks} stacks`);
   return { tenants, seconds, peakRssMb, stacks };
 }
 
