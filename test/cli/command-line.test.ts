@@ -92,6 +92,17 @@ describe('vigil, spawned', () => {
   });
 
   it(
+    'given a terminal, when simulate and generate run, then simulate shows progress hour by hour with events per second and generate by records',
+    () => {
+      const dir = scratch({ 'events.ndjson': pushFatigue() });
+      const tty = (command: string) => spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8' }).stdout;
+      expect(tty(`"${process.execPath}" "${VIGIL}" simulate --input events.ndjson`)).toMatch(/simulate: 2026-11-02 \d\d:\d\d {2}\d+ events delivered, \d+ events\/s/);
+      expect(tty(`"${process.execPath}" "${VIGIL}" generate --benign --users 100 > day.ndjson`)).toMatch(/generate: \d+ of \d+ records/);
+    },
+    SLOW,
+  );
+
+  it(
     'given a tenant that turns a detection off and no --tenant, when detect and simulate run on the same file, then both use that tenant and find the same',
     () => {
       const tenants = scratch({ 'initech.json': JSON.stringify({ ...initech, detections: { 'okta-mfa-push-fatigue': { enabled: false } } }) });
