@@ -15,6 +15,7 @@ import { envelope } from '../src/okta/fixtures';
 import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { TenantArns, tenantNames } from '../stacks/naming';
+import { costCommand as runCost } from './cost';
 import { findingJson, findingLine } from './findings';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
@@ -185,6 +186,11 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   } finally {
     await pipeline.close();
   }
+}
+
+/** `vigil cost`: see ./cost.ts. */
+export function costCommand(opts: { eventsPerDay?: number; users?: number; benign?: boolean; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  return runCost(tenantById(opts.tenant, opts.tenantsDir), opts, io);
 }
 
 /** `vigil detections`: the catalog. */

@@ -32,6 +32,17 @@ export function program(): Command {
     .action(async (o) => {
       process.exitCode = await cmd.simulateCommand(o);
     });
+  p.command('cost')
+    .description('run a generated day through the local runtime, count the AWS requests, price them: the monthly bill per component and the ratio to the floor')
+    .option('--events-per-day <n>', 'size of the generated day, in events (default about 27,000: a 1,000-user day)', positiveInt)
+    .option('--users <n>', 'size of the generated day, in users (instead of --events-per-day)', positiveInt)
+    .option('--benign', 'no attacks in the generated day (they need a few hundred users)')
+    .option('-t, --tenant <id>', 'tenant whose settings to use (default: the first tenant file)')
+    .option('--json', 'the bill as one JSON object')
+    .option(tenantsDir, 'directory of tenant files')
+    .action(async (o) => {
+      process.exitCode = await cmd.costCommand(o);
+    });
   p.command('detect')
     .description('run the detection catalog over a file, with no infrastructure (streaming)')
     .requiredOption('-i, --input <file>', 'NDJSON: one EventBridge envelope or bare Okta LogEvent a line ("-" for stdin)')

@@ -3,7 +3,7 @@
  * environment, one invocation at a time, since the environment is the process's.
  */
 import type { Context } from 'aws-lambda';
-import { lambdaGbSeconds, type RequestMeter } from '../src/aws/request-meter';
+import { lambdaGbSeconds, OUTSIDE, type RequestMeter } from '../src/aws/request-meter';
 import { LAMBDAS, memoryOf, timeoutOf, type LambdaName, type LambdaSpec } from '../src/pipeline/lambdas';
 
 export interface InvokerOptions {
@@ -39,6 +39,8 @@ export class LocalInvoker {
 
   private async metered<T>(fn: LambdaName, payload: unknown, handle: () => Promise<T>): Promise<T> {
     const meter = this.options.meter!;
+    // Invoked by an event source or a schedule rather than by a workflow: X-Ray starts a trace here.
+    if (meter.component === OUTSIDE) meter.record({ service: 'XRay', operation: 'TraceStart', component: fn }, { requests: 1 });
     const started = performance.now();
     try {
       return await meter.within(fn, handle);

@@ -13,7 +13,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
-import { RequestMeter } from '../src/aws/request-meter';
+import { RequestMeter, SIMULATION } from '../src/aws/request-meter';
 import { findingsForHour } from '../src/store/findings';
 import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
 import { ingestPattern, nearTimePatterns } from '../src/events/patterns';
@@ -195,6 +195,7 @@ export class LocalPipeline {
     const id = this.arns.arn('states', `execution:${this.names.stateMachine}:local-${++this.executionSeq}`);
     const execution = await this.meter.within('hourly-workflow', () => this.stateMachine().run(input, { id, startTime }));
     this.meter.record({ service: 'States', operation: 'StateTransition', component: 'hourly-workflow' }, { requests: execution.transitions });
+    this.meter.record({ service: 'XRay', operation: 'TraceStart', component: 'hourly-workflow' }, { requests: 1 });
     return execution;
   }
 
@@ -205,7 +206,7 @@ export class LocalPipeline {
 
   /** The hours the hourly run scheduled at this time would find pending: Plan's own query, claiming nothing (not billed: the simulation asks). */
   pendingHours(scheduledTime: string): Promise<string[]> {
-    return this.meter.within('simulation', () => pendingHours(this.ddb, this.tables.hours, this.tenant.id, scheduledTime, this.tenant.schedule.gracePeriodMinutes, Date.now()));
+    return this.meter.within(SIMULATION, () => pendingHours(this.ddb, this.tables.hours, this.tenant.id, scheduledTime, this.tenant.schedule.gracePeriodMinutes, Date.now()));
   }
 
   /** The daily schedule: Activity roll-up and digest. */
@@ -221,5 +222,5 @@ export class LocalPipeline {
 
 /** Findings stored for an hour (what the pipeline found, whether or not it notified). */
 export async function storedFindings(pipeline: LocalPipeline, hour: string) {
-  return findingsForHour(pipeline.ddb, pipeline.tables.findings, hour);
+  return pipeline.meter.within(SIMULATION, () => findingsForHour(pipeline.ddb, pipeline.tables.findings, hour));
 }

@@ -48,6 +48,11 @@ export interface Quantities {
 
 export type Usage = UsageKey & Quantities;
 
+/** The component of requests made outside any `within`: by the runtime itself (a schedule, an event source). */
+export const OUTSIDE = 'runtime';
+/** The component of requests a simulation or the cost model makes to look at the state: not the pipeline's, not billed. */
+export const SIMULATION = 'simulation';
+
 const ZERO: Quantities = { requests: 0, bytes: 0, responseBytes: 0, chunks: 0, readUnits: 0, writeUnits: 0, firehoseBytes: 0, durationMs: 0, gbSeconds: 0 };
 
 /** The billed 64 KB chunks of a payload (an empty payload is still one). */
@@ -85,7 +90,7 @@ export class RequestMeter {
 
   /** The component requests made here are recorded under. */
   get component(): string {
-    return this.scope.getStore() ?? 'runtime';
+    return this.scope.getStore() ?? OUTSIDE;
   }
 
   /** Add to a row: the explicit counters of the local adapters, and the middleware. */
