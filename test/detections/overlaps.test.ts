@@ -6,7 +6,7 @@ import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
 import { resolveCatalog } from '../../src/detections/catalog';
-import { failedSignIn, SCRIPT_UA, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
+import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
 import { adminReset, supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
 import { detectAll } from '../../src/detections/reorder';
 import { findFixtureTables } from './fixture-tables';
@@ -51,8 +51,11 @@ describe('one behaviour, one finding', () => {
     expect(factor.summary).toMatch(/^Okta \(system@okta.com\) deactivated Okta Verify/);
   });
 
-  it('given an admin (not Okta Support) resets factors, when the whole catalog runs, then okta-mfa-factor-reset-by-other alone reports it', () => {
-    expect(whole([adminReset('user.mfa.factor.reset_all', T0, VICTIM)]).map((f) => f.detectionId)).toEqual(['okta-mfa-factor-reset-by-other']);
+  it('given an admin (not Okta Support) resets factors and the user comes back from a country never seen, when the whole catalog runs, then okta-mfa-factor-reset-by-other alone reports it', () => {
+    const known = signIn(VICTIM, minutes(T0, -60), { place: PLACES.sanFrancisco });
+    // 20 hours later: too slow for impossible travel from San Francisco.
+    const back = signIn(VICTIM, minutes(T0, 20 * 60), { place: PLACES.lagos, sessionId: 'idxBack0000000000001' });
+    expect(whole([known, adminReset('user.mfa.factor.reset_all', T0, VICTIM), back]).map((f) => f.detectionId)).toEqual(['okta-mfa-factor-reset-by-other']);
   });
 
   it('given a mixed burst from one IP (12 existing accounts, 10 unknown usernames, in 6 minutes), when the whole catalog runs, then one finding', () => {

@@ -1,7 +1,8 @@
 import { normalize } from '../../../okta/event';
-import { logEvent, person, userActor, withQuirks } from '../../../okta/fixtures';
+import { logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../../okta/fixtures';
 import type { OktaActor, OktaLogEvent } from '../../../okta/log-event';
 import { resolveCatalog } from '../../catalog';
+import { signIn } from '../../fixture-builders/sign-in';
 import { detectAll } from '../../reorder';
 import type { Detection, Params, ParamValue } from '../../types';
 import reset from './mfa-factor-reset-by-other';
@@ -11,9 +12,15 @@ const T0 = '2026-11-06T10:00:00Z';
 const user = person('aiko.tanaka@example.com');
 const admin = person('helpdesk.jane@example.com');
 
-function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}) {
+/** The user signed in from San Francisco the day before. */
+const before = signIn(user, minutes(T0, -24 * 60), { place: PLACES.sanFrancisco });
+/** ...and signs in from Lagos, never seen, half an hour after the reset. */
+const lagos = signIn(user, minutes(T0, 30), { place: PLACES.lagos, sessionId: 'idxLagos000000000001' });
+
+/** The detection over the user's known sign-in, the events, and the user's return from Lagos. */
+function run(events: OktaLogEvent[], params: Record<string, ParamValue> = {}, back: OktaLogEvent = lagos) {
   const resolved = resolveCatalog({ [ID]: { params } }, [reset as unknown as Detection<Params, unknown>]);
-  return detectAll(resolved, events.map((e) => normalize(e)));
+  return detectAll(resolved, [before, ...events, back].map((e) => normalize(e)));
 }
 
 const change = (eventType: string, actor: OktaActor = userActor(admin), outcome: 'SUCCESS' | 'FAILURE' = 'SUCCESS') =>
@@ -35,7 +42,7 @@ describe('okta-mfa-factor-reset-by-other', () => {
   it('given the reset was made by Okta itself (system@okta.com), when run, then it fires and names Okta', () => {
     const okta: OktaActor = { id: '0oa1systemprincipal', type: 'SystemPrincipal', alternateId: 'system@okta.com', displayName: 'Okta System', detailEntry: null };
     const [f] = run([change('user.mfa.factor.reset_all', okta)]);
-    expect(f.summary).toMatch(/^Okta \(system@okta.com\) reset all factors of aiko.tanaka@example.com/);
+    expect(f.summary).toMatch(/^Okta \(system@okta.com\) reset all factors of aiko.tanaka@example.com; then the user signed in from Lagos, Nigeria/);
   });
 
   it('given a tenant ignoreActors override naming the help-desk automation, when it resets factors, then it stays quiet (matched case-insensitively, by login or id)', () => {
