@@ -1,24 +1,30 @@
 import { subjectUser } from '../../../okta/event';
+import { BASELINE_DEFAULTS, type BaselineParams } from '../../kit/baseline';
 import { threshold } from '../../kit/threshold';
 import { LOCKOUT_EVENT_TYPES } from './account-locked';
 
-export type MassLockoutParams = { threshold: number; windowMinutes: number };
+export type MassLockoutParams = BaselineParams & {
+  /** Distinct users locked out within the window: the bar while the org's normal is learned, and its floor after. */
+  threshold: number;
+  windowMinutes: number;
+};
 
 /** Many distinct users locked out within minutes: a spray or stuffing run hitting the lockout policy. */
 export default threshold<MassLockoutParams>({
   id: 'okta-mass-account-lockouts',
   title: 'Many accounts locked out',
   description:
-    'Several distinct users locked out (`user.account.lock` / `user.account.lock.limit`) within a short window, org-wide. Individual lockouts are everyday forgotten passwords; many at once mean someone is guessing passwords across the org fast enough to trip the lockout policy, and the lockouts themselves deny those users access.',
+    'Several distinct users locked out (`user.account.lock` / `user.account.lock.limit`) within a short window, org-wide. Individual lockouts are everyday forgotten passwords, and a large org has several an hour: the count is judged against the org\'s own normal for that hour of the day (learned over `baselineDays`, never below `threshold`); many more than usual mean someone is guessing passwords across the org fast enough to trip the lockout policy, and the lockouts themselves deny those users access.',
   severity: 'medium',
   mitre: { tactic: 'Credential Access', technique: 'T1110', name: 'Brute Force' },
   mode: 'hourly',
   eventTypes: [...LOCKOUT_EVENT_TYPES],
-  defaults: { threshold: 5, windowMinutes: 30 },
+  defaults: { threshold: 5, windowMinutes: 30, ...BASELINE_DEFAULTS },
   key: (e) => (subjectUser(e) ? 'org' : undefined),
   distinct: (e) => subjectUser(e)?.id,
   threshold: (p) => p.threshold,
   windowMinutes: (p) => p.windowMinutes,
+  baseline: (p) => p,
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, _e, p) => `${n} different users locked out within ${p.windowMinutes} minutes`,
   context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),

@@ -1,8 +1,12 @@
 import type { OktaEvent } from '../../../okta/event';
+import { BASELINE_DEFAULTS, type BaselineParams } from '../../kit/baseline';
 import { threshold } from '../../kit/threshold';
 
-export type RateLimitParams = {
-  /** Violations within the window that make a finding (Okta logs at most one per bucket per rate-limit period). */
+export type RateLimitParams = BaselineParams & {
+  /**
+   * Violations within the window that make a finding (Okta logs at most one per bucket per rate-limit period): the bar
+   * while the org's normal is learned, and its floor after.
+   */
   threshold: number;
   windowMinutes: number;
   /** Also count burst events (usage above the default limit that Okta absorbed). */
@@ -27,15 +31,16 @@ export default threshold<RateLimitParams>({
   id: 'okta-rate-limit-violation',
   title: 'Repeated Okta rate-limit violations',
   description:
-    "Okta rejected requests for exceeding its rate limits several times within a window (`system.org.rate_limit.violation`, `core.concurrency.org.limit.violation`, `system.operation.rate_limit.violation`, `system.client.rate_limit.violation`, `system.client.concurrency_rate_limit.violation`). Sign-in endpoints hitting their limits mean a password spray or a flood that also locks real users out; an API token hitting them may be an attacker enumerating the org. One violation is often a misbehaving job, so a few are required.",
+    "Okta rejected requests for exceeding its rate limits several times within a window (`system.org.rate_limit.violation`, `core.concurrency.org.limit.violation`, `system.operation.rate_limit.violation`, `system.client.rate_limit.violation`, `system.client.concurrency_rate_limit.violation`). Sign-in endpoints hitting their limits mean a password spray or a flood that also locks real users out; an API token hitting them may be an attacker enumerating the org. One violation is often a misbehaving job, so a few are required, and a large org whose integrations brush the limits every day is judged against its own normal for that hour of the day (learned over `baselineDays`, never below `threshold`).",
   severity: 'medium',
   mitre: { tactic: 'Impact', technique: 'T1499', name: 'Endpoint Denial of Service' },
   mode: 'hourly',
   eventTypes: [...VIOLATIONS, ...BURSTS],
-  defaults: { threshold: 3, windowMinutes: 60, countBursts: false },
+  defaults: { threshold: 3, windowMinutes: 60, countBursts: false, ...BASELINE_DEFAULTS },
   key: (e, p) => (counted(e, p) ? 'org' : undefined),
   threshold: (p) => p.threshold,
   windowMinutes: (p) => p.windowMinutes,
+  baseline: (p) => p,
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, e, p) => `${n} Okta rate-limit violations within ${p.windowMinutes} minutes (last: ${e.eventType}${e.debug('requestUri') ? ` on ${e.debug('requestUri')}` : ''})`,
   context: (e) => ({ lastEventType: e.eventType, lastRequestUri: e.debug('requestUri'), lastIp: e.ip, lastActor: e.actor?.alternateId ?? e.actor?.id, lastMessage: e.raw.displayMessage ?? undefined }),
