@@ -63,12 +63,17 @@ export interface GeneratedDay {
   readonly users: Person[];
 }
 
-/** A day whose events are built as they are read (`vigil generate`, the bench): any size. */
+/** The smallest org the generator models: it needs admins, a help desk and distinct victims for its scenarios. */
+export const MIN_USERS = 12;
+
+/** A day whose events are built as they are read (`vigil generate`, the bench): any size from {@link MIN_USERS}. */
 export function streamDay(options: DayOptions): DayStream {
+  const userCount = options.users ?? 300;
+  if (!Number.isInteger(userCount) || userCount < MIN_USERS) throw new RangeError(`users must be a whole number of at least ${MIN_USERS}, not ${userCount}`);
   const seed = options.seed ?? 42;
   const profile = PROFILES[options.profile ?? 'demo'];
   const day = startDay({ day: options.day, org: options.org, seed, profile });
-  const users = benignTraffic(day, options.users ?? 300, seed);
+  const users = benignTraffic(day, userCount, seed);
   const attacks: DayStream['attacks'] = [];
   if (options.attacks !== false) {
     for (const scenario of profile.attacks) {

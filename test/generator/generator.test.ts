@@ -10,6 +10,7 @@ import { byTime, startDay } from '../../local/generator/day';
 import { deliver, type Delivery } from '../../local/generator/delivery';
 import { createUsers } from '../../local/generator/people';
 import { PROFILES } from '../../local/generator/profile';
+import { MIN_USERS, streamDay } from '../../local/generator';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil';
 const newDay = () => startDay({ day: '2026-11-02', org: 'acme', seed: 42, profile: PROFILES.demo });
@@ -95,5 +96,18 @@ describe('day generator: delivery', () => {
       [12.5, false, SOURCE],
       [15.5, false, 'aws.events'],
     ]);
+  });
+});
+
+describe('day generator: org size', () => {
+  it.each([1, MIN_USERS - 1])('given %i users, when a day is asked for, then it is refused with the smallest size it models', (users) => {
+    expect(() => streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users })).toThrow(`users must be a whole number of at least ${MIN_USERS}, not ${users}`);
+  });
+
+  it.each(['demo', 'enterprise'] as const)('given the smallest org (%s profile), when a day is generated with its attacks, then every scenario is injected', (profile) => {
+    const day = streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users: MIN_USERS, profile });
+
+    expect(day.attacks.map((a) => a.detection)).toEqual(PROFILES[profile].attacks.map((s) => s.detection));
+    expect(day.attacks.every((a) => a.uuids.length > 0)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ export const passwordSpray: AttackScenario = {
   detection: 'okta-password-spray-ip',
   inject(day, users) {
     const t = day.start + 5 * HOUR + 2 * MINUTE;
-    for (let k = 0; k < 40; k++) day.push({ eventType: 'user.session.start', at: t + k * MINUTE, actor: userActor(users[50 + k].p), place: MOSCOW, userAgent: BROWSER_UA, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', credentialType: 'PASSWORD' });
+    for (let k = 0; k < 40; k++) day.push({ eventType: 'user.session.start', at: t + k * MINUTE, actor: userActor(users[(50 + k) % users.length].p), place: MOSCOW, userAgent: BROWSER_UA, outcome: 'FAILURE', reason: 'INVALID_CREDENTIALS', credentialType: 'PASSWORD' });
     return { at: t };
   },
 };
