@@ -8,7 +8,7 @@ const logger = new Logger({ serviceName: 'vigil-daily' });
 
 export async function handler(input: DailyInput) {
   const c = clients();
-  const out = await daily(input, handlerConfig(), c.ddb, c.sns);
+  const out = await daily(input, handlerConfig(), c.ddb, c.s3, c.sns);
   logger.info('daily', { ...out });
   return out;
 }

@@ -11,7 +11,7 @@ const processor = new BatchProcessor(EventType.SQS);
 
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   const config = handlerConfig();
-  const { failed, stats } = await ingestRecords(event.Records.map((r) => ({ id: r.messageId, body: r.body })), config, clients().ddb);
+  const { failed, stats } = await ingestRecords(event.Records.map((r) => ({ id: r.messageId, body: r.body })), config, clients().ddb, clients().s3);
   logger.info('ingested', { tenant: config.tenantId, ...stats, failed: failed.size });
   if (stats.quarantined) logger.warn('records set aside in quarantine', { quarantined: stats.quarantined });
   // Each record's fate is already decided; the processor turns failures into batchItemFailures.

@@ -8,7 +8,7 @@ const logger = new Logger({ serviceName: 'vigil-refresh-user' });
 
 export async function handler(input: RefreshUserInput) {
   if (!input || typeof input.user !== 'string' || input.user.trim() === '') throw new Error('input must be {"user": "<okta user id or login>", "hours"?: number}');
-  const out = await refreshUser(input, handlerConfig(), clients().ddb);
+  const out = await refreshUser(input, handlerConfig(), clients().ddb, clients().s3);
   logger.info('refreshed user', { user: input.user, total: out.total });
   return out;
 }

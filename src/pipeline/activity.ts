@@ -2,13 +2,14 @@
  * User activity: each user's events summarised per day into the Activity table (the daily job), the
  * day's findings digest, and "Refresh User Data" — one user's most recent events, on demand.
  */
+import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { label, subjectUser, type OktaEvent } from '../okta/event';
 import { listChunks } from '../store/events';
 import { findingsForHour } from '../store/findings';
 import { DAY, HOUR, hourBucket, startOfHour, ttlSeconds } from '../time';
-import { table, type HandlerConfig } from './config';
+import { bucket, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
 
@@ -64,10 +65,11 @@ export class ActivityAggregator {
   }
 }
 
-async function* dayEvents(ddb: DynamoDBDocumentClient, eventsTable: string, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
+async function* dayEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
+  const eventsTable = table(config, 'events');
   for (let h = 0; h < hours; h++) {
     const hour = hourBucket(fromHour + h * HOUR);
-    const { events } = await readHourEvents(ddb, eventsTable, hour, await listChunks(ddb, eventsTable, hour));
+    const { events } = await readHourEvents(s3, bucket(config), hour, await listChunks(ddb, eventsTable, hour));
     yield* events;
   }
 }
@@ -80,13 +82,13 @@ export interface DailyInput {
 }
 
 /** The daily job: summarise each user's day into the Activity table and send the day's digest. */
-export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<{ day: string; users: number; events: number; findings: number; digest: boolean }> {
+export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<{ day: string; users: number; events: number; findings: number; digest: boolean }> {
   const day = input.day ?? new Date(Date.parse(input.scheduledTime) - DAY).toISOString().slice(0, 10);
   const start = Date.parse(`${day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   const agg = new ActivityAggregator(day);
   let events = 0;
-  for await (const e of dayEvents(ddb, table(config, 'events'), start, 24)) {
+  for await (const e of dayEvents(ddb, s3, config, start, 24)) {
     agg.add(e);
     events++;
   }
@@ -118,7 +120,7 @@ export interface RefreshUserInput {
 }
 
 /** "Refresh User Data": a user's most recent events, and today's Activity item rebuilt from them. */
-export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, clock = Date.now()) {
+export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, clock = Date.now()) {
   const now = input.asOf ? Date.parse(input.asOf) : clock;
   if (!Number.isFinite(now)) throw new Error(`asOf ${JSON.stringify(input.asOf)} is not a timestamp`);
   const hours = Math.min(Math.max(input.hours ?? 24, 1), 24 * 7);
@@ -127,7 +129,7 @@ export async function refreshUser(input: RefreshUserInput, config: HandlerConfig
   const mine: OktaEvent[] = [];
   const today = new Date(now).toISOString().slice(0, 10);
   const agg = new ActivityAggregator(today);
-  for await (const e of dayEvents(ddb, table(config, 'events'), from, hours)) {
+  for await (const e of dayEvents(ddb, s3, config, from, hours)) {
     const who = subjectUser(e);
     const actor = e.actor;
     const matchesUser = (p?: { id: string; alternateId?: string }) => p && (p.id === input.user || p.alternateId?.toLowerCase() === input.user.toLowerCase());

@@ -5,7 +5,7 @@
  */
 
 /** What the bucket holds, each under its own key prefix. */
-export type ObjectArea = 'state';
+export type ObjectArea = 'events' | 'state';
 
 export interface ObjectAreaSpec {
   readonly name: ObjectArea;
@@ -15,6 +15,11 @@ export interface ObjectAreaSpec {
 }
 
 export const OBJECT_AREAS: Readonly<Record<ObjectArea, ObjectAreaSpec>> = {
+  events: {
+    name: 'events',
+    prefix: 'events/',
+    description: 'The events: gzip NDJSON chunks of raw LogEvents by event-time hour (events/<hour>/<chunk>.ndjson.gz), indexed by reference in the events table.',
+  },
   state: {
     name: 'state',
     prefix: 'state/',

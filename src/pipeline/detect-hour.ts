@@ -34,10 +34,10 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const engine = new DetectionEngine(resolveCatalog(config.settings.detections), { emitFrom: hourStart, emitTo: hourStart + HOUR, tenantId: config.tenantId });
 
   const eventsTable = table(config, 'events');
-  const { events: ordered, duplicates, malformed } = await readHourEvents(ddb, eventsTable, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks));
+  const stateBucket = bucket(config);
+  const { events: ordered, duplicates, malformed } = await readHourEvents(s3, stateBucket, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks));
 
   // Snapshots are kept for the retention period (the bucket's lifecycle): none older can be found.
-  const stateBucket = bucket(config);
   const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - config.settings.retentionDays * DAY);
   for (const entry of before?.entries ?? []) if (entry.expiresAt >= hourStart) engine.load(entry);
 

@@ -1,5 +1,5 @@
 /** An hour's events as the detections and the activity roll-up read them: normalized, each uuid once, in event-time order. */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { normalize, type OktaEvent } from '../okta/event';
 import { readChunks } from '../store/events';
 
@@ -11,11 +11,11 @@ export interface HourEvents {
   readonly malformed: number;
 }
 
-export async function readHourEvents(ddb: DynamoDBDocumentClient, eventsTable: string, hour: string, chunkKeys: readonly string[]): Promise<HourEvents> {
+export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[]): Promise<HourEvents> {
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
-  for await (const raw of readChunks(ddb, eventsTable, hour, chunkKeys)) {
+  for await (const raw of readChunks(s3, bucket, hour, chunkKeys)) {
     try {
       const e = normalize(raw);
       if (events.has(e.uuid)) duplicates++;

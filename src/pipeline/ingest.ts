@@ -7,6 +7,7 @@
  * an hour already processed re-opens it like any late event; the rerun gives the same findings (stable
  * ids), and no finding is notified twice.
  */
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { intake } from '../okta/input';
 import type { OktaLogEvent } from '../okta/log-event';
@@ -14,7 +15,7 @@ import { putChunk, quarantine, splitChunks } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
-import { table } from './config';
+import { bucket, table } from './config';
 
 export interface IngestRecord {
   /** SQS message id. */
@@ -38,7 +39,7 @@ export interface IngestResult {
   readonly stats: IngestStats;
 }
 
-export async function ingestRecords(records: readonly IngestRecord[], config: HandlerConfig, ddb: DynamoDBDocumentClient, now = Date.now()): Promise<IngestResult> {
+export async function ingestRecords(records: readonly IngestRecord[], config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, now = Date.now()): Promise<IngestResult> {
   const eventsTable = table(config, 'events');
   const hoursTable = table(config, 'hours');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
@@ -84,7 +85,7 @@ export async function ingestRecords(records: readonly IngestRecord[], config: Ha
     for (const chunk of splitChunks(items.map((i) => i.event))) {
       const uuids = new Set(chunk.events.map((e) => e.uuid));
       try {
-        await putChunk(ddb, eventsTable, hour, chunk, ttl);
+        await putChunk(ddb, s3, eventsTable, bucket(config), hour, chunk, ttl);
         written.push(...uuids);
         chunks++;
       } catch {

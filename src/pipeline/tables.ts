@@ -23,7 +23,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     sortKey: 'sk',
     ttlAttribute: 'ttl',
     indexes: [],
-    description: 'Gzip-compressed NDJSON chunks of events, keyed by event-time hour (pk H#<hour>, sk C#<chunk>), and quarantined records (pk Q#<day>).',
+    description: 'References to the chunks of events in the bucket, by event-time hour (pk H#<hour>, sk C#<chunk>), and quarantined records (pk Q#<day>).',
   },
   hours: {
     name: 'hours',

@@ -1,15 +1,19 @@
 /**
- * The events table: gzip NDJSON chunks of raw LogEvents keyed by event-time hour, and a quarantine for
- * records that could not be read (set aside, never dropped).
+ * The events: gzip NDJSON chunks of raw LogEvents by event-time hour, each an object in the tenant's
+ * bucket (S3 storage costs a tenth of DynamoDB's) referenced by an item of the events table (what the
+ * hourly workflow queries); and a quarantine for records that could not be read (set aside, never
+ * dropped).
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { OBJECT_AREAS } from '../pipeline/buckets';
 import type { OktaLogEvent } from '../okta/log-event';
-import { batchGet, queryAll } from './dynamo';
-import { chunkSk, hourPk, quarantinePk } from './keys';
+import { queryAll } from './dynamo';
+import { chunkSk, hourPk, KEY_PREFIX, quarantinePk } from './keys';
 
-/** Chunks hold at most this many events (and stay well under DynamoDB's 400 KB item limit). */
+/** Chunks hold at most this many events. */
 export const MAX_CHUNK_EVENTS = 200;
 const MAX_CHUNK_BYTES = 300_000;
 
@@ -48,8 +52,13 @@ export function splitChunks(events: readonly OktaLogEvent[]): Array<{ id: string
   return out;
 }
 
-export async function putChunk(ddb: DynamoDBDocumentClient, table: string, hour: string, chunk: { id: string; events: readonly OktaLogEvent[]; data: Buffer }, ttl: number): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(chunk.id), data: chunk.data, count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
+/** The object holding a chunk, from the hour and the chunk's sort key in the events table. */
+export const chunkObjectKey = (hour: string, sk: string) => `${OBJECT_AREAS.events.prefix}${hour}/${sk.slice(KEY_PREFIX.chunk.length)}.ndjson.gz`;
+
+/** Store a chunk: the object first, then its reference (so a listed chunk can always be read). */
+export async function putChunk(ddb: DynamoDBDocumentClient, s3: S3Client, table: string, bucket: string, hour: string, chunk: { id: string; events: readonly OktaLogEvent[]; data: Buffer }, ttl: number): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: chunkObjectKey(hour, chunkSk(chunk.id)), Body: chunk.data, ContentType: 'application/gzip' }));
+  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(chunk.id), count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
 }
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
@@ -58,11 +67,16 @@ export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hou
   return items.map((i) => i.sk as string);
 }
 
-/** Read chunks by key and yield their raw events. */
-export async function* readChunks(ddb: DynamoDBDocumentClient, table: string, hour: string, chunkKeys: readonly string[]): AsyncGenerator<unknown> {
-  for (let i = 0; i < chunkKeys.length; i += 25) {
-    const items = await batchGet(ddb, table, chunkKeys.slice(i, i + 25).map((sk) => ({ pk: hourPk(hour), sk })));
-    for (const item of items) yield* decodeChunk(item.data as Uint8Array);
+/** How many chunk objects are fetched at once. */
+const PARALLEL_READS = 8;
+
+/** Read chunks by key (a few objects at a time) and yield their raw events. */
+export async function* readChunks(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[]): AsyncGenerator<unknown> {
+  for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
+    const bodies = await Promise.all(
+      chunkKeys.slice(i, i + PARALLEL_READS).map(async (sk) => (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: chunkObjectKey(hour, sk) }))).Body!.transformToByteArray()),
+    );
+    for (const data of bodies) yield* decodeChunk(data);
   }
 }
 

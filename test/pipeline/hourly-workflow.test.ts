@@ -5,7 +5,8 @@
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients, createDynamo, setClients } from '../../src/aws/clients';
-import { listChunks } from '../../src/store/events';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { chunkObjectKey, listChunks } from '../../src/store/events';
 import { claimNotification, NOTIFY_LEASE_MS } from '../../src/store/findings';
 import { LocalPipeline, storedFindings } from '../../local/runtime';
 import { closedHour } from '../../src/pipeline/plan';
@@ -190,7 +191,8 @@ describe('hourly workflow on the local runtime', () => {
     for (const e of normalSignIns('2026-11-02T09:00:00Z', 3)) await p.put(wrap(e));
     await p.drain();
     const ddb = createDynamo(p.endpoint);
-    await ddb.send(new PutCommand({ TableName: p.tables.events, Item: { pk: 'H#2026-11-02T09', sk: 'C#corrupt', data: Buffer.from('not gzip'), count: 1 } }));
+    await p.s3.send(new PutObjectCommand({ Bucket: p.bucket, Key: chunkObjectKey('2026-11-02T09', 'C#corrupt'), Body: Buffer.from('not gzip') }));
+    await ddb.send(new PutCommand({ TableName: p.tables.events, Item: { pk: 'H#2026-11-02T09', sk: 'C#corrupt', count: 1 } }));
 
     const run = await p.runHourly('2026-11-02T10:15:00Z');
 
