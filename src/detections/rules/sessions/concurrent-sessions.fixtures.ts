@@ -39,6 +39,17 @@ export default fixtureTable(detection, {
       events: Array.from({ length: 12 }, (_, i) => (i % 5 === 4 ? withQuirks(start(minutes(T0, i * 5), cloud[i % 3], 40 + i), { nullSecurity: true }) : start(minutes(T0, i * 5), cloud[i % 3], 40 + i))),
       expect: [],
     },
+    {
+      name: 'a phone on its carrier through the night, one of its sign-ins without AS information, and the laptop at home',
+      events: [
+        start(minutes(T0, 0), { ...SF_CELL, ip: '174.200.107.81', asOrg: 'verizon wireless' }, 60),
+        start(minutes(T0, 8), { ...SF_CELL, ip: '174.207.187.154', asOrg: 'verizon wireless' }, 61),
+        withQuirks(start(minutes(T0, 20), { ...SF_CELL, ip: '174.200.154.207' }, 62), { nullSecurity: true }),
+        start(minutes(T0, 30), PLACES.sanFrancisco, 63),
+        start(minutes(T0, 45), { ...SF_CELL, ip: '174.216.63.14', asOrg: 'verizon wireless' }, 64),
+      ],
+      expect: [],
+    },
     { name: 'failed sign-ins start no session', events: places.map((pl, i) => start(minutes(T0, i * 5), pl, i, 'FAILURE')), expect: [] },
   ],
 });

@@ -29,6 +29,11 @@ export interface ConcurrentSessionsState {
   readonly firedAt?: number;
 }
 
+/** An IP's range: its /16 (IPv4) or /32 (IPv6), about the size of a carrier's address pool. */
+function rangeOf(ip: string): string {
+  return ip.includes(':') ? ip.toLowerCase().split(':').slice(0, 2).join(':') : ip.split('.').slice(0, 2).join('.');
+}
+
 /** Session starts one user keeps within the window. */
 export const MAX_STARTS = 200;
 
@@ -57,10 +62,13 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
     const firedAt = state?.firedAt !== undefined && state.firedAt > from ? state.firedAt : undefined;
     const sessions = starts.length;
     const ips = [...new Set(starts.map((s) => s[2]).filter((ip) => ip))];
-    // Okta leaves securityContext empty on some events: a start without AS information is on the network its IP was
-    // seen on in another start, else its own (its IP's) network, as is a start saved without its network.
-    const asOfIp = new Map(starts.filter((s) => s[2] && s[4] && !s[4].startsWith('ip:')).map((s) => [s[2], s[4]!]));
-    const networks = [...new Set(starts.map((s) => asOfIp.get(s[2]) ?? (s[4] || (s[2] ? `ip:${s[2]}` : ''))).filter((x) => x))];
+    // Okta leaves securityContext empty on some events: a start without AS information is on the network its IP, or
+    // else its IP's range (a carrier's CGNAT pool), was seen on in another start; failing both, its own (its IP's)
+    // network, as is a start saved without its network.
+    const withAs = starts.filter((s) => s[2] && s[4] && !s[4].startsWith('ip:'));
+    const asOfIp = new Map(withAs.map((s) => [s[2], s[4]!]));
+    const asOfRange = new Map(withAs.map((s) => [rangeOf(s[2]), s[4]!]));
+    const networks = [...new Set(starts.map((s) => asOfIp.get(s[2]) ?? asOfRange.get(rangeOf(s[2])) ?? (s[4] || (s[2] ? `ip:${s[2]}` : ''))).filter((x) => x))];
     if (firedAt !== undefined || sessions < p.maxSessions || ips.length < p.minIps || networks.length < p.minNetworks) return { state: { starts, firedAt } };
     const user = signInUser(e)!;
     const signal: Signal = {
