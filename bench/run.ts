@@ -9,7 +9,9 @@
  *   3. recall of the attacks injected into the same sizes
  *   4. peak memory of the streaming engine and of the hourly Detect step at 20,000 users (benign, seed 1), with
  *      their findings; and (not in quick mode) the time and peak RSS of generating that day
+ *   5. cost per million events by component and the ratio to the floor, on a 1,000-user day (300 quick) (cost.ts)
  */
+import { costRows } from './cost';
 import { designRatios } from './design';
 import { engineMemory, generatorCost } from './memory';
 import { benignFindings, recall, type ScaleOptions } from './scale';
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   printSection('Injected attacks found (found/days per size), target all', recall(options));
   const memory = await engineMemory(20000, 1);
   printSection('Memory at 20,000 users (benign day, seed 1; findings of that day by detection)', quick ? memory : [...(await generatorCost(20000, 1)), ...memory]);
+  printSection('Cost: a generated day through the local runtime, requests counted and priced (vigil cost)', await costRows(quick ? 300 : 1000));
   printSection('Synth of generated tenant stacks, each count in a new process: target 1,000 in under 5 minutes and 1 GB', synthRows(quick ? [10, 100] : undefined));
 }
 

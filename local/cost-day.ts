@@ -84,6 +84,17 @@ export async function measureDay(options: CostDayOptions): Promise<CostDay> {
   }
 }
 
+/** An attribute value's size as DynamoDB counts it: names and strings in UTF-8, binary as is, numbers by their digits, 3 bytes per list or map. */
+function valueSize(v: unknown): number {
+  if (typeof v === 'string') return Buffer.byteLength(v);
+  if (typeof v === 'number') return Math.ceil(String(v).replace(/[-.]/g, '').length / 2) + 1;
+  if (v instanceof Uint8Array) return v.byteLength;
+  if (v instanceof Set) return [...v].reduce((n: number, x) => n + valueSize(x), 0);
+  if (Array.isArray(v)) return 3 + v.reduce((n: number, x) => n + 1 + valueSize(x), 0);
+  if (v && typeof v === 'object') return 3 + Object.entries(v).reduce((n, [k, x]) => n + Buffer.byteLength(k) + valueSize(x), 0);
+  return 1;
+}
+
 /** What the tables and the bucket hold, as DynamoDB and S3 bill storage (not counted as the pipeline's requests). */
 async function storedBytes(pipeline: LocalPipeline): Promise<CostInputs['stored']> {
   return pipeline.meter.within(SIMULATION, async () => {
@@ -92,7 +103,7 @@ async function storedBytes(pipeline: LocalPipeline): Promise<CostInputs['stored'
       let start: Record<string, unknown> | undefined;
       do {
         const page = await pipeline.ddb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-        for (const item of page.Items ?? []) dynamoBytes += Buffer.byteLength(JSON.stringify(item)) + ITEM_OVERHEAD_BYTES;
+        for (const item of page.Items ?? []) dynamoBytes += valueSize(item) + ITEM_OVERHEAD_BYTES;
         start = page.LastEvaluatedKey;
       } while (start);
     }
