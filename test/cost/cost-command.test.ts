@@ -9,7 +9,7 @@ describe('vigil cost', () => {
   it('given a tiny generated day, when `vigil cost` runs it through the local runtime, then it prints the cost per component, the ratio to the floor and the fixed cost per tenant-month', async () => {
     const io = capture();
 
-    expect(await costCommand({ users: 8, benign: true, tenant: 'acme' }, io)).toBe(0);
+    expect(await costCommand({ users: 12, benign: true, tenant: 'acme' }, io)).toBe(0);
 
     const text = io.stdout.join('\n');
     expect(text).toMatch(/Per million events, by component:/);
@@ -22,7 +22,7 @@ describe('vigil cost', () => {
   it('given --json, when it runs, then the bill is one JSON object whose variable cost is above the floor it includes', async () => {
     const io = capture();
 
-    await costCommand({ users: 8, benign: true, tenant: 'acme', json: true }, io);
+    await costCommand({ users: 12, benign: true, tenant: 'acme', json: true }, io);
 
     const bill = JSON.parse(io.stdout.join(''));
     expect(bill.floorPerMillion).toBeGreaterThan(1);
