@@ -63,13 +63,18 @@ export interface GeneratedDay {
   readonly users: Person[];
 }
 
-/** The smallest org the generator models: it needs admins, a help desk and distinct victims for its scenarios. */
+/** The smallest org the benign traffic models (admins, a help desk, people to reset and onboard)... */
+export const MIN_BENIGN_USERS = 7;
+/** ...and the smallest whose day can also carry the attack scenarios, each with its own victims. */
 export const MIN_USERS = 12;
 
-/** A day whose events are built as they are read (`vigil generate`, the bench): any size from {@link MIN_USERS}. */
+/** A day whose events are built as they are read (`vigil generate`, the bench): any size. */
 export function streamDay(options: DayOptions): DayStream {
   const userCount = options.users ?? 300;
-  if (!Number.isInteger(userCount) || userCount < MIN_USERS) throw new RangeError(`users must be a whole number of at least ${MIN_USERS}, not ${userCount}`);
+  const minUsers = options.attacks === false ? MIN_BENIGN_USERS : MIN_USERS;
+  if (!Number.isInteger(userCount) || userCount < minUsers) {
+    throw new RangeError(`users must be a whole number of at least ${minUsers}${options.attacks === false ? '' : ' for a day with attacks'}, not ${userCount}`);
+  }
   const seed = options.seed ?? 42;
   const profile = PROFILES[options.profile ?? 'demo'];
   const day = startDay({ day: options.day, org: options.org, seed, profile });

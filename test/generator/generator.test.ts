@@ -10,7 +10,7 @@ import { byTime, startDay } from '../../local/generator/day';
 import { deliver, type Delivery } from '../../local/generator/delivery';
 import { createUsers } from '../../local/generator/people';
 import { PROFILES } from '../../local/generator/profile';
-import { MIN_USERS, streamDay } from '../../local/generator';
+import { MIN_BENIGN_USERS, MIN_USERS, streamDay } from '../../local/generator';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil';
 const newDay = () => startDay({ day: '2026-11-02', org: 'acme', seed: 42, profile: PROFILES.demo });
@@ -100,8 +100,13 @@ describe('day generator: delivery', () => {
 });
 
 describe('day generator: org size', () => {
-  it.each([1, MIN_USERS - 1])('given %i users, when a day is asked for, then it is refused with the smallest size it models', (users) => {
-    expect(() => streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users })).toThrow(`users must be a whole number of at least ${MIN_USERS}, not ${users}`);
+  it.each([1, MIN_USERS - 1, 12.5])('given %s users, when a day with attacks is asked for, then it is refused with the smallest size it models', (users) => {
+    expect(() => streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users })).toThrow(`users must be a whole number of at least ${MIN_USERS} for a day with attacks, not ${users}`);
+  });
+
+  it.each(['demo', 'enterprise'] as const)('given the smallest benign org (%s profile), when a benign day is asked for, then it is generated, and one user fewer is refused', (profile) => {
+    expect(streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users: MIN_BENIGN_USERS, profile, attacks: false }).events.length).toBeGreaterThan(0);
+    expect(() => streamDay({ day: '2026-11-02', org: 'acme', source: SOURCE, users: MIN_BENIGN_USERS - 1, profile, attacks: false })).toThrow(`at least ${MIN_BENIGN_USERS}, not`);
   });
 
   it.each(['demo', 'enterprise'] as const)('given the smallest org (%s profile), when a day is generated with its attacks, then every scenario is injected', (profile) => {
