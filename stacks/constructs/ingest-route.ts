@@ -28,9 +28,9 @@ export interface IngestRouteProps {
   readonly deliveryDeadLetterQueueArn: string;
   /** How EventBridge retries the buffer target. @default 24 hours, 185 attempts */
   readonly retry?: TargetRetry;
-  /** Records per ingest invocation (1-10000; over 10 needs a batching window). @default QUEUES['ingest-buffer'].batchSize (100) */
+  /** Records per ingest invocation (1-10000; over 10 needs a batching window). @default QUEUES['ingest-buffer'].batchSize (1000) */
   readonly batchSize?: number;
-  /** Seconds the poller may wait to fill a batch (0-300). @default QUEUES['ingest-buffer'].maximumBatchingWindowInSeconds (5) */
+  /** Seconds the poller may wait to fill a batch (0-300). @default QUEUES['ingest-buffer'].maximumBatchingWindowInSeconds (300) */
   readonly maximumBatchingWindowInSeconds?: number;
   /** Concurrent ingest invocations the poller may run (2-1000). @default QUEUES['ingest-buffer'].maximumConcurrency (10) */
   readonly maximumConcurrency?: number;

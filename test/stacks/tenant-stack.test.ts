@@ -172,8 +172,8 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
       expect(mapping.function_name).toBe(ref(fnOf('ingest').function, 'arn'));
       expect(mapping.function_response_types).toEqual(['ReportBatchItemFailures']);
-      expect(mapping.batch_size).toBe(100);
-      expect(mapping.maximum_batching_window_in_seconds).toBe(5);
+      expect(mapping.batch_size).toBe(1000);
+      expect(mapping.maximum_batching_window_in_seconds).toBe(300);
     });
   });
 
