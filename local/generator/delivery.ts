@@ -25,10 +25,19 @@ interface DeliveryOptions {
   readonly duplicateRate: number;
 }
 
-/** Okta's quirks an event may carry, 1% each: an empty client, a null security context, a null target. */
-function quirkOf(q: number): Planned['quirk'] {
-  return q < 0.01 ? { emptyClient: true } : q < 0.02 ? { nullSecurity: true } : q < 0.03 ? { nullTarget: true } : undefined;
+/**
+ * Okta's quirks an event may carry, 1% each: an empty client, a null security context, a null target. Okta sends
+ * `target: null` on sign-in and session events, never on a change to an object (a policy, a user, a group), whose
+ * target is what the change is about: those keep theirs.
+ */
+function quirkOf(q: number, eventType: string): Planned['quirk'] {
+  if (q < 0.01) return { emptyClient: true };
+  if (q < 0.02) return { nullSecurity: true };
+  return q < 0.03 && TARGETLESS.test(eventType) ? { nullTarget: true } : undefined;
 }
+
+/** Event types Okta may send without a target. */
+const TARGETLESS = /^(user\.session\.|user\.authentication\.|policy\.evaluate_sign_on$)/;
 
 /** One delivery as planned: when, which of the day's events (or which broken record), with which quirk. */
 interface Planned {
@@ -47,7 +56,7 @@ export function deliver(day: Day, options: DeliveryOptions): Deliveries {
   const { rnd } = day;
   const planned: Planned[] = [];
   for (const [i, e] of day.events.entries()) {
-    const quirk = quirkOf(rnd());
+    const quirk = quirkOf(rnd(), e.eventType);
     const t = Math.trunc(e.at);
     const at = rnd() < options.lateRate ? t + (20 + rnd() * 60) * MINUTE : t + 1_000 + rnd() * 4_000;
     planned.push({ at, event: i, quirk });
