@@ -65,11 +65,22 @@ export class ActivityAggregator {
   }
 }
 
+/** The hours from `fromHour` on, `hours` of them, as hour buckets. */
+function hourBuckets(fromHour: number, hours: number): string[] {
+  return Array.from({ length: hours }, (_, h) => hourBucket(fromHour + h * HOUR));
+}
+
+/**
+ * The events of consecutive hours, in hour order. The hours' chunk lists are asked for all at once (one
+ * small query each, most of them empty on a quiet day); the chunks themselves are read an hour at a time.
+ */
 async function* dayEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
   const eventsTable = table(config, 'events');
-  for (let h = 0; h < hours; h++) {
-    const hour = hourBucket(fromHour + h * HOUR);
-    const { events } = await readHourEvents(s3, bucket(config), hour, await listChunks(ddb, eventsTable, hour));
+  const buckets = hourBuckets(fromHour, hours);
+  const chunkLists = await Promise.all(buckets.map((hour) => listChunks(ddb, eventsTable, hour)));
+  for (const [i, hour] of buckets.entries()) {
+    if (!chunkLists[i].length) continue;
+    const { events } = await readHourEvents(s3, bucket(config), hour, chunkLists[i]);
     yield* events;
   }
 }
@@ -97,8 +108,7 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
   const summaries = agg.summaries();
   for (const s of summaries) await ddb.send(new PutCommand({ TableName: activityTable, Item: { ...s, ttl } }));
 
-  const findings = [];
-  for (let h = 0; h < 24; h++) findings.push(...(await findingsForHour(ddb, table(config, 'findings'), hourBucket(start + h * HOUR))));
+  const findings = (await Promise.all(hourBuckets(start, 24).map((hour) => findingsForHour(ddb, table(config, 'findings'), hour)))).flat();
   let digest = false;
   if (config.topicArn) {
     await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings)));

@@ -1,7 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDynamo } from '../../src/aws/clients';
 import { LocalPipeline } from '../../local/runtime';
+import { PLACES } from '../../src/okta/fixtures';
+import type { Usage } from '../../src/aws/request-meter';
 import { bystander, failedSignIns, normalSignIns, testTenant, victim, wrap } from './helpers';
+
+const dailyRequests = (usage: Usage[], operation: string) => usage.filter((u) => u.component === 'daily' && u.operation === operation).reduce((n, u) => n + u.requests, 0);
 
 describe('daily activity, digest and refresh-user', () => {
   let p: LocalPipeline;
@@ -22,6 +26,19 @@ describe('daily activity, digest and refresh-user', () => {
     const digest = p.published.find((m) => m.body.kind === 'digest')!;
     expect(digest.body.findings).toHaveLength(1);
     expect(digest.input.MessageAttributes?.severity.StringValue).toBe('medium');
+  });
+
+  it("given a user's events in two hours of a day, delivered late hour first, when the daily job runs, then their day reads in event-time order and only those hours' chunks are fetched", async () => {
+    for (const e of [...failedSignIns('2026-11-02T21:00:00Z', 2), ...normalSignIns('2026-11-02T08:00:00Z', 2, victim)]) await p.put(wrap(e));
+    await p.drain();
+    const before = p.meter.usage();
+
+    await p.runDaily('2026-11-03T06:00:00Z');
+
+    const item = await createDynamo(p.endpoint).send(new GetCommand({ TableName: p.tables.activity, Key: { user: victim.id, day: '2026-11-02' } }));
+    expect(item.Item).toMatchObject({ events: 4, signIns: 2, failedSignIns: 2, firstSeen: '2026-11-02T08:00:00.000Z', lastSeen: '2026-11-02T21:01:00.000Z' });
+    expect(item.Item).toMatchObject({ countries: ['United States', 'Nigeria'], ips: [PLACES.sanFrancisco.ip, PLACES.lagos.ip] });
+    expect(dailyRequests(p.meter.usage(), 'GetObject') - dailyRequests(before, 'GetObject')).toBe(2);
   });
 
   it("given a user's recent events, when their data is refreshed on demand, then their most recent events come back newest first", async () => {
