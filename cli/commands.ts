@@ -110,47 +110,77 @@ function reprocessed(reports: readonly HourReport[], graceMinutes: number): numb
   return reports.reduce((n, r) => n + r.hours.filter((h) => h.hour !== closedHour(r.tick, graceMinutes)).length, 0);
 }
 
-/** `vigil simulate`: the whole local pipeline over a file. */
+/** The first items of a stream up to the one where `enough()` holds (or all of them), and the stream from there. */
+async function readAhead<T>(source: AsyncIterable<T>, enough: () => boolean): Promise<AsyncIterable<T>> {
+  const it = source[Symbol.asyncIterator]();
+  const head: T[] = [];
+  while (!enough()) {
+    const n = await it.next();
+    if (n.done) break;
+    head.push(n.value);
+  }
+  return (async function* () {
+    while (head.length) yield head.shift()!;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+  })();
+}
+
+/** `vigil simulate`: the whole local pipeline over a file, read as it is delivered (never held whole). */
 export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string; report?: string }, io: Io = consoleIo): Promise<number> {
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   const stats = newStats();
-  const deliveries: TimedDelivery[] = [];
   const source = eventSourceName(tenant);
   let quarantined = 0;
-  let at = NaN;
-  const arrivals: Arrivals = new Map();
-  for await (const r of readRecords(opts.input, stats)) {
-    const v = r.verdict;
-    if (v.kind === 'event') {
-      at = arrival(v.envelope?.time, v.event.time, at);
-      if (!r.duplicate) arrivals.set(v.event.uuid, { at, published: v.event.time });
-      deliveries.push({ at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) });
-    } else if (v.kind === 'not-okta') {
-      at = arrival((v.value as { time?: unknown }).time, undefined, at);
-      deliveries.push({ at, event: v.value });
-    } else if (stats.binary === 0) {
-      quarantined++;
-      deliveries.push({ at, event: undefined, raw: r.text });
+  let lastEvent = -Infinity;
+  // Only the report needs each event's arrival (a few numbers an event, not the event).
+  const arrivals: Arrivals | undefined = opts.report ? new Map() : undefined;
+  const eventTimes: number[] = [];
+  async function* deliveries(): AsyncGenerator<TimedDelivery> {
+    let at = NaN;
+    // Records before the first timestamped one arrive with it.
+    const untimed: TimedDelivery[] = [];
+    for await (const r of readRecords(opts.input, stats)) {
+      const v = r.verdict;
+      let d: TimedDelivery;
+      if (v.kind === 'event') {
+        at = arrival(v.envelope?.time, v.event.time, at);
+        if (!r.duplicate) {
+          lastEvent = Math.max(lastEvent, v.event.time);
+          arrivals?.set(v.event.uuid, { at, published: v.event.time });
+          if (arrivals) eventTimes.push(v.event.time);
+        }
+        d = { at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
+      } else if (v.kind === 'not-okta') {
+        at = arrival((v.value as { time?: unknown }).time, undefined, at);
+        d = { at, event: v.value };
+      } else if (stats.binary === 0) {
+        quarantined++;
+        d = { at, event: undefined, raw: r.text };
+      } else continue;
+      if (!Number.isFinite(at)) {
+        untimed.push(d);
+        continue;
+      }
+      while (untimed.length) yield { ...untimed.shift()!, at };
+      yield d;
     }
   }
+  // Read up to the first event before starting the pipeline: an input with none is refused first.
+  const timed = await readAhead(deliveries(), () => !nothingRead(stats));
   if (nothingRead(stats)) {
     io.err(nothingReadMessage(opts.input, stats));
     return EXIT.failed;
   }
-  // Records before the first timestamped one arrive with it.
-  const first = deliveries.find((d) => Number.isFinite(d.at))!.at;
-  const timed = deliveries.map((d) => (Number.isFinite(d.at) ? d : { ...d, at: first }));
 
   const bar = io.progress ?? silent;
   const pipeline = await LocalPipeline.start(tenant);
   try {
     let last = Date.now();
-    const lastEvent = [...arrivals.values()].reduce((m, a) => Math.max(m, a.published), -Infinity);
     const { hour: dh, minute: dm } = dailyRunTime(tenant.schedule.dailyAt);
     const result = await simulate(pipeline, timed, {
       runDaily: true,
       // Through the daily run that summarises the last event's day, so its digest goes out too.
-      until: Math.floor(lastEvent / DAY) * DAY + DAY + dh * HOUR + dm * MINUTE + HOUR,
+      until: () => Math.floor(lastEvent / DAY) * DAY + DAY + dh * HOUR + dm * MINUTE + HOUR,
       onHour: (h) => {
         const now = Date.now();
         bar.update(`simulate: ${h.tick.slice(0, 16).replace('T', ' ')}  ${h.delivered} events delivered, ${perSecond(h.delivered, now - last)} events/s, ${pipeline.published.length} notifications so far`);
@@ -163,18 +193,18 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     const skipped = result.reports.filter((r) => r.fastForwarded).length;
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
-      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
       `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
     ].join('\n');
     let text = report;
-    if (opts.report) {
+    if (opts.report && arrivals) {
       const file = writeReport(opts.report, {
         title: `Vigil simulate — ${tenant.id}`,
         tenant: tenant.id,
         source: opts.input,
-        eventTimes: [...arrivals.values()].map((a) => a.published),
+        eventTimes,
         findings: result.findings,
         notifications: notificationsOf(result.reports, arrivals),
         summary: report.split('\n').filter((l) => !l.startsWith('  SNS')),

@@ -6,6 +6,9 @@
  * Empty time is free: a run that could only close an empty hour (nothing delivered since the last run,
  * and Plan's own query finds no hour pending, not even the closed one) is fast-forwarded, and so is every
  * run after it until the next delivery, since nothing changes in between. Each one is still reported.
+ *
+ * Deliveries come as a list (sorted here) or as a stream read as it goes (`vigil simulate --input`): a stream is put
+ * back in arrival order within a tolerance, so memory holds only the deliveries of that window, not the whole input.
  */
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
@@ -36,37 +39,156 @@ export interface HourReport {
   readonly daily?: { day: string; users: number; events: number; findings: number };
 }
 
+/** Deliveries in any order: a finite list, or a stream nearly in arrival order. */
+export type Deliveries = readonly TimedDelivery[] | AsyncIterable<TimedDelivery>;
+
+export interface DeliveryStats {
+  /** The most deliveries held at once: the whole list for a list; for a stream, the reorder window. */
+  maxBuffered: number;
+  /** Stream deliveries that arrived earlier than one already delivered, by more than the tolerance: delivered at once. */
+  late: number;
+}
+
 export interface SimulationResult {
   readonly reports: HourReport[];
   readonly findings: StoredFinding[];
+  readonly delivery: DeliveryStats;
 }
 
 export interface SimulationOptions {
   /** Run the daily schedule too. @default false */
   readonly runDaily?: boolean;
-  /** Keep the clock running at least until then (epoch ms). @default - until the last event's hour (and one more) is processed */
-  readonly until?: number;
+  /**
+   * Keep the clock running at least until then (epoch ms); a function is asked once every delivery is in.
+   * @default - until the last event's hour (and one more) is processed
+   */
+  readonly until?: number | (() => number);
   readonly onHour?: (r: HourReport) => void;
   /** Skip the runs that could only close an empty hour (see above); false runs every hour's workflow, as AWS does. @default true */
   readonly fastForward?: boolean;
+  /** How far out of arrival order a stream's deliveries may come and still be delivered in order. @default 15 minutes */
+  readonly reorderToleranceMs?: number;
 }
 
-export async function simulate(pipeline: LocalPipeline, deliveries: readonly TimedDelivery[], options: SimulationOptions = {}): Promise<SimulationResult> {
-  const sorted = [...deliveries].sort((a, b) => a.at - b.at);
-  if (!sorted.length) return { reports: [], findings: [] };
+/** A min-heap of deliveries on (arrival, position in the input): ties keep their input order, as a stable sort does. */
+class ArrivalHeap {
+  private readonly items: { d: TimedDelivery; seq: number }[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): TimedDelivery | undefined {
+    return this.items[0]?.d;
+  }
+  push(d: TimedDelivery, seq: number): void {
+    const a = this.items;
+    a.push({ d, seq });
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (!this.before(i, p)) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+  pop(): TimedDelivery | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.before(l, m)) m = l;
+        if (r < a.length && this.before(r, m)) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i], a[m]];
+        i = m;
+      }
+    }
+    return top?.d;
+  }
+  private before(i: number, j: number): boolean {
+    const [x, y] = [this.items[i], this.items[j]];
+    return x.d.at < y.d.at || (x.d.at === y.d.at && x.seq < y.seq);
+  }
+}
+
+/**
+ * A stream's deliveries in arrival order: each is held until one `tolerance` later has been read. One that comes after a
+ * later delivery was already let through is late: delivered at once, at that later arrival.
+ */
+async function* inArrivalOrder(source: AsyncIterable<TimedDelivery>, tolerance: number, stats: DeliveryStats): AsyncGenerator<TimedDelivery> {
+  const heap = new ArrivalHeap();
+  let seq = 0;
+  let newest = -Infinity;
+  let released = -Infinity;
+  for await (const d of source) {
+    if (d.at < released) {
+      stats.late++;
+      yield { ...d, at: released };
+      continue;
+    }
+    heap.push(d, seq++);
+    newest = Math.max(newest, d.at);
+    stats.maxBuffered = Math.max(stats.maxBuffered, heap.size);
+    while (heap.size > 0 && heap.peek()!.at <= newest - tolerance) {
+      const next = heap.pop()!;
+      released = next.at;
+      yield next;
+    }
+  }
+  for (let d = heap.pop(); d; d = heap.pop()) yield d;
+}
+
+/** Deliveries one at a time in arrival order, with a look at the next one. */
+class Arrivals {
+  private readonly it: AsyncIterator<TimedDelivery>;
+  private ahead?: IteratorResult<TimedDelivery>;
+  constructor(source: AsyncIterable<TimedDelivery>) {
+    this.it = source[Symbol.asyncIterator]();
+  }
+  async peek(): Promise<TimedDelivery | undefined> {
+    this.ahead ??= await this.it.next();
+    return this.ahead.done ? undefined : this.ahead.value;
+  }
+  async take(): Promise<TimedDelivery | undefined> {
+    const d = await this.peek();
+    if (d) this.ahead = undefined;
+    return d;
+  }
+}
+
+async function* listed(deliveries: readonly TimedDelivery[]): AsyncGenerator<TimedDelivery> {
+  yield* deliveries;
+}
+
+function arrivalsOf(deliveries: Deliveries, options: SimulationOptions, stats: DeliveryStats): Arrivals {
+  if (!(Symbol.asyncIterator in deliveries)) {
+    stats.maxBuffered = deliveries.length;
+    return new Arrivals(listed([...deliveries].sort((a, b) => a.at - b.at)));
+  }
+  return new Arrivals(inArrivalOrder(deliveries, options.reorderToleranceMs ?? 15 * MINUTE, stats));
+}
+
+export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries, options: SimulationOptions = {}): Promise<SimulationResult> {
+  const delivery: DeliveryStats = { maxBuffered: 0, late: 0 };
+  const input = arrivalsOf(deliveries, options, delivery);
+  const start = await input.peek();
+  if (!start) return { reports: [], findings: [], delivery };
   const grace = hourlyRunMinute(pipeline.tenant.schedule.gracePeriodMinutes) * MINUTE;
   const { hour: dh, minute: dm } = dailyRunTime(pipeline.tenant.schedule.dailyAt);
-  const first = Math.floor(sorted[0].at / HOUR) * HOUR;
-  const lastEvent = sorted[sorted.length - 1].at;
+  const first = Math.floor(start.at / HOUR) * HOUR;
+  let lastEvent = start.at;
   const reports: HourReport[] = [];
   const processed = new Set<string>();
-  let next = 0;
   let seenMessages = 0;
   let idle = false;
   for (let tick = first + HOUR + grace; ; tick += HOUR) {
     let delivered = 0;
-    while (next < sorted.length && sorted[next].at < tick) {
-      const d = sorted[next++];
+    while (((await input.peek())?.at ?? Infinity) < tick) {
+      const d = (await input.take())!;
+      lastEvent = d.at;
       if (d.event === undefined && d.raw !== undefined) pipeline.enqueueRaw(d.raw);
       else await pipeline.put(d.event);
       delivered++;
@@ -89,10 +211,14 @@ export async function simulate(pipeline: LocalPipeline, deliveries: readonly Tim
     reports.push(report);
     options.onHour?.(report);
     // Run until every event is delivered and its hour (plus one for late arrivals) is processed.
-    if (next >= sorted.length && tick > lastEvent + HOUR + grace && tick >= (options.until ?? 0)) break;
+    if (!(await input.peek()) && tick > lastEvent + HOUR + grace && tick >= until(options)) break;
   }
   const findings: StoredFinding[] = [];
   for (const h of [...processed].sort()) findings.push(...(await storedFindings(pipeline, h)));
   findings.sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id));
-  return { reports, findings };
+  return { reports, findings, delivery };
+}
+
+function until(options: SimulationOptions): number {
+  return typeof options.until === 'function' ? options.until() : (options.until ?? 0);
 }

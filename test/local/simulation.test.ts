@@ -53,3 +53,51 @@ describe('local simulation: empty time', () => {
     expect(fast.findings.map((f) => [f.detectionId, f.windowStart])).toEqual(everyHour.findings.map((f) => [f.detectionId, f.windowStart]));
   });
 });
+
+describe('local simulation: a stream of deliveries', () => {
+  async function* streamed(deliveries: readonly TimedDelivery[]): AsyncGenerator<TimedDelivery> {
+    yield* deliveries;
+  }
+  const summary = (r: Awaited<ReturnType<typeof simulate>>) => ({
+    ticks: r.reports.map((h) => [h.tick, h.delivered, h.fastForwarded, h.hours]),
+    findings: r.findings.map((f) => [f.detectionId, f.windowStart, f.id]),
+  });
+
+  it('given three hours of deliveries read out of arrival order by up to four minutes, when simulated as a stream, then it runs as the sorted list does and holds only the reorder window', async () => {
+    // One event a minute, each reaching the bus 2 s to 4 min after it was published: read in publish order, not arrival order.
+    const events = [...failedSignIns('2026-03-02T08:00:00Z', 180), ...deniedPushes('2026-03-02T11:05:30Z')];
+    const deliveries = events.map((e, i) => onTime(e, 2_000 + (i % 5) * 60_000));
+    const run = async (input: readonly TimedDelivery[] | AsyncIterable<TimedDelivery>) => {
+      const pipeline = await LocalPipeline.start(testTenant());
+      try {
+        return await simulate(pipeline, input, { fastForward: true });
+      } finally {
+        await pipeline.close();
+      }
+    };
+
+    const listed = await run(deliveries);
+    const stream = await run(streamed(deliveries));
+
+    expect(summary(stream)).toEqual(summary(listed));
+    expect(stream.findings.map((f) => f.detectionId)).toContain('okta-mfa-push-fatigue');
+    expect(listed.delivery.maxBuffered).toBe(deliveries.length);
+    expect(stream.delivery).toEqual({ maxBuffered: expect.any(Number), late: 0 });
+    expect(stream.delivery.maxBuffered).toBeLessThanOrEqual(15 + 5 + 3);
+  }, 120_000);
+
+  it('given a stream with one delivery read an hour after later ones went through, when simulated, then it is counted late and still delivered', async () => {
+    const early = failedSignIns('2026-03-02T08:10:00Z', 1)[0];
+    const later = failedSignIns('2026-03-02T09:30:00Z', 15);
+    const deliveries = [...later.map((e) => onTime(e)), onTime(early)];
+    const pipeline = await LocalPipeline.start(testTenant());
+    try {
+      const result = await simulate(pipeline, streamed(deliveries), { reorderToleranceMs: 10 * 60_000 });
+
+      expect(result.delivery.late).toBe(1);
+      expect(result.reports.reduce((n, r) => n + r.delivered, 0)).toBe(16);
+    } finally {
+      await pipeline.close();
+    }
+  }, 60_000);
+});
