@@ -8,6 +8,7 @@ import type { Publisher } from '../aws/clients';
 import { label, subjectUser, type OktaEvent } from '../okta/event';
 import { listChunks } from '../store/events';
 import { findingsForHour } from '../store/findings';
+import { hoursWithEvents } from '../store/hours';
 import { DAY, HOUR, hourBucket, startOfHour, ttlSeconds } from '../time';
 import { bucket, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
@@ -70,13 +71,19 @@ function hourBuckets(fromHour: number, hours: number): string[] {
   return Array.from({ length: hours }, (_, h) => hourBucket(fromHour + h * HOUR));
 }
 
-/**
- * The events of consecutive hours, in hour order. The hours' chunk lists are asked for all at once (one
- * small query each, most of them empty on a quiet day); the chunks themselves are read an hour at a time.
- */
-async function* dayEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, fromHour: number, hours: number): AsyncGenerator<OktaEvent> {
-  const eventsTable = table(config, 'events');
+/** The hours from `fromHour` on, `hours` of them, that have had events (one query to the hours table). */
+async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerConfig, fromHour: number, hours: number): Promise<string[]> {
   const buckets = hourBuckets(fromHour, hours);
+  const active = await hoursWithEvents(ddb, table(config, 'hours'), config.tenantId, buckets[0], buckets[buckets.length - 1]);
+  return buckets.filter((h) => active.has(h));
+}
+
+/**
+ * The events of the given hours, in hour order. The hours' chunk lists are asked for all at once (one small
+ * query each); the chunks themselves are read an hour at a time.
+ */
+async function* hourEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, buckets: readonly string[]): AsyncGenerator<OktaEvent> {
+  const eventsTable = table(config, 'events');
   const chunkLists = await Promise.all(buckets.map((hour) => listChunks(ddb, eventsTable, hour)));
   for (const [i, hour] of buckets.entries()) {
     if (!chunkLists[i].length) continue;
@@ -99,7 +106,8 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
   if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   const agg = new ActivityAggregator(day);
   let events = 0;
-  for await (const e of dayEvents(ddb, s3, config, start, 24)) {
+  const active = await hoursWithEventsFrom(ddb, config, start, 24);
+  for await (const e of hourEvents(ddb, s3, config, active)) {
     agg.add(e);
     events++;
   }
@@ -108,7 +116,8 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
   const summaries = agg.summaries();
   for (const s of summaries) await ddb.send(new PutCommand({ TableName: activityTable, Item: { ...s, ttl } }));
 
-  const findings = (await Promise.all(hourBuckets(start, 24).map((hour) => findingsForHour(ddb, table(config, 'findings'), hour)))).flat();
+  // A finding's hour is its triggering event's, so only hours with events can hold findings.
+  const findings = (await Promise.all(active.map((hour) => findingsForHour(ddb, table(config, 'findings'), hour)))).flat();
   let digest = false;
   if (config.topicArn) {
     await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings)));
@@ -139,7 +148,7 @@ export async function refreshUser(input: RefreshUserInput, config: HandlerConfig
   const mine: OktaEvent[] = [];
   const today = new Date(now).toISOString().slice(0, 10);
   const agg = new ActivityAggregator(today);
-  for await (const e of dayEvents(ddb, s3, config, from, hours)) {
+  for await (const e of hourEvents(ddb, s3, config, await hoursWithEventsFrom(ddb, config, from, hours))) {
     const who = subjectUser(e);
     const actor = e.actor;
     const matchesUser = (p?: { id: string; alternateId?: string }) => p && (p.id === input.user || p.alternateId?.toLowerCase() === input.user.toLowerCase());

@@ -90,7 +90,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     name: 'daily',
     description: "Daily: add each user's events to the Activity table and send the day's findings digest",
     entry: 'functions/daily/index.ts',
-    tables: { events: 'read', activity: 'readwrite', findings: 'read' },
+    // hours: which hours of the day had events, so that only those are read.
+    tables: { events: 'read', activity: 'readwrite', findings: 'read', hours: 'read' },
     objects: { events: 'read' },
     publishes: true,
     memoryMb: 1024,
@@ -100,7 +101,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     name: 'refresh-user',
     description: "On demand: fetch one user's most recent events and refresh their Activity",
     entry: 'functions/refresh-user/index.ts',
-    tables: { events: 'read', activity: 'readwrite' },
+    tables: { events: 'read', activity: 'readwrite', hours: 'read' },
     objects: { events: 'read' },
     publishes: false,
     memoryMb: 512,

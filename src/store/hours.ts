@@ -65,6 +65,22 @@ export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: strin
   return items.map((i) => i.hour as string);
 }
 
+/**
+ * Which of the hours from `fromHour` to `toHour` (inclusive) have had events arrive, in one query: an hour
+ * nothing arrived for has no item, or none counted. Readers of a day (Activity, refresh-user) read only these.
+ */
+export async function hoursWithEvents(ddb: DynamoDBDocumentClient, table: string, tenant: string, fromHour: string, toHour: string): Promise<Set<string>> {
+  const items = await queryAll(ddb, {
+    TableName: table,
+    KeyConditionExpression: 'tenant = :t AND #h BETWEEN :from AND :to',
+    FilterExpression: '#e > :none',
+    ProjectionExpression: '#h',
+    ExpressionAttributeNames: { '#h': 'hour', '#e': 'events' },
+    ExpressionAttributeValues: { ':t': tenant, ':from': fromHour, ':to': toHour, ':none': 0 },
+  });
+  return new Set(items.map((i) => i.hour as string));
+}
+
 /** Give back a claim this run holds (a step failed before the workflow could use it): the next run takes the hour. */
 export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, claimedAt: number): Promise<void> {
   await conditionally(

@@ -28,7 +28,7 @@ describe('daily activity, digest and refresh-user', () => {
     expect(digest.input.MessageAttributes?.severity.StringValue).toBe('medium');
   });
 
-  it("given a user's events in two hours of a day, delivered late hour first, when the daily job runs, then their day reads in event-time order and only those hours' chunks are fetched", async () => {
+  it("given a user's events in two hours of a day, delivered late hour first, when the daily job runs, then their day reads in event-time order and only those hours are queried and fetched", async () => {
     for (const e of [...failedSignIns('2026-11-02T21:00:00Z', 2), ...normalSignIns('2026-11-02T08:00:00Z', 2, victim)]) await p.put(wrap(e));
     await p.drain();
     const before = p.meter.usage();
@@ -39,6 +39,8 @@ describe('daily activity, digest and refresh-user', () => {
     expect(item.Item).toMatchObject({ events: 4, signIns: 2, failedSignIns: 2, firstSeen: '2026-11-02T08:00:00.000Z', lastSeen: '2026-11-02T21:01:00.000Z' });
     expect(item.Item).toMatchObject({ countries: ['United States', 'Nigeria'], ips: [PLACES.sanFrancisco.ip, PLACES.lagos.ip] });
     expect(dailyRequests(p.meter.usage(), 'GetObject') - dailyRequests(before, 'GetObject')).toBe(2);
+    // One query finds the hours with events; then a chunk list and a findings query for each of those two hours only.
+    expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 2 + 2);
   });
 
   it("given a user's recent events, when their data is refreshed on demand, then their most recent events come back newest first", async () => {
