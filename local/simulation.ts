@@ -12,6 +12,7 @@
  */
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
+import { MinHeap } from '../src/min-heap';
 import { DAY, HOUR, MINUTE } from '../src/time';
 import { storedFindings, type LocalPipeline } from './runtime';
 import type { HourlyExecution } from './state-machine';
@@ -70,56 +71,13 @@ export interface SimulationOptions {
   readonly reorderToleranceMs?: number;
 }
 
-/** A min-heap of deliveries on (arrival, position in the input): ties keep their input order, as a stable sort does. */
-class ArrivalHeap {
-  private readonly items: { d: TimedDelivery; seq: number }[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): TimedDelivery | undefined {
-    return this.items[0]?.d;
-  }
-  push(d: TimedDelivery, seq: number): void {
-    const a = this.items;
-    a.push({ d, seq });
-    for (let i = a.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (!this.before(i, p)) break;
-      [a[p], a[i]] = [a[i], a[p]];
-      i = p;
-    }
-  }
-  pop(): TimedDelivery | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.before(l, m)) m = l;
-        if (r < a.length && this.before(r, m)) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i], a[m]];
-        i = m;
-      }
-    }
-    return top?.d;
-  }
-  private before(i: number, j: number): boolean {
-    const [x, y] = [this.items[i], this.items[j]];
-    return x.d.at < y.d.at || (x.d.at === y.d.at && x.seq < y.seq);
-  }
-}
-
 /**
  * A stream's deliveries in arrival order: each is held until one `tolerance` later has been read. One that comes after a
  * later delivery was already let through is late: delivered at once, at that later arrival.
  */
 async function* inArrivalOrder(source: AsyncIterable<TimedDelivery>, tolerance: number, stats: DeliveryStats): AsyncGenerator<TimedDelivery> {
-  const heap = new ArrivalHeap();
+  // Deliveries on (arrival, position in the input): ties keep their input order, as a stable sort does.
+  const heap = new MinHeap<{ d: TimedDelivery; seq: number }>((x, y) => x.d.at < y.d.at || (x.d.at === y.d.at && x.seq < y.seq));
   let seq = 0;
   let newest = -Infinity;
   let released = -Infinity;
@@ -129,16 +87,16 @@ async function* inArrivalOrder(source: AsyncIterable<TimedDelivery>, tolerance: 
       yield { ...d, at: released };
       continue;
     }
-    heap.push(d, seq++);
+    heap.push({ d, seq: seq++ });
     newest = Math.max(newest, d.at);
     stats.maxBuffered = Math.max(stats.maxBuffered, heap.size);
-    while (heap.size > 0 && heap.peek()!.at <= newest - tolerance) {
-      const next = heap.pop()!;
+    while (heap.size > 0 && heap.peek()!.d.at <= newest - tolerance) {
+      const next = heap.pop()!.d;
       released = next.at;
       yield next;
     }
   }
-  for (let d = heap.pop(); d; d = heap.pop()) yield d;
+  for (let x = heap.pop(); x; x = heap.pop()) yield x.d;
 }
 
 /** Deliveries one at a time in arrival order, with a look at the next one. */

@@ -5,51 +5,10 @@
  * and, with an unbounded tolerance, over a finite list ({@link detectAll}).
  */
 import type { OktaEvent } from '../okta/event';
+import { MinHeap } from '../min-heap';
 import { MINUTE } from '../time';
 import { DetectionEngine, type EngineOptions } from './engine';
 import type { Finding, ResolvedDetection } from './types';
-
-/** Min-heap on event time, used to put a nearly-ordered stream back in order. */
-class TimeHeap {
-  private readonly items: OktaEvent[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): OktaEvent | undefined {
-    return this.items[0];
-  }
-  push(e: OktaEvent): void {
-    const a = this.items;
-    a.push(e);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p].time <= a[i].time) break;
-      [a[p], a[i]] = [a[i], a[p]];
-      i = p;
-    }
-  }
-  pop(): OktaEvent | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && a[l].time < a[m].time) m = l;
-        if (r < a.length && a[r].time < a[m].time) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i], a[m]];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
 
 export interface StreamStats {
   events: number;
@@ -74,7 +33,8 @@ export interface StreamOptions extends EngineOptions {
 export class StreamingDetector {
   readonly engine: DetectionEngine;
   readonly stats: StreamStats = { events: 0, duplicates: 0, late: 0, maxBuffered: 0 };
-  private readonly heap = new TimeHeap();
+  /** Events on event time, to put a nearly-ordered stream back in order. */
+  private readonly heap = new MinHeap<OktaEvent>((a, b) => a.time < b.time);
   private readonly seen = new Set<string>();
   private readonly seenOrder: string[] = [];
   private seenHead = 0;
