@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
+import { tenantAws } from '../src/aws/tenant-credentials';
 import type { ProfileName } from '../local/generator/profile';
 import { LocalPipeline } from '../local/runtime';
 import { simulate, type HourReport, type TimedDelivery } from '../local/simulation';
@@ -318,7 +319,8 @@ export async function replayCommand(opts: { tenant: string; from: string; to: st
     io.out(JSON.stringify(request, null, 2));
     return 0;
   }
-  const res = await new EventBridgeClient({ region: t.aws.region }).send(new StartReplayCommand(request));
+  const aws = await tenantAws(t, 'replay');
+  const res = await new EventBridgeClient(aws.client).send(new StartReplayCommand(request));
   io.out(`replay ${request.ReplayName}: ${res.State} (${res.ReplayArn}). Replayed events go to the ingest rule only; the hours they land in are marked for reprocessing and picked up by the next hourly run.`);
   return 0;
 }
@@ -332,7 +334,8 @@ export async function refreshUserCommand(opts: { tenant: string; user: string; h
     io.out(JSON.stringify({ FunctionName: fn, Region: t.aws.region, Payload: payload }, null, 2));
     return 0;
   }
-  const res = await new LambdaClient({ region: t.aws.region }).send(new InvokeCommand({ FunctionName: fn, Payload: Buffer.from(JSON.stringify(payload)) }));
+  const aws = await tenantAws(t, 'refresh-user');
+  const res = await new LambdaClient(aws.client).send(new InvokeCommand({ FunctionName: fn, Payload: Buffer.from(JSON.stringify(payload)) }));
   const body = res.Payload ? Buffer.from(res.Payload).toString('utf8') : '';
   if (res.FunctionError) {
     io.err(`refresh-user failed: ${body}`);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PROFILES } from '../local/generator/profile';
+import { TenantCredentialsError } from '../src/aws/tenant-credentials';
 import { TENANTS_DIR_ENV, TenantConfigError } from '../src/tenants/load';
 import * as cmd from './commands';
 
@@ -140,7 +141,7 @@ export function run(argv: readonly string[] = process.argv): Promise<void> {
     .then(
       () => undefined,
       (err: unknown) => {
-        process.stderr.write(`${err instanceof TenantConfigError ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
+        process.stderr.write(`${err instanceof TenantConfigError || err instanceof TenantCredentialsError ? err.message : `vigil: ${err instanceof Error ? err.message : String(err)}`}\n`);
         process.exitCode = cmd.EXIT.usage; // not process.exit(): let piped stdout and stderr drain
       },
     );
