@@ -118,7 +118,7 @@ export class DetectionEngine {
         tenantId: this.options.tenantId,
         detectionId: detection.id,
         title: detection.title,
-        severity: detection.severity,
+        severity: s.severity ?? detection.severity,
         technique: detection.mitre.technique,
         mode: detection.mode,
         subject: s.subject,

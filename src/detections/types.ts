@@ -14,6 +14,18 @@ export function severityRank(s: Severity): number {
  */
 export type Mode = 'near-time' | 'hourly';
 
+/**
+ * `stable`: tuned on generated benign days (the bench's 0 benign findings) and on the peers' test events.
+ * `experimental`: new; its thresholds and scope may still change with feedback.
+ */
+export type Status = 'stable' | 'experimental';
+
+/** What an analyst does with a finding: what to look at first, and what to do when it is not explained. */
+export interface Runbook {
+  readonly check: readonly string[];
+  readonly act: readonly string[];
+}
+
 /** A tunable value. Tenants can override any of them (same type) in their tenant file. */
 export type ParamValue = number | string | boolean | readonly string[];
 export type Params = Record<string, ParamValue>;
@@ -45,6 +57,8 @@ export interface Signal {
   readonly windowStart: string;
   readonly windowEnd: string;
   readonly context?: Readonly<Record<string, unknown>>;
+  /** This finding's severity when the event makes it differ from the detection's (blocked vs allowed, admin vs user). */
+  readonly severity?: Severity;
 }
 
 export interface StepResult<S> {
@@ -64,7 +78,14 @@ export interface Detection<P extends Params = Params, S = unknown> {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** The severity of a finding, unless the event makes it another (see {@link Detection.severityNote}). */
   readonly severity: Severity;
+  /** How a finding's severity depends on the event, for detections whose findings set their own. */
+  readonly severityNote?: string;
+  readonly status: Status;
+  /** Benign activity that can fire the detection, and how to tell it apart. */
+  readonly falsePositives: readonly string[];
+  readonly runbook: Runbook;
   readonly mitre: Mitre;
   readonly mode: Mode;
   /** The Okta `eventType` values this detection reads (exact; the near-time event pattern is built from them). */
@@ -79,8 +100,10 @@ export interface Detection<P extends Params = Params, S = unknown> {
   /** The grouping key for an event, or undefined to ignore the event. */
   key(event: OktaEvent, params: P): string | undefined;
   step(state: S | undefined, event: OktaEvent, params: P): StepResult<S>;
-  /** Where the idea comes from (public rules, Okta docs) and how this one differs. */
-  readonly references?: readonly string[];
+  /** Where the idea comes from (public rules, Okta docs). */
+  readonly references: readonly string[];
+  /** Where Vigil deliberately differs from the public rule sets on the same behaviour, and why. */
+  readonly differences?: readonly string[];
 }
 
 /** A detection with its parameters resolved for one tenant. */

@@ -70,6 +70,11 @@ describe.each(catalog.map((d) => [d.id, d, tables.get(d.id) ?? { detection: d, p
     expect(d.mitre.technique).toMatch(/^T\d{4}(\.\d{3})?$/);
     expect(d.eventTypes.length).toBeGreaterThan(0);
     expect(d.description.length).toBeGreaterThan(40);
+    expect(['stable', 'experimental']).toContain(d.status);
+    expect(d.falsePositives.length).toBeGreaterThan(0);
+    expect(d.runbook.check.length).toBeGreaterThan(0);
+    expect(d.runbook.act.length).toBeGreaterThan(0);
+    expect(d.references.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 /** {@link singleEvent}: detections where one event is enough (an admin role granted, a policy deleted). */
 import type { OktaEvent } from '../../okta/event';
-import type { Detection, Params, Signal, Subject } from '../types';
+import type { Detection, Params, Severity, Signal, Subject } from '../types';
 import type { DetectionMeta } from './detection-meta';
 
 /** What a single-event detection says about a matching event. */
@@ -8,6 +8,8 @@ export interface Match {
   readonly subject: Subject;
   readonly summary: string;
   readonly context?: Readonly<Record<string, unknown>>;
+  /** This finding's severity, when the event makes it differ from the detection's. */
+  readonly severity?: Severity;
 }
 
 export interface SingleEventSpec<P extends Params> extends DetectionMeta<P> {
@@ -32,6 +34,7 @@ export function singleEvent<P extends Params>(spec: SingleEventSpec<P>): Detecti
         subject: m.subject,
         summary: m.summary,
         context: m.context,
+        severity: m.severity,
         eventUuids: [event.uuid],
         windowStart: event.published,
         windowEnd: event.published,

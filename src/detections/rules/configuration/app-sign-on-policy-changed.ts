@@ -36,6 +36,18 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, app: app?.displayName, rule: rule?.displayName, weakenings: weak },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned change to an app\'s authentication policy',
+  ],
+  runbook: {
+    check: [
+      'The app, the policy before and after, and the admin',
+    ],
+    act: [
+      'Restore the policy if unplanned; review sign-ins to the app since',
+    ],
+  },
   references: [
     'Sigma okta_application_sign_on_policy_modified_or_deleted (application.policy.sign_on.update, .rule.delete)',
     'Elastic "Modification or Removal of an Okta Application Sign-On Policy"',

@@ -33,6 +33,22 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, action, idp: idp?.displayName, idpType: e.debug('idpType') ?? e.debug('protocolType'), changeDetails: changeDetails(e).length > 0 },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned federation with a partner or an acquisition\'s directory',
+    'Certificate rollovers on an existing IdP (updates)',
+    'Retiring an IdP nobody uses (deactivate, delete)',
+  ],
+  runbook: {
+    check: [
+      'The IdP\'s type, issuer and routing rules: which users can it sign in as',
+      'Sign-ins through the IdP since (user.authentication.auth_via_IDP)',
+      'For a deactivation or deletion: whether users relied on it (a sign-in outage as cover or sabotage)',
+    ],
+    act: [
+      'If unplanned: deactivate the IdP, clear sessions of users who signed in through it, and review the admin\'s account',
+    ],
+  },
   references: [
     'okta/customer-detections new_idp_created (system.idp.lifecycle.create)',
     'panther-analysis okta_idp_create_modify (every system.idp.lifecycle.*; create high, others medium)',

@@ -33,6 +33,19 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, action, stream: stream?.displayName, streamId: stream?.id, byOkta },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned migration of the log stream',
+  ],
+  runbook: {
+    check: [
+      'Who changed the stream, and what else that admin did in the same session',
+      'Whether events are still arriving',
+    ],
+    act: [
+      'Reactivate the stream; treat the admin session as compromised until explained, and pull the gap from the System Log API',
+    ],
+  },
   references: [
     'okta/customer-detections log_stream_tampering (eventType sw "system.log_stream.lifecycle")',
     'https://help.okta.com/en-us/content/topics/reports/log-streaming/about-log-streams.htm',

@@ -43,6 +43,18 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, change, zone: zone?.displayName, details: detail },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned cleanup of old office ranges',
+  ],
+  runbook: {
+    check: [
+      'The zone\'s addresses before and after, and the policies that use it',
+    ],
+    act: [
+      'Restore the zone; review sign-ins from the added ranges',
+    ],
+  },
   references: [
     'Elastic "Attempt to Deactivate an Okta Network Zone", "Attempt to Delete an Okta Network Zone", "Attempt to Modify an Okta Network Zone" (zone.update, network_zone.rule.disabled, zone.remove_blacklist)',
     'Okta Event Types catalog (zone.*, security.zone.remove_blacklist, network_zone.rule.disabled)',

@@ -29,5 +29,18 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, changeDetails: c.hasChangeDetails },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'Routine policy edits by the identity team',
+  ],
+  runbook: {
+    check: [
+      'What changed and who changed it',
+      'Whether okta-sign-on-policy-weakened also fired (a weaker requirement)',
+    ],
+    act: [
+      'Confirm with the change owner; revert if unexplained',
+    ],
+  },
   references: ['Sigma okta_policy_rule_modified_or_deleted', 'Elastic "Attempt to Modify an Okta Policy Rule"', 'https://developer.okta.com/docs/reference/api/event-types/'],
 });

@@ -26,6 +26,19 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, policyType: c.policyType, policy: c.policy?.displayName, rule: c.rule?.displayName, weakenings: c.weakenings },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned policy rework that removes a rule before adding its replacement',
+  ],
+  runbook: {
+    check: [
+      'The rule or policy before and after (MFA requirement, network conditions)',
+      'The change request and the admin\'s session',
+    ],
+    act: [
+      'Restore the previous policy; review sign-ins the weaker policy let through',
+    ],
+  },
   references: [
     'okta/customer-detections authentication_policy_mfa_downgrade (policy.rule.update, changeDetails factorMode 2FA -> 1FA)',
     'Sigma okta_policy_rule_modified_or_deleted, okta_policy_modified_or_deleted (every update/delete, no weakening check)',

@@ -28,6 +28,19 @@ export default singleEvent<Record<string, never>>({
       context: { eventType: e.eventType, reason: e.reason, ip: e.ip, country: e.country, asOrg: e.asOrg, isProxy: e.isProxy, lockLimitReached: limit },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user locking themself out after a holiday',
+  ],
+  runbook: {
+    check: [
+      'The failed sign-ins before the lockout: source IP and user agent',
+      'Other lockouts at the same time (okta-mass-account-lockouts)',
+    ],
+    act: [
+      'Unlock after confirming with the user; if the failures were not theirs, treat as a brute force and reset the password',
+    ],
+  },
   references: [
     'panther-analysis okta_user_account_locked (user.account.lock, user.account.lock.limit)',
     'Sigma okta_user_account_locked_out (displayMessage "Max sign in attempts exceeded")',

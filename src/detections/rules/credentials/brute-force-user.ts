@@ -31,5 +31,19 @@ export default threshold({
   },
   summary: (n, e, p) => `${n} failed sign-ins for ${label(e.actor)} within ${p.windowMinutes} minutes`,
   context: (e, hits) => ({ lastIp: e.ip, lastCountry: e.country, firstAttempt: new Date(hits[0][0]).toISOString() }),
+  status: 'stable',
+  falsePositives: [
+    'A user with an old password saved in a phone mail client or script retrying it',
+  ],
+  runbook: {
+    check: [
+      'Where the failures come from compared with the user\'s usual networks and devices',
+      'Whether the account got locked, and whether a success followed',
+    ],
+    act: [
+      'If the source is not the user\'s: block it and reset the password',
+      'If it is a stale saved password: have the user update the device',
+    ],
+  },
   references: ['panther-analysis okta_brute_force_logins (20 failures / 60 min)', 'Sigma okta_user_account_locked_out (related)'],
 });

@@ -68,10 +68,26 @@ export default attemptWindow<CredentialStuffingParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A login page misconfigured to send usernames in the wrong format (unknown users from the org\'s own egress)',
+  ],
+  runbook: {
+    check: [
+      'The unknown usernames tried: leaked corporate addresses or random names',
+      'Whether any existing account signed in successfully from the same IP',
+    ],
+    act: [
+      'Block the IP or network',
+      'Check breach sources for the org\'s addresses; force password resets for existing accounts that were tried',
+    ],
+  },
+  differences: [
+    'Counts unknown usernames by the typed name, forgets accounts that then sign in successfully, and leaves bursts with 10+ existing accounts to okta-password-spray-ip',
+  ],
   references: [
     'Elastic detection-rules: Potential Okta Credential Stuffing (Single Source) (>= 15 users, <= 2 attempts each, 15 min)',
     'Okta customer-detections: ThreatInsight high unknown users',
     'panther-analysis okta tests: unknown-user sign-ins carry actor.id "unknown" and outcome VERIFICATION_ERROR',
-    'Differs: counts unknown usernames by the typed name, forgets accounts that then sign in successfully, and leaves bursts with 10+ existing accounts to okta-password-spray-ip',
   ],
 });

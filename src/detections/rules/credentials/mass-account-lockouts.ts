@@ -28,5 +28,20 @@ export default threshold<MassLockoutParams>({
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, _e, p) => `${n} different users locked out within ${p.windowMinutes} minutes`,
   context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
+  status: 'stable',
+  falsePositives: [
+    'A password policy change or an expired service credential locking many accounts at once',
+    'A misconfigured app or VPN retrying stale passwords for many users',
+  ],
+  runbook: {
+    check: [
+      'The source IPs and user agents of the failed sign-ins that led to the lockouts',
+      'Whether an admin changed a password or lockout policy just before',
+    ],
+    act: [
+      'Block the attacking networks (network zone blocklist) and keep ThreatInsight in enforce mode',
+      'Unlock accounts only after the source is blocked; tell the affected users',
+    ],
+  },
   references: ['panther-analysis okta_user_account_locked (single lockout, low)', 'Sigma okta_user_account_locked_out'],
 });

@@ -68,9 +68,25 @@ export default attemptWindow<PasswordSprayDistributedParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An org-wide password expiry where many people mistype new passwords from many networks (typos explained by the user\'s own success are not counted)',
+  ],
+  runbook: {
+    check: [
+      'The spread of source IPs and AS organisations (proxy pools, hosting)',
+      'Accounts tried and any successes from those networks',
+    ],
+    act: [
+      'Enable ThreatInsight enforce mode and block the proxy networks',
+      'Reset the passwords of accounts that signed in from them',
+    ],
+  },
+  differences: [
+    'A sliding hour instead of fixed buckets; typos explained by the user\'s own sign-in and addresses people sign in from are left out; the bar is the org\'s own normal for the hour',
+  ],
   references: [
     'Elastic detection-rules: Potential Okta Password Spray (Multi-Source) (>= 5 IPs, >= 8 users, <= 5 attempts per user per 15 min)',
     'https://support.okta.com/help/s/article/Troubleshooting-Distributed-Brute-Force-andor-Password-Spray-attacks-in-Okta',
-    'Differs: a sliding hour instead of fixed buckets; typos explained by the user\'s own sign-in and addresses people sign in from are left out; the bar is the org\'s own normal for the hour',
   ],
 });

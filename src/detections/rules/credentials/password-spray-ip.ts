@@ -80,10 +80,27 @@ export default attemptWindow<PasswordSprayIpParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A shared egress (office NAT, VPN) where several people mistype passwords in the same hour: judged against that address\'s own normal',
+    'A misconfigured sync tool retrying old passwords for many accounts',
+  ],
+  runbook: {
+    check: [
+      'The IP\'s AS organisation and whether people sign in from it successfully every day',
+      'Which accounts were tried, and whether any then signed in successfully from the same IP',
+    ],
+    act: [
+      'Block the IP or network in a blocklist network zone',
+      'Reset the passwords of accounts that signed in from it after the failures, and clear their sessions',
+    ],
+  },
+  differences: [
+    'Successful sign-ins from the same IP forget the account, and an address people sign in from is judged against its own normal, so an office NAT full of typos does not fire',
+  ],
   references: [
     'Elastic detection-rules: Potential Okta Password Spray (Single Source) (>= 5 users, <= 8 tries each, INVALID_CREDENTIALS/LOCKED_OUT)',
     'Okta customer-detections: ThreatInsight - Password Spray (security.threat.detected; this rule needs no ThreatInsight)',
     'https://support.okta.com/help/s/article/Troubleshooting-Distributed-Brute-Force-andor-Password-Spray-attacks-in-Okta',
-    'Differs: successful sign-ins from the same IP forget the account, and an address people sign in from is judged against its own normal, so an office NAT full of typos does not fire',
   ],
 });

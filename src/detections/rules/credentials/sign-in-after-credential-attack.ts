@@ -93,10 +93,27 @@ const detection: Detection<SignInAfterAttackParams, SignInAfterAttackState> = {
     };
     return { state: rest, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user who forgot their password and kept guessing before getting it right from an unusual network (the failures come from their own device and are cleared by their own success only when on the same browser).',
+  ],
+  runbook: {
+    check: [
+      'Whether the failures and the success share the source IP, user agent and device token (dtHash)',
+      'The sign-in\'s MFA step: which factor, and whether a push was approved from the user\'s usual phone',
+      'What the session did next: apps opened, factors enrolled, admin console',
+    ],
+    act: [
+      'Ask the user over a known channel whether it was them',
+      'If not: clear the user\'s sessions, reset the password, reset MFA factors and review factor enrolments since the sign-in',
+    ],
+  },
+  differences: [
+    'Self-contained per-user state instead of alert correlation; a success always clears the failures before it, so typo-then-success never fires',
+  ],
   references: [
     'Elastic detection-rules: Okta Successful Login After Credential Attack (correlates spray / stuffing / brute-force alerts with a later success, 3 h)',
     'Okta customer-detections: ThreatInsight - Password Spray (threatSuspected)',
-    'Differs: self-contained per-user state instead of alert correlation; a success always clears the failures before it, so typo-then-success never fires',
   ],
 };
 

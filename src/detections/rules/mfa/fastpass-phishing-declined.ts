@@ -34,6 +34,18 @@ export default singleEvent<FastPassPhishingParams>({
       context: { reason: e.reason, ip: e.ip, country: e.country, asOrg: e.asOrg, userAgent: e.userAgent, factor: e.debug('factor') },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user clicking a link on a legitimate but unlisted domain that proxies Okta (rare)',
+  ],
+  runbook: {
+    check: [
+      'The phishing domain (debugData) and who else received the same lure',
+    ],
+    act: [
+      'Block the domain at the mail and web gateways; warn the user; check for other users who signed in with weaker factors from the same campaign',
+    ],
+  },
   references: [
     'Okta customer-detections: Okta AiTM Phishing Detection with FastPass (auth_via_mfa FAILURE, outcome.reason "FastPass declined phishing attempt")',
     'panther-analysis okta_phishing_attempt_blocked_by_fastpass',

@@ -34,6 +34,19 @@ export default singleEvent<Record<string, never>>({
       context: { actor: label(e.actor), actorType: e.actor?.type, oktaSupport: support, ip: e.ip, country: e.country, userAgent: e.userAgent, outcome: e.outcome, reason: e.reason },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An admin generating a temporary bypass for a user locked out of MFA',
+  ],
+  runbook: {
+    check: [
+      'Who requested the bypass and the ticket',
+      'The user\'s sign-ins during the bypass',
+    ],
+    act: [
+      'If unexplained: revoke the bypass, clear sessions, and review the actor',
+    ],
+  },
   references: [
     'Elastic detection-rules: Attempted Bypass of Okta MFA (event.action:user.mfa.attempt_bypass)',
     'panther-analysis okta_support_reset (user.mfa.attempt_bypass by system@okta.com)',

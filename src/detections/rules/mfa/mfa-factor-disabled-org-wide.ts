@@ -26,6 +26,19 @@ export default singleEvent<Record<string, never>>({
       context: { eventType: e.eventType, factor: name, factorId: factor?.id, factorType: factor?.type, actor: label(e.actor), oktaSupport: byOkta, ip: e.ip, country: e.country, userAgent: e.userAgent },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'Retiring a weak factor (SMS, voice) on purpose',
+  ],
+  runbook: {
+    check: [
+      'Which factor type and who deactivated it',
+      'Users left without a factor',
+    ],
+    act: [
+      'Re-enable the factor if unplanned and review the admin session',
+    ],
+  },
   references: [
     'panther-analysis okta_admin_disabled_mfa (system.mfa.factor.deactivate, high)',
     'https://help.okta.com/wf/en-us/content/topics/workflows/connector-reference/oktadevices/events/authenticatordeactivated.htm (security.authenticator.lifecycle.deactivate)',

@@ -139,11 +139,26 @@ const detection: Detection<FactorResetByOtherParams, FactorResetState> = {
     if (country || network) seen = [...seen.filter((s) => s[0] !== country || s[1] !== network), [country, network, e.time] as Seen].slice(-MAX_SEEN);
     return { state: { seen, reset }, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A traveller who lost their phone abroad and gets it reset by the help desk',
+  ],
+  runbook: {
+    check: [
+      'The help-desk ticket for the reset and how the caller was verified',
+      'Where the user enrolled the new factor, compared with where they usually are',
+    ],
+    act: [
+      'If the caller cannot be confirmed: suspend the user, clear sessions, reset factors and re-verify identity in person or by video',
+    ],
+  },
+  differences: [
+    'Only resets by someone other than the user, with an allow-list for help-desk automation, and only when the user then comes back from a country they were not seen in or through a proxy (a help desk resets factors every day)',
+  ],
   references: [
     'Sigma okta_mfa_reset_or_deactivated (user.mfa.factor.deactivate, user.mfa.factor.reset_all)',
     'panther-analysis okta_user_mfa_reset_all, okta_user_mfa_factor_suspend, okta_user_mfa_reset (own reset, info)',
     'Okta customer-detections hunt: Hunt on Factor Resets (cross-tenant impersonation)',
-    'Differs: only resets by someone other than the user, with an allow-list for help-desk automation, and only when the user then comes back from a country they were not seen in or through a proxy (a help desk resets factors every day)',
   ],
 };
 

@@ -36,5 +36,18 @@ export default threshold({
   subject: (e) => userSubject(e.actor!),
   summary: (n, e, p) => `${n} Okta Verify pushes rejected by ${label(e.actor)} within ${p.windowMinutes} minutes`,
   context: (e) => ({ lastIp: e.ip, lastCountry: e.country }),
+  status: 'stable',
+  falsePositives: [
+    'A user with a flaky phone approving late or rejecting duplicate pushes',
+  ],
+  runbook: {
+    check: [
+      'Where the pushes were requested from versus where the user is',
+      'Whether a push was approved at the end of the burst',
+    ],
+    act: [
+      'If an approval followed: clear the session, reset the password, and move the user to number challenge or FastPass',
+    ],
+  },
   references: ['panther-analysis okta_push_fatigue (Classic only)', 'Okta customer-detections: MFA fatigue'],
 });

@@ -103,11 +103,26 @@ const detection: Detection<PushLocationMismatchParams, PushLocationMismatchState
     };
     return { state: rest, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user on VPN whose sign-in egress is far from their phone',
+  ],
+  runbook: {
+    check: [
+      'The two locations and networks',
+      'Whether the user expected a push at that time',
+    ],
+    act: [
+      'If not the user: clear the session, reset the password, and enable number challenge',
+    ],
+  },
+  differences: [
+    'Keyed by user rather than session, and compares geography (distance / country) instead of bare IP inequality, so a phone on mobile data next to a laptop on Wi-Fi is quiet',
+  ],
   references: [
     'Okta customer-detections: Mismatch Between Source and Response for Verify Push Request (system.push.send_factor_verify_push vs auth_via_mfa OKTA_VERIFY_PUSH, by externalSessionId)',
     'Splunk security_content: okta_mismatch_between_source_and_response_for_verify_push_request',
     'Elastic detection-rules: okta_detect_suspicious_push_challenge (push sent then auth_via_mfa within 10 min)',
-    'Differs: keyed by user rather than session, and compares geography (distance / country) instead of bare IP inequality, so a phone on mobile data next to a laptop on Wi-Fi is quiet',
   ],
 };
 

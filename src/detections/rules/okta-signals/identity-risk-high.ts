@@ -46,6 +46,18 @@ export default singleEvent<IdentityRiskParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'Risk raised by a benign sign-in from an unusual network',
+  ],
+  runbook: {
+    check: [
+      'The risk reasons Okta gives (debugData.risk) and the user\'s recent activity',
+    ],
+    act: [
+      'Follow the ITP playbook: clear sessions and require re-authentication; reset credentials if the activity is not the user\'s',
+    ],
+  },
   references: [
     'okta/customer-detections itp_user_risk_changed_to_high (user.risk.detect and debugData.risk contains " level=HIGH")',
     'okta/customer-detections itp_okta_threat_intel_detection, itp_suspected_session_hijacking',

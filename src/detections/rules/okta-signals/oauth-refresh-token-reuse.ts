@@ -41,6 +41,18 @@ export default singleEvent<RefreshTokenReuseParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A client app retrying a refresh after a network error (race)',
+  ],
+  runbook: {
+    check: [
+      'The client app and the IPs of both uses',
+    ],
+    act: [
+      'Revoke the app\'s tokens for the user; investigate the device the token was stolen from',
+    ],
+  },
   references: [
     'Okta developer docs: Refresh token rotation, refresh token reuse detection (System Log events)',
     'panther-analysis okta_refresh_access_token_reuse',

@@ -44,10 +44,24 @@ export default threshold<RateLimitParams>({
   subject: () => ({ type: 'org', id: 'org', display: 'Okta org' }),
   summary: (n, e, p) => `${n} Okta rate-limit violations within ${p.windowMinutes} minutes (last: ${e.eventType}${e.debug('requestUri') ? ` on ${e.debug('requestUri')}` : ''})`,
   context: (e) => ({ lastEventType: e.eventType, lastRequestUri: e.debug('requestUri'), lastIp: e.ip, lastActor: e.actor?.alternateId ?? e.actor?.id, lastMessage: e.raw.displayMessage ?? undefined }),
+  status: 'stable',
+  falsePositives: [
+    'A large import or sync job hitting the API limits',
+  ],
+  runbook: {
+    check: [
+      'The endpoint (requestUri) and the client or token behind the requests',
+    ],
+    act: [
+      'Throttle or fix the integration; if the caller is unknown, revoke its token',
+    ],
+  },
+  differences: [
+    'Violations only (warnings and notifications are capacity planning), threshold per window',
+  ],
   references: [
     'Okta developer docs: System Log events for rate limits (org, client and operation levels)',
     'panther-analysis okta_rate_limits (every event, severity by warning/violation)',
     'Elastic "Possible Okta DoS Attack"',
-    'Differs: violations only (warnings and notifications are capacity planning), threshold per window',
   ],
 });

@@ -51,6 +51,20 @@ export default singleEvent<ThreatInsightParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A load tester or partner egress ThreatInsight misjudges (allow-list it)',
+    'Blocked internet noise (DENY): reported as info, for the record',
+  ],
+  runbook: {
+    check: [
+      'The category (outcome.reason) and the targeted accounts',
+      'For an allowed request: whether any account then signed in from the IP',
+    ],
+    act: [
+      'Set ThreatInsight to log and enforce mode if it is only logging; block the IP; reset accounts that signed in from it',
+    ],
+  },
   references: [
     'panther-analysis okta_threatinsight_security_threat_detected (DENY outcomes lowered to INFO)',
     'okta/customer-detections threat_insight_password_spray and threat_insight_high_unknown_users (outcome.reason)',

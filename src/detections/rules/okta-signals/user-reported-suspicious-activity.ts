@@ -43,6 +43,18 @@ export default singleEvent<UserReportedParams>({
       },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user reporting a push they triggered themselves by mistake',
+  ],
+  runbook: {
+    check: [
+      'The activity the user reported (the event they reacted to) and its source',
+    ],
+    act: [
+      'Talk to the user; if the activity was not theirs, reset credentials and clear sessions',
+    ],
+  },
   references: [
     'okta/customer-detections user_reported_suspicious_activity',
     'panther-analysis okta_user_reported_suspicious_activity; Elastic "Suspicious Activity Reported by Okta User"',

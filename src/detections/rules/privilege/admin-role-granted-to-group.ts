@@ -29,6 +29,19 @@ export default singleEvent({
       context: { ...actorContext(e), privilegeGranted: role, group: group.displayName },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned delegation of admin duties to a team group',
+  ],
+  runbook: {
+    check: [
+      'The group\'s members and who can change them (group rules, app push)',
+      'Who granted the role and whether that admin\'s session looks normal',
+    ],
+    act: [
+      'If unplanned: remove the role from the group, then review what group members did with it',
+    ],
+  },
   references: [
     'panther-analysis okta_group_admin_role_assigned (every group.privilege.grant)',
     'Elastic "Administrator Privileges Assigned to an Okta Group"',

@@ -31,5 +31,18 @@ export default singleEvent({
       context: { privilegeGranted: granted, grantedBy: label(e.actor), ip: e.ip },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'Onboarding a new admin through the change process',
+  ],
+  runbook: {
+    check: [
+      'The role granted (Super Administrator is the most serious), who granted it and from which session',
+      'The grantee\'s recent sign-ins and MFA events',
+    ],
+    act: [
+      'If unplanned: revoke the role, clear the grantee\'s sessions and review what they did with it',
+    ],
+  },
   references: ['panther-analysis okta_admin_role_assigned', 'Sigma okta_admin_role_assigned_to_user_or_group'],
 });

@@ -27,6 +27,19 @@ export default singleEvent({
       context: { ...actorContext(e), token: token?.displayName, networkConnection: network ?? 'unknown', unrestrictedNetwork: network === undefined ? undefined : network === 'ANYWHERE' },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An integration engineer creating a token for a documented integration',
+  ],
+  runbook: {
+    check: [
+      'Who created the token, from where, and in which session (a recent admin grant or suspicious sign-in?)',
+      'The token\'s network restriction and the privileges of its creator',
+    ],
+    act: [
+      'If unexpected: revoke the token (Security > API > Tokens), then review the creator\'s account for takeover',
+    ],
+  },
   references: [
     'okta/customer-detections new_api_token_created',
     'panther-analysis okta_api_key_created (severity info)',

@@ -27,6 +27,19 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, token: token?.displayName, networkConnection: 'ANYWHERE', unrestrictedNetwork: true },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An integration running from a cloud provider whose addresses change, where the admin chose no network restriction',
+  ],
+  runbook: {
+    check: [
+      'The token\'s creator and purpose',
+      'Whether the integration could run from a network zone',
+    ],
+    act: [
+      'Restrict the token to a network zone (or revoke and recreate it); if nobody owns it, revoke it',
+    ],
+  },
   references: [
     'okta/customer-detections api_token_excessive_network_access (create/update with debugContext.debugData.networkConnection eq "ANYWHERE")',
     'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApiToken/ (network.connection ANYWHERE | ZONE)',

@@ -82,6 +82,19 @@ export default singleEvent({
       context: { ...actorContext(e), eventType: e.eventType, change, role: role?.displayName, resourceSet: set?.displayName, permissions, sensitivePermissions: sensitive },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A planned change of a custom admin role\'s permissions',
+  ],
+  runbook: {
+    check: [
+      'The permissions added and the role\'s assignees',
+      'The change request behind it',
+    ],
+    act: [
+      'If unplanned: revert the permissions and review actions taken by the role\'s assignees since',
+    ],
+  },
   references: [
     'Sigma okta_admin_role_assignment_created (iam.resourceset.bindings.add)',
     'Okta Event Types catalog: iam.role.*, iam.resourceset.* (admin-role tag)',

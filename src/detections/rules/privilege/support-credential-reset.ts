@@ -109,6 +109,19 @@ const detection: Detection<SupportResetParams, SessionState> = {
     if (!open) return { state: state && e.time <= state.until ? state : undefined };
     return { state, signal: signal(e, 'impersonation session', { sessionId: e.sessionId, engineer: open.engineer, impersonated: open.impersonated, sessionStartedAt: open.startedAt }, open) };
   },
+  status: 'stable',
+  falsePositives: [
+    'A reset Okta Support made for a ticket the account owner opened',
+  ],
+  runbook: {
+    check: [
+      'The support case: who opened it and whether it asked for this reset',
+      'What the user did after the reset: enrolled factors, sign-in locations',
+    ],
+    act: [
+      'If there is no matching case: clear the user\'s sessions, reset the factors again yourself, and contact Okta Support through your account team',
+    ],
+  },
   references: [
     'panther-analysis okta_support_reset (actor system@okta.com, transaction.id "unknown", no user agent, no country)',
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',

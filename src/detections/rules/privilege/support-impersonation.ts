@@ -51,6 +51,20 @@ export default singleEvent({
       context: { ...context, expiresAt: e.debug('expiresAt') ?? e.debug('expiration') },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An admin granting Okta Support access for an open case',
+    'A support engineer signing in for that case',
+  ],
+  runbook: {
+    check: [
+      'The open support case and the grant\'s expiry',
+      'Who granted it and from where; for failed attempts, who tried and how often',
+    ],
+    act: [
+      'If there is no case: revoke Okta Support access (Settings > Account), and contact Okta through your account team',
+    ],
+  },
   references: [
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',
     'panther-analysis okta_account_support_access (grant + initiate)',

@@ -73,9 +73,25 @@ export default singleEvent<AnonymizerSignInParams>({
       context: { ip: e.ip, country: e.country, city: e.city, asOrg: e.asOrg, isProxy: e.isProxy, outcome: e.outcome, reasons, userAgent: e.userAgent },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user on a personal commercial VPN',
+    'A corporate VPN or secure web gateway not yet allow-listed',
+  ],
+  runbook: {
+    check: [
+      'The network (AS organisation, isProxy) and whether the user uses it every day',
+      'For failed sign-ins: whether other users were tried from the same network',
+    ],
+    act: [
+      'Allow-list corporate egress; for an unknown anonymizer, confirm with the user and reset the password if it was not them',
+    ],
+  },
+  differences: [
+    'Successful sign-ins only by default, also matches anonymizer network names, tenant allow-list',
+  ],
   references: [
     'panther-analysis okta_anonymizing_vpn_login (user.session.start with securityContext.isProxy)',
     'okta/customer-detections hunt_sign_in_attempts_from_proxies',
-    'Differs: successful sign-ins only by default, also matches anonymizer network names, tenant allow-list',
   ],
 });

@@ -81,9 +81,23 @@ const detection: Detection<ConcurrentSessionsParams, ConcurrentSessionsState> = 
     };
     return { state: { starts, firedAt: e.time }, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A user with several devices on different networks (laptop on home Wi-Fi, phone on the carrier): several networks are required',
+  ],
+  runbook: {
+    check: [
+      'The sessions\' IPs, networks and devices',
+    ],
+    act: [
+      'If a session is not the user\'s: clear all sessions and reset credentials',
+    ],
+  },
+  differences: [
+    'Requires several source IPs and networks (AS organisations) as well as several sessions, sliding window, fires once per window',
+  ],
   references: [
     'Elastic: Multiple Okta Sessions Detected for a Single User (distinct externalSessionId per user)',
-    'Differs: requires several source IPs and networks (AS organisations) as well as several sessions, sliding window, fires once per window',
   ],
 };
 

@@ -114,9 +114,25 @@ const detection: Detection<ImpossibleTravelParams, ImpossibleTravelState> = {
     };
     return { state: { last: b, reported: { a: [a.lat, a.lon], b: [b.lat, b.lon], t: b.t } }, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A VPN or proxy switching exit country',
+    'Geolocation errors on carrier addresses',
+  ],
+  runbook: {
+    check: [
+      'Both sign-ins\' networks and devices: is one a VPN?',
+      'Whether both sessions stayed active',
+    ],
+    act: [
+      'If one sign-in is not the user\'s: clear sessions and reset credentials',
+    ],
+  },
+  differences: [
+    'Ignores hops under minDistanceKm, proxies and allow-listed networks; tolerates late events',
+  ],
   references: [
     'panther-analysis okta_geo_improbable_access (900 km/h between consecutive sign-ins, 7-day memory)',
-    'Differs: ignores hops under minDistanceKm, proxies and allow-listed networks; tolerates late events',
   ],
 };
 

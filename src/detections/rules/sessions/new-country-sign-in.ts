@@ -76,10 +76,26 @@ const detection: Detection<NewCountrySignInParams, NewCountryState> = {
     };
     return { state: next, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'Business travel',
+    'A VPN whose exit moved country',
+  ],
+  runbook: {
+    check: [
+      'The user\'s known countries and travel plans',
+      'The network (a hosting or VPN provider rather than a carrier)',
+    ],
+    act: [
+      'Confirm with the user; if not them, clear sessions and reset credentials',
+    ],
+  },
+  differences: [
+    'Per-user baseline kept for 90 days with a learning period, so new users and the first sign-ins after deployment stay quiet',
+  ],
   references: [
     'Azure Sentinel Okta: User Login from Different Countries within 3 hours',
     'Okta behavior detection "New Country" (debugData.behaviors)',
-    'Differs: per-user baseline kept for 90 days with a learning period, so new users and the first sign-ins after deployment stay quiet',
   ],
 };
 

@@ -77,8 +77,24 @@ export default singleEvent<ScriptedUserAgentParams>({
       context: { userAgent: ua, matched: tool, ip: e.ip, country: e.country, asOrg: e.asOrg, outcome: e.outcome },
     };
   },
+  status: 'stable',
+  falsePositives: [
+    'An engineer testing sign-in with curl or a headless browser',
+    'A service account using an SDK (allow-list it)',
+  ],
+  runbook: {
+    check: [
+      'Who signed in and from where',
+      'What the scripted session did next',
+    ],
+    act: [
+      'Allow-list known automation; otherwise reset the user\'s password and clear sessions',
+    ],
+  },
+  differences: [
+    'Successful sign-ins by default, parameterised tool list, per-user and network allow-lists',
+  ],
   references: [
     'Sigma / Elastic: sign-ins with non-browser user agents (curl, python-requests, headless browsers)',
-    'Differs: successful sign-ins by default, parameterised tool list, per-user and network allow-lists',
   ],
 });

@@ -92,10 +92,26 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     };
     return { state: { ...next, firedAt: e.time }, signal };
   },
+  status: 'stable',
+  falsePositives: [
+    'A browser whose user agent family changes within a session (rare: a major update, or a privacy extension rewriting it)',
+    'Okta\'s own tooling acting in an admin\'s session (Admin Console client, Okta-Integrations user agent, Okta\'s IPs): excluded, see Okta\'s knowledge-base article',
+  ],
+  runbook: {
+    check: [
+      'The IPs, networks and clients of the session, in order',
+      'What the second client did (apps opened, admin console, factor changes)',
+    ],
+    act: [
+      'Clear the user\'s sessions, reset the password and factors, and check apps the second client opened for their own sessions and tokens',
+    ],
+  },
+  differences: [
+    'Keyed by session id (dtHash as fallback), user agents compared without version numbers, sliding window',
+  ],
   references: [
     'okta/customer-detections suspicious_use_of_an_Okta_Session_Cookie (policy.evaluate_sign_on by dtHash: >1 IP and >1 OS or browser)',
     'panther-analysis okta_potentially_stolen_session (same externalSessionId, new ASN and different user agent)',
-    'Differs: keyed by session id (dtHash as fallback), user agents compared without version numbers, sliding window',
   ],
 };
 
