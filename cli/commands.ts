@@ -194,7 +194,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     const skipped = result.reports.filter((r) => r.fastForwarded).length;
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
-      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toBuffer} buffered for ingest, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
       `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),

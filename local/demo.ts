@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const result = await simulate(pipeline, generated.deliveries, { runDaily: true, until: Date.parse(`${day}T00:00:00Z`) + DAY + 7 * HOUR, fastForward: false, onHour: (r) => printHour(r, tenant.schedule.gracePeriodMinutes) });
-    console.log(bold(`\n${result.findings.length} findings, ${pipeline.published.length} SNS notifications; bus: ${pipeline.bus.received} events in, ${pipeline.bus.toNearTime} to near-time, ${pipeline.bus.unmatched} matched no rule. ${((Date.now() - started) / 1000).toFixed(1)} s.`));
+    console.log(bold(`\n${result.findings.length} findings, ${pipeline.published.length} SNS notifications; bus: ${pipeline.bus.received} events in, ${pipeline.delivery.objects} objects written by the delivery stream, ${pipeline.bus.unmatched} matched no rule. ${((Date.now() - started) / 1000).toFixed(1)} s.`));
     for (const f of result.findings) console.log(`  ${f.triggeredAt.slice(11, 16)} [${f.severity}] ${f.detectionId}: ${f.summary}`);
     const arrivals = arrivalsOf(generated.deliveries);
     mkdirSync(REPORT_DIR, { recursive: true });

@@ -1,6 +1,5 @@
 /**
- * The buffer queue and its event source mapping, locally, with the SQS semantics the ingest function
- * relies on: batches of at most `batchSize` records; a record reported in batchItemFailures, or every
+ * A queue and its event source mapping, locally, with the SQS semantics the consuming function relies on: batches of at most `batchSize` records; a record reported in batchItemFailures, or every
  * record of an invocation that failed, comes back (once its visibility timeout has passed: here, later
  * in the same drain) with its receive count raised; after `maxReceiveCount` receives it goes to the
  * dead-letter queue instead.
@@ -14,6 +13,8 @@ export const SQS_MESSAGES_PER_CALL = 10;
 export interface LocalQueueOptions {
   /** The queue's ARN, as the records' eventSourceARN. */
   readonly arn: string;
+  /** The queue's URL, what a sender names it by. @default - the ARN */
+  readonly url?: string;
   readonly region: string;
   /** Records per invocation of the consumer. */
   readonly batchSize: number;

@@ -1,9 +1,10 @@
 /**
  * The local runtime: one tenant's pipeline on this machine, with no AWS account.
  *
- * Same parts as in AWS, each a small adapter: the event bus routes by the deployed rules' patterns
- * (./bus.ts), the buffer queue feeds the ingest function with SQS's batch and redrive semantics
- * (./queue.ts), the Lambda handlers run as they are with the environment the stack gives them
+ * Same parts as in AWS, each a small adapter: the event bus routes by the deployed rule's pattern
+ * (./bus.ts) to the delivery stream, which writes buffered objects to the bucket (./delivery-stream.ts);
+ * each object's notification goes through the ingest queue to the ingest function, and on to the
+ * near-time queue and function, with SQS's batch and redrive semantics (./queue.ts); the Lambda handlers run as they are with the environment the stack gives them
  * (./invoker.ts), the hourly workflow definition runs in aws-local-stepfunctions (./state-machine.ts),
  * DynamoDB is a real DynamoDB-compatible server (./dynamo.ts) and S3 a real S3-compatible one (./s3.ts). SNS has no local implementation:
  * publishes are recorded in memory instead (./topic.ts, the one mock).
@@ -15,14 +16,14 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
 import { RequestMeter, SIMULATION } from '../src/aws/request-meter';
 import { findingsForHour } from '../src/store/findings';
-import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
-import { ingestPattern, nearTimePatterns } from '../src/events/patterns';
+import { ingestPattern } from '../src/events/patterns';
 import { bucketName } from '../src/pipeline/buckets';
 import { functionEnvironment } from '../src/pipeline/config';
 import { ENV } from '../src/pipeline/env';
 import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
 import { pendingHours } from '../src/pipeline/plan';
-import { QUEUES } from '../src/pipeline/queues';
+import { objectCreatedMessage } from '../src/pipeline/object-notifications';
+import { QUEUES, type QueueName } from '../src/pipeline/queues';
 import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
@@ -30,6 +31,7 @@ import { hourlyWorkflow } from '../src/workflow/hourly-state-machine';
 import { LAMBDA_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { LocalBus, type BusStats } from './bus';
+import { LocalDeliveryStream } from './delivery-stream';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 import { LocalInvoker } from './invoker';
 import { LocalQueue, type DeadLetter } from './queue';
@@ -43,15 +45,14 @@ const REGION = 'us-east-1';
 export interface LocalPipelineOptions {
   /** Use an existing DynamoDB endpoint instead of starting dynalite. @default a dynalite server of its own */
   readonly dynamoEndpoint?: string;
-  /** SQS batch size for the ingest function. @default QUEUES['ingest-buffer'].batchSize */
-  readonly batchSize?: number;
+
   /**
    * The state machine definition to execute, e.g. the one taken out of a synthesized stack, with its
    * references resolved to {@link LocalPipeline.functionArn} and the local table names.
    * @default hourlyWorkflow() with this runtime's ARNs and table names
    */
   readonly definition?: Record<string, unknown>;
-  /** Receives before SQS moves a message to the dead-letter queue (the buffer queue's redrive policy). @default QUEUES['ingest-buffer'].maxReceiveCount */
+  /** Receives before SQS moves a message to a dead-letter queue (the queues' redrive policy). @default QUEUES[queue].maxReceiveCount */
   readonly maxReceiveCount?: number;
 }
 
@@ -65,7 +66,8 @@ export class LocalPipeline {
   readonly s3: S3Client;
   private readonly topic: LocalTopic;
   private readonly invoker: LocalInvoker;
-  private readonly buffer: LocalQueue;
+  private readonly queues: Record<QueueName, LocalQueue>;
+  private readonly stream: LocalDeliveryStream;
   private readonly eventBus: LocalBus;
   /** Every AWS request this runtime makes, as AWS would bill it (see src/aws/request-meter.ts). */
   readonly meter = new RequestMeter();
@@ -88,27 +90,38 @@ export class LocalPipeline {
     this.ddb = documentClient(this.client);
     this.s3 = this.meter.attach(createS3Client(objectStore.endpoint));
     this.topic = new LocalTopic(this.arns.topic(this.names.findingsTopic), this.meter);
+    this.queues = Object.fromEntries(
+      Object.values(QUEUES).map((spec) => [
+        spec.name,
+        new LocalQueue({
+          arn: this.arns.arn('sqs', this.names.queue(spec.name)),
+          url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${this.names.queue(spec.name)}`,
+          region: REGION,
+          batchSize: spec.batchSize,
+          maxReceiveCount: options.maxReceiveCount ?? spec.maxReceiveCount,
+          meter: this.meter,
+        }),
+      ]),
+    ) as Record<QueueName, LocalQueue>;
+    const queueUrls = Object.fromEntries(Object.entries(this.queues).map(([name, q]) => [name, q.options.url])) as Record<QueueName, string>;
     this.invoker = new LocalInvoker({
       environment: (fn) => ({
-        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn }),
+        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn, queueUrls }),
         [ENV.dynamoEndpoint]: endpoint,
         [ENV.s3Endpoint]: objectStore.endpoint,
       }),
       functionName: (fn) => this.names.function(fn),
       meter: this.meter,
     });
-    this.buffer = new LocalQueue({
-      arn: this.arns.arn('sqs', this.names.queue(QUEUES['ingest-buffer'].name)),
-      region: REGION,
-      batchSize: options.batchSize ?? QUEUES['ingest-buffer'].batchSize,
-      maxReceiveCount: options.maxReceiveCount ?? QUEUES['ingest-buffer'].maxReceiveCount,
+    this.stream = new LocalDeliveryStream({
+      name: this.names.deliveryStream,
+      bucket,
+      s3: this.s3,
       meter: this.meter,
+      // S3 notifies the ingest queue of each object (the notification is free; the queue's requests are not).
+      onObject: (key, size, time) => this.queues['ingest-objects'].send(objectCreatedMessage(bucket, key, size, time, REGION)),
     });
-    this.eventBus = new LocalBus(
-      { ingest: ingestPattern(), nearTime: nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))), archive: ingestPattern() },
-      { buffer: (event) => this.buffer.send(JSON.stringify(event)), nearTime: (event) => this.invoke('near-time', event) },
-      this.meter,
-    );
+    this.eventBus = new LocalBus({ ingest: ingestPattern(), archive: ingestPattern() }, { deliveryStream: (body, at) => this.deliver(body, at) }, this.meter);
   }
 
   static async start(tenant: Tenant, options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
@@ -120,7 +133,7 @@ export class LocalPipeline {
     await createBucket(objectStore.endpoint, bucket);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
     const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, options);
-    setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic });
+    setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic, sqs: pipeline.sender });
     return pipeline;
   }
 
@@ -141,29 +154,68 @@ export class LocalPipeline {
     return this.eventBus.stats;
   }
 
-  /** Messages SQS gave up on (moved to the buffer's dead-letter queue after maxReceiveCount receives). */
+  /** Messages SQS gave up on (moved to a queue's dead-letter queue after maxReceiveCount receives). */
   get deadLetters(): DeadLetter[] {
-    return this.buffer.deadLetters;
+    return Object.values(this.queues).flatMap((q) => q.deadLetters);
   }
+
+  /** What the delivery stream received and the objects it wrote. */
+  get delivery(): { records: number; objects: number } {
+    return this.stream.stats;
+  }
+
+  /** SendMessage, for the handlers: to this runtime's queue of that URL. */
+  readonly sender = {
+    send: async (queueUrl: string, body: string) => {
+      const queue = Object.values(this.queues).find((q) => q.options.url === queueUrl);
+      if (!queue) throw Object.assign(new Error(`The specified queue does not exist: ${queueUrl}`), { name: 'QueueDoesNotExist' });
+      queue.send(body);
+      return {};
+    },
+  };
 
   /** Invoke a handler the way Lambda would, with that function's environment only. */
   invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
     return this.invoker.invoke<T>(fn, payload);
   }
 
-  /** PutEvents onto the tenant bus: route by the same patterns as the deployed rules. */
-  put(event: unknown): Promise<void> {
-    return this.eventBus.put(event);
+  /**
+   * PutEvents onto the tenant bus at a time (the simulated clock; default now): route by the deployed
+   * rule's pattern to the delivery stream. An object the stream writes on the way is ingested, and its
+   * near-time events evaluated, before this returns.
+   */
+  put(event: unknown, at = Date.now()): Promise<void> {
+    return this.eventBus.put(event, at);
   }
 
-  /** Deliver a raw body to the buffer queue as-is (what a malformed message looks like). */
-  enqueueRaw(body: string): void {
-    this.buffer.send(body);
+  /** A record that reached the delivery stream as-is (what a malformed record in an object looks like). */
+  async putRaw(body: string, at = Date.now()): Promise<void> {
+    await this.deliver(body, at);
   }
 
-  /** Let the event source mapping drain the buffer queue into the ingest function (see ./queue.ts). */
-  drain(): Promise<{ batches: number; failures: number }> {
-    return this.buffer.drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('ingest', event));
+  private async deliver(body: string, at: number): Promise<void> {
+    if (await this.stream.put(body, at)) await this.processObjects();
+  }
+
+  /** Time has moved on to `now`: the delivery stream writes a buffer whose interval has passed, and it is processed. */
+  async advanceTo(now: number): Promise<void> {
+    if (await this.stream.flushDue(now)) await this.processObjects();
+  }
+
+  /**
+   * Write what the delivery stream holds (as its interval would) and let the event source mappings drain
+   * the queues: each object indexed, then its near-time events evaluated. Returns the batches and how many
+   * record receives failed (see ./queue.ts).
+   */
+  async drain(): Promise<{ batches: number; failures: number }> {
+    await this.stream.flush();
+    return this.processObjects();
+  }
+
+  private async processObjects(): Promise<{ batches: number; failures: number }> {
+    const ingest = await this.queues['ingest-objects'].drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('ingest', event));
+    const nearTime = await this.queues['near-time-objects'].drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('near-time', event));
+    return { batches: ingest.batches + nearTime.batches, failures: ingest.failures + nearTime.failures };
   }
 
   /** The ARN this runtime answers to for a function (what a Lambda Task's Resource must say). */

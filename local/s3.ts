@@ -1,8 +1,9 @@
 /**
- * An in-process S3-compatible server (s3rver, objects in a temporary directory), as dynalite is for
+ * An in-process S3-compatible server (s3rver, objects in a temporary directory, in memory where the system
+ * offers it), as dynalite is for
  * DynamoDB: the handlers talk S3 to it through the real SDK, and it is gone when the runtime closes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +19,11 @@ export interface LocalS3 {
   close(): Promise<void>;
 }
 
+/** Objects live in memory-backed storage where the system has it (Linux's /dev/shm), else in the temporary directory. */
+const OBJECTS_ROOT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 export async function startS3(): Promise<LocalS3> {
-  const directory = mkdtempSync(join(tmpdir(), 'vigil-s3-'));
+  const directory = mkdtempSync(join(OBJECTS_ROOT, 'vigil-s3-'));
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
   const { port } = await server.run();
   return {

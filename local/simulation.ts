@@ -147,8 +147,8 @@ export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries, 
     while (((await input.peek())?.at ?? Infinity) < tick) {
       const d = (await input.take())!;
       lastEvent = d.at;
-      if (d.event === undefined && d.raw !== undefined) pipeline.enqueueRaw(d.raw);
-      else await pipeline.put(d.event);
+      if (d.event === undefined && d.raw !== undefined) await pipeline.putRaw(d.raw, d.at);
+      else await pipeline.put(d.event, d.at);
       delivered++;
     }
     if (delivered) idle = false;

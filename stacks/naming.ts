@@ -45,7 +45,10 @@ export interface TenantNames {
   readonly stateMachine: string;
   readonly scheduleGroup: string;
   readonly ingestRule: string;
-  nearTimeRule(index: number): string;
+  /** The Firehose delivery stream the ingest rule sends every event to (1-64 characters). */
+  readonly deliveryStream: string;
+  /** Firehose's delivery errors are logged here. */
+  readonly deliveryStreamLogGroup: string;
   function(name: string): string;
   queue(name: string): string;
   /** Lambda log groups are `/aws/lambda/<function name>`. */
@@ -70,7 +73,8 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     stateMachine: `${prefix}-hourly`,
     scheduleGroup: prefix,
     ingestRule: `${prefix}-ingest`,
-    nearTimeRule: (i) => `${prefix}-near-time-${i + 1}`,
+    deliveryStream: `${prefix}-events`,
+    deliveryStreamLogGroup: `/aws/kinesisfirehose/${prefix}-events`,
     function: (name) => `${prefix}-${name}`,
     queue: (name) => `${prefix}-${name}`,
     lambdaLogGroup: (fn) => `/aws/lambda/${prefix}-${fn}`,
@@ -111,6 +115,9 @@ export class TenantArns {
   }
   alarm(name: string): string {
     return this.arn('cloudwatch', `alarm:${name}`);
+  }
+  deliveryStream(name: string): string {
+    return this.arn('firehose', `deliverystream/${name}`);
   }
   stateMachine(name: string): string {
     return this.arn('states', `stateMachine:${name}`);

@@ -2,8 +2,8 @@
  * One tenant's Vigil pipeline, in the tenant's AWS account: `tenant-<id>`.
  *
  *   Okta ─▶ partner event source ─▶ partner event bus ─┬▶ archive (replay)
- *                                                      ├▶ ingest rule ─▶ SQS buffer ─▶ ingest λ ─▶ events/hours tables
- *                                                      └▶ near-time rule(s) ─▶ near-time λ ─▶ findings ─▶ SNS
+ *                                                      └▶ ingest rule ─▶ Firehose ─▶ S3 objects (a minute each)
+ *   S3 notification ─▶ SQS ─▶ ingest λ (index objects by event-time hour) ─▶ SQS ─▶ near-time λ ─▶ findings ─▶ SNS
  *   Scheduler ─▶ hourly workflow (plan λ ─▶ per hour: chunks ─▶ detect λ ─▶ notify λ ─▶ mark hour) ─▶ SNS
  *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand
  *   X-Ray samples the functions and the workflow at the tenant's rate (tracing.samplingRate)
@@ -14,8 +14,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { nearTimeEventTypes, resolveCatalog } from '../src/detections/catalog';
-import { nearTimePatterns } from '../src/events/patterns';
 import { bucketName } from '../src/pipeline/buckets';
 import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
 import { LAMBDAS, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
@@ -23,14 +21,15 @@ import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/qu
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { configureStateBackend, type StateBackendSettings } from './backend';
+import { EventDeliveryStream } from './constructs/delivery-stream';
 import { EncryptedQueue, MAX_RETENTION_SECONDS } from './constructs/encrypted-queue';
 import { FindingsTopic } from './constructs/findings-topic';
 import { HourlyWorkflow } from './constructs/hourly-workflow';
 import { IngestRoute } from './constructs/ingest-route';
-import { NearTimeRoute } from './constructs/near-time-route';
 import { PartnerEventBus } from './constructs/partner-event-bus';
 import { PipelineAlarms } from './constructs/pipeline-alarms';
 import { PipelineFunction, type FunctionResources } from './constructs/pipeline-function';
+import { QueueConsumer } from './constructs/queue-consumer';
 import { TenantBucket } from './constructs/tenant-bucket';
 import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
@@ -79,7 +78,8 @@ export class TenantStack extends TerraformStack {
     configureStateBackend(this, tenant.id, props.stateBackend);
 
     // 1. One key encrypts everything the tenant's pipeline stores.
-    const key = new TenantKey(this, 'key', { names, arns });
+    const objectsBucketName = bucketName(tenant.id, tenant.aws.accountId);
+    const key = new TenantKey(this, 'key', { names, arns, bucketName: objectsBucketName });
 
     // 2. Events EventBridge could not deliver (bus encryption errors, rule targets) wait here.
     const deliveryDlq = new EncryptedQueue(this, 'delivery-dlq', {
@@ -98,20 +98,23 @@ export class TenantStack extends TerraformStack {
       deadLetterQueueArn: deliveryDlq.arn,
     });
 
-    // 4. Ingest buffers events in SQS; a record that keeps failing moves to the buffer's DLQ.
-    const bufferSpec = QUEUES['ingest-buffer'];
-    const buffer = new EncryptedQueue(this, bufferSpec.name, {
-      name: names.queue(bufferSpec.name),
-      kmsKeyArn: key.arn,
-      visibilityTimeoutSeconds: visibilityTimeoutFor(timeoutOf(LAMBDAS.ingest)),
-      maxReceiveCount: bufferSpec.maxReceiveCount,
-    });
-
-    const queues: Record<QueueName, EncryptedQueue> = { [bufferSpec.name]: buffer };
+    // 4. Queues carry references to objects, never events: the ingest queue (S3 notifications) and the
+    //    near-time queue; a message that keeps failing moves to the queue's DLQ.
+    const queues = Object.fromEntries(
+      Object.values(QUEUES).map((spec) => [
+        spec.name,
+        new EncryptedQueue(this, spec.name, {
+          name: names.queue(spec.name),
+          kmsKeyArn: key.arn,
+          visibilityTimeoutSeconds: visibilityTimeoutFor(Math.max(...Object.values(LAMBDAS).filter((l) => l.drains?.includes(spec.name)).map(timeoutOf))),
+          maxReceiveCount: spec.maxReceiveCount,
+        }),
+      ]),
+    ) as Record<QueueName, EncryptedQueue>;
 
     // 5. What the pipeline keeps: tables, the bucket, and the topic findings are published to.
     const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
-    const bucket = new TenantBucket(this, 'objects', { bucketName: bucketName(tenant.id, tenant.aws.accountId), kmsKeyArn: key.arn, retentionDays: tenant.retentionDays });
+    const bucket = new TenantBucket(this, 'objects', { bucketName: objectsBucketName, kmsKeyArn: key.arn, retentionDays: tenant.retentionDays });
     // Construct id 'alerts' is in the topic's Terraform address: changing it would replace deployed topics.
     const findingsTopic = new FindingsTopic(this, 'alerts', { topicName: names.findingsTopic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
 
@@ -124,6 +127,7 @@ export class TenantStack extends TerraformStack {
       bucketArn: bucket.arn,
       topicArn: findingsTopic.arn,
       queueArn: (queue) => queues[queue].arn,
+      queueUrl: (queue) => queues[queue].url,
     };
     const fns = {} as Record<LambdaName, PipelineFunction>;
     for (const spec of Object.values(LAMBDAS)) {
@@ -140,26 +144,35 @@ export class TenantStack extends TerraformStack {
     }
     this.functions = fns;
 
-    // 7. Every Okta event: bus -> buffer -> ingest.
+    // 7. Every Okta event: bus -> delivery stream -> an object a minute in the bucket -> ingest queue.
+    const stream = new EventDeliveryStream(this, 'delivery', {
+      streamName: names.deliveryStream,
+      bucketArn: bucket.arn,
+      kmsKeyArn: key.arn,
+      account: tenant.aws.accountId,
+      logGroupName: names.deliveryStreamLogGroup,
+      logRetentionDays: props.logRetentionDays,
+    });
     const ingest = new IngestRoute(this, 'ingest', {
       busName: partnerBus.bus.name,
       ruleName: names.ingestRule,
-      buffer,
-      ingest: fns.ingest,
+      deliveryStreamArn: stream.arn,
+      account: tenant.aws.accountId,
+      bucketName: bucket.name,
+      bucketArn: bucket.arn,
+      objectsQueue: queues['ingest-objects'],
       deliveryDeadLetterQueueArn: deliveryDlq.arn,
     });
 
-    // 8. Event types near-time detections read: bus -> near-time, within seconds.
-    const nearTime = new NearTimeRoute(this, 'near-time', {
-      busName: partnerBus.bus.name,
-      patterns: nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections))),
-      ruleName: names.nearTimeRule,
-      nearTime: fns['near-time'],
-      deliveryDeadLetterQueueArn: deliveryDlq.arn,
-    });
+    // 8. Each queue's consumer: ingest indexes each object by event-time hour and forwards those with
+    //    near-time events; near-time evaluates them (per object and key) and notifies at once.
+    for (const spec of Object.values(QUEUES)) {
+      const consumer = Object.values(LAMBDAS).find((l) => l.drains?.includes(spec.name))!;
+      new QueueConsumer(this, `${spec.name}-consumer`, { queue: queues[spec.name], consumer: fns[consumer.name], spec });
+    }
 
-    // Only this bus and these rules may put undeliverable events in the delivery DLQ.
-    deliveryDlq.allowSendFrom('events.amazonaws.com', [partnerBus.bus.arn, ingest.rule.arn, ...nearTime.rules.map((r) => r.arn)]);
+    // Only this bus and its ingest rule may put undeliverable events in the delivery DLQ.
+    deliveryDlq.allowSendFrom('events.amazonaws.com', [partnerBus.bus.arn, ingest.rule.arn]);
 
     // 9. Every hour, the workflow detects over each closed hour (authoritative) and notifies.
     const workflow = new HourlyWorkflow(this, 'hourly', {
@@ -204,11 +217,11 @@ export class TenantStack extends TerraformStack {
       kmsKeyArn: key.arn,
       subscriptions: tenant.operations.subscriptions,
       alarmName: names.alarm,
-      bufferQueueName: buffer.queue.name,
+      deliveryStreamName: stream.stream.name,
       silentFeedHours: tenant.operations.silentFeedHours,
       deadLetterQueues: {
         delivery: deliveryDlq.queue.name,
-        'ingest-buffer': buffer.deadLetterQueue!.name,
+        ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, q.deadLetterQueue!.name])),
         schedule: scheduleDlq.queue.name,
       },
       stateMachineArn: workflow.arn,

@@ -19,26 +19,6 @@ export function ingestPattern(): EventPattern {
 }
 
 /**
- * Patterns selecting the event types near-time detections read. Split into as many patterns (rules) as
- * needed to keep each under {@link MAX_PATTERN_LENGTH} characters. Returns none when there are no types.
- */
-export function nearTimePatterns(eventTypes: readonly string[], maxLength = MAX_PATTERN_LENGTH): EventPattern[] {
-  const build = (types: readonly string[]): EventPattern => ({ ...ingestPattern(), detail: { eventType: [...types] } });
-  const patterns: EventPattern[] = [];
-  let current: string[] = [];
-  for (const t of [...new Set(eventTypes)].sort()) {
-    if (JSON.stringify(build([t])).length > maxLength) throw new Error(`event type ${t} alone exceeds the ${maxLength}-character pattern limit`);
-    if (current.length && JSON.stringify(build([...current, t])).length > maxLength) {
-      patterns.push(build(current));
-      current = [];
-    }
-    current.push(t);
-  }
-  if (current.length) patterns.push(build(current));
-  return patterns;
-}
-
-/**
  * Why EventBridge would reject a pattern (no fields, an empty list of values, over the size limit), or
  * undefined when it would not.
  */

@@ -5,7 +5,7 @@
  */
 
 /** What the bucket holds, each under its own key prefix. */
-export type ObjectArea = 'events' | 'state';
+export type ObjectArea = 'events' | 'delivery-errors' | 'state';
 
 export interface ObjectAreaSpec {
   readonly name: ObjectArea;
@@ -18,7 +18,13 @@ export const OBJECT_AREAS: Readonly<Record<ObjectArea, ObjectAreaSpec>> = {
   events: {
     name: 'events',
     prefix: 'events/',
-    description: 'The events: gzip NDJSON chunks of raw LogEvents by event-time hour (events/<hour>/<chunk>.ndjson.gz), indexed by reference in the events table.',
+    description:
+      'The events: gzip NDJSON objects as the delivery stream writes them, by arrival hour (events/stream/<yyyy/MM/dd/HH>/<object>.gz, src/pipeline/delivery.ts), and events written directly (events/direct/<hour>/), each referenced in the events table under the event-time hours it holds.',
+  },
+  'delivery-errors': {
+    name: 'delivery-errors',
+    prefix: 'delivery-errors/',
+    description: 'Records the delivery stream could not write or process, by error type and hour (kept for inspection, never read by the pipeline).',
   },
   state: {
     name: 'state',

@@ -7,6 +7,7 @@ import { TENANT_DEFAULTS } from '../tenants/defaults';
 import type { Tenant } from '../tenants/schema';
 import { ENV } from './env';
 import { LAMBDAS, type LambdaName } from './lambdas';
+import { QUEUES, type QueueName } from './queues';
 import { TABLES, tableName, type TableName } from './tables';
 
 /** The part of a tenant file the handlers need at run time. */
@@ -22,6 +23,8 @@ export interface HandlerConfig {
   /** The tenant's bucket, for the functions that use it (LambdaSpec.objects). */
   readonly bucket?: string;
   readonly topicArn?: string;
+  /** URLs of the queues the function feeds (LambdaSpec.feeds). */
+  readonly queueUrls: Readonly<Partial<Record<QueueName, string>>>;
   readonly settings: TenantSettings;
 }
 
@@ -30,7 +33,7 @@ export function settingsOf(t: Tenant): TenantSettings {
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
-export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string } = {}): Record<string, string> {
+export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string; queueUrls?: Partial<Record<QueueName, string>> } = {}): Record<string, string> {
   const spec = LAMBDAS[fn];
   const env: Record<string, string> = {
     [ENV.tenantId]: tenant.id,
@@ -39,6 +42,7 @@ export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tab
   for (const t of Object.keys(spec.tables) as TableName[]) env[ENV.table(t)] = names.tables?.[t] ?? tableName(tenant.id, t);
   if (spec.objects && names.bucket) env[ENV.bucket] = names.bucket;
   if (spec.publishes && names.topicArn) env[ENV.topicArn] = names.topicArn;
+  for (const q of spec.feeds ?? []) if (names.queueUrls?.[q]) env[ENV.queueUrl(q)] = names.queueUrls[q];
   return env;
 }
 
@@ -53,7 +57,14 @@ export function handlerConfig(): HandlerConfig {
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, process.env[ENV.table(t)] ?? ''])) as Record<TableName, string>;
   const raw = process.env[ENV.tenantSettings];
   const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, retentionDays: TENANT_DEFAULTS.retentionDays };
-  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], settings };
+  const queueUrls = Object.fromEntries((Object.keys(QUEUES) as QueueName[]).flatMap((q) => (process.env[ENV.queueUrl(q)] ? [[q, process.env[ENV.queueUrl(q)]]] : [])));
+  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], queueUrls, settings };
+}
+
+export function queueUrl(config: HandlerConfig, q: QueueName): string {
+  const url = config.queueUrls[q];
+  if (!url) throw new Error(`queue ${q} is not configured for this function (${ENV.queueUrl(q)})`);
+  return url;
 }
 
 export function bucket(config: HandlerConfig): string {

@@ -3,6 +3,7 @@
  * (which read them) and the local runtime (which sets them around each invocation). Nothing secret
  * ever goes here.
  */
+import type { QueueName } from './queues';
 import type { TableName } from './tables';
 
 /** Every table variable starts with this; the rest is the table's logical name, upper case. */
@@ -16,6 +17,8 @@ export const ENV = {
   topicArn: 'VIGIL_TOPIC_ARN',
   /** Set for each table a function uses: the table's name. */
   table: (t: TableName) => `${TABLE_VARIABLE_PREFIX}${t.toUpperCase()}`,
+  /** Set for each queue a function feeds: the queue's URL. */
+  queueUrl: (q: QueueName) => `VIGIL_QUEUE_${q.toUpperCase().replace(/-/g, '_')}_URL`,
   /** Set for the functions that use the tenant's bucket (src/pipeline/buckets.ts): the bucket's name. */
   bucket: 'VIGIL_BUCKET',
   /** A DynamoDB endpoint to use instead of AWS's: only the local runtime sets it. */

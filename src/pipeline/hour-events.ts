@@ -1,13 +1,19 @@
-/** An hour's events as the detections and the activity roll-up read them: normalized, each uuid once, in event-time order. */
+/**
+ * An hour's events as the detections and the activity roll-up read them: normalized, each uuid once, in
+ * event-time order. An object may hold events of other hours too (the delivery stream writes by arrival):
+ * only the hour's own are kept.
+ */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { normalize, type OktaEvent } from '../okta/event';
+import type { OktaEvent } from '../okta/event';
+import { intake } from '../okta/input';
 import { readChunks } from '../store/events';
+import { hourBucket } from '../time';
 
 export interface HourEvents {
   readonly events: OktaEvent[];
-  /** Copies of an event already read (a replay, a retried chunk). */
+  /** Copies of an event already read (Okta's redeliveries, a replay, a redelivered object). */
   readonly duplicates: number;
-  /** Stored events that no longer normalize (counted; ingest set the unreadable ones aside already). */
+  /** Stored records that are not events (counted; the indexer set each aside in quarantine already). */
   readonly malformed: number;
 }
 
@@ -15,14 +21,16 @@ export async function readHourEvents(s3: S3Client, bucket: string, hour: string,
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
-  for await (const raw of readChunks(s3, bucket, hour, chunkKeys)) {
-    try {
-      const e = normalize(raw);
-      if (events.has(e.uuid)) duplicates++;
-      else events.set(e.uuid, e);
-    } catch {
+  for await (const record of readChunks(s3, bucket, chunkKeys)) {
+    const verdict = record.error === undefined ? intake(record.value) : undefined;
+    if (verdict?.kind !== 'event') {
       malformed++;
+      continue;
     }
+    const e = verdict.event;
+    if (hourBucket(e.time) !== hour) continue;
+    if (events.has(e.uuid)) duplicates++;
+    else events.set(e.uuid, e);
   }
   return { events: [...events.values()].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid)), duplicates, malformed };
 }

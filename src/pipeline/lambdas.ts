@@ -22,6 +22,8 @@ export interface LambdaSpec {
   readonly objects?: Partial<Record<ObjectArea, Access>>;
   /** Queues the function drains (receives and deletes messages from). @default - none */
   readonly drains?: readonly QueueName[];
+  /** Queues the function sends messages to (their URLs are in its environment). @default - none */
+  readonly feeds?: readonly QueueName[];
   readonly publishes: boolean;
   /** @default DEFAULT_MEMORY_MB */
   readonly memoryMb?: number;
@@ -43,21 +45,24 @@ export function timeoutOf(spec: LambdaSpec): number {
 export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   ingest: {
     name: 'ingest',
-    description: 'SQS buffer -> validate, drop copies within the batch, write gzip chunks by event-time hour; mark late hours for reprocessing',
+    description: 'Index each object the delivery stream writes under the event-time hours it holds, quarantine unusable records, re-open late hours; forward objects with near-time events',
     entry: 'functions/ingest/index.ts',
     tables: { events: 'write', hours: 'readwrite' },
-    objects: { events: 'write' },
-    drains: ['ingest-buffer'],
+    objects: { events: 'read' },
+    drains: ['ingest-objects'],
+    feeds: ['near-time-objects'],
     publishes: false,
     timeoutSeconds: 60,
   },
   'near-time': {
     name: 'near-time',
-    description: 'Near-time rule target: evaluate near-time detections on one event, notify at once with the subject\'s other pending findings',
+    description: "Evaluate near-time detections on an object's events (per key: one state read and write), notify at once with the subject's other pending findings",
     entry: 'functions/near-time/index.ts',
     tables: { state: 'readwrite', findings: 'readwrite' },
+    objects: { events: 'read' },
+    drains: ['near-time-objects'],
     publishes: true,
-    timeoutSeconds: 30,
+    timeoutSeconds: 60,
   },
   plan: {
     name: 'plan',

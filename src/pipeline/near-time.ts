@@ -1,72 +1,104 @@
 /**
- * Near-time: one event from the near-time rule, evaluated within seconds by the near-time detections
- * with their live per-key state. A new finding is published at once, together with every other finding
- * for the same subject that has not been notified yet (one message), outside the hourly cycle.
+ * Near-time: the events of one object the delivery stream wrote (about a minute of the feed), evaluated
+ * by the near-time detections with their live per-key state: per key, the state is read once, the key's
+ * events applied in time order, and the state written once, so the path pays per object and key, not per
+ * event. A new finding is published at once, together with every other finding for the same subject that
+ * has not been notified yet (one message), outside the hourly cycle.
  * Replays (top-level `replay-name`) are left to the hourly pass, which reprocesses the hours they land
- * in: they never raise a second near-time notification. A redelivered event is recognized by the live
- * state it would update (which remembers the uuids applied last), so no separate idempotency record is
- * written or read; and a finding's notification can be claimed only once in any case.
+ * in: they never raise a second near-time notification. A redelivered event or object is recognized by
+ * the live state it would update (which remembers the uuids applied last), so no separate idempotency
+ * record is written or read; and a finding's notification can be claimed only once in any case.
  */
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
+import type { OktaEvent } from '../okta/event';
 import { intake } from '../okta/input';
 import { ttlSeconds } from '../time';
+import { readObject } from '../store/events';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { loadLive, saveLive } from '../store/state';
-import { table, type HandlerConfig } from './config';
+import { bucket, table, type HandlerConfig } from './config';
 import { nearTimeNotification, toPublishInput } from './notifications';
 
-export type NearTimeOutcome =
-  | { readonly status: 'ignored'; readonly reason: string }
-  | { readonly status: 'evaluated'; readonly uuid: string; readonly findings: readonly Finding[]; readonly published: number; readonly duplicate: boolean };
+export interface NearTimeOutcome {
+  /** Events near-time detections read (replays and other types are left to the hourly pass). */
+  readonly events: number;
+  /** Of those, events a live state had applied already (redelivered by Okta, or the object again). */
+  readonly duplicates: number;
+  readonly findings: readonly Finding[];
+  readonly published: number;
+}
 
 export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
   return resolveCatalog(config.settings.detections).filter((r) => r.detection.mode === 'near-time');
 }
 
-export async function handleNearTime(envelope: unknown, config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
-  const verdict = intake(envelope);
-  if (verdict.kind !== 'event') return { status: 'ignored', reason: `${verdict.kind}: ${verdict.reason}` };
-  if (verdict.replayName !== undefined) return { status: 'ignored', reason: `replayed (${verdict.replayName}): the hourly pass reprocesses its hour` };
-  const event = verdict.event;
-  const ttl = ttlSeconds(now, config.settings.retentionDays);
+/** The object's events a near-time detection reads, each uuid once, in time order. */
+async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[]): Promise<OktaEvent[]> {
+  const types = new Set(detections.flatMap((r) => r.detection.eventTypes));
+  const events = new Map<string, OktaEvent>();
+  for (const record of await readObject(s3, bucketName, key)) {
+    if (record.error !== undefined) continue; // the indexer quarantined it
+    const verdict = intake(record.value);
+    if (verdict.kind !== 'event' || verdict.replayName !== undefined || !types.has(verdict.event.eventType)) continue;
+    events.set(verdict.event.uuid, verdict.event);
+  }
+  return [...events.values()].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid));
+}
 
+export async function handleNearTimeObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
+  const detections = nearTimeDetections(config);
+  const events = await nearTimeEvents(s3, bucket(config), key, detections);
+  const ttl = ttlSeconds(now, config.settings.retentionDays);
   const stateTable = table(config, 'state');
   const findingsTable = table(config, 'findings');
   const findings: Finding[] = [];
   let published = 0;
-  let duplicate = false;
-  for (const resolved of nearTimeDetections(config)) {
-    if (!resolved.detection.eventTypes.includes(event.eventType)) continue;
-    // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
-    // the retry evaluates from the old state and fires again (same finding id, notified once).
-    for (let attempt = 0; ; attempt++) {
-      const engine = new DetectionEngine([resolved], { tenantId: config.tenantId });
-      const [routed] = engine.keysFor(event);
-      if (!routed) break;
-      const live = await loadLive(ddb, stateTable, routed.detectionId, routed.key);
-      if (live.recent.includes(event.uuid)) {
-        duplicate = true; // applied already: Okta delivered it twice, or EventBridge retried after this state was saved
-        break;
+  let duplicates = 0;
+  for (const resolved of detections) {
+    // Each key's events, in time order.
+    const byKey = new Map<string, { routed: { detectionId: string; key: string }; events: OktaEvent[] }>();
+    const router = new DetectionEngine([resolved], { tenantId: config.tenantId });
+    for (const event of events) {
+      if (!resolved.detection.eventTypes.includes(event.eventType)) continue;
+      const [routed] = router.keysFor(event);
+      if (!routed) continue;
+      const group = byKey.get(routed.key) ?? byKey.set(routed.key, { routed, events: [] }).get(routed.key)!;
+      group.events.push(event);
+    }
+    for (const { routed, events: keyEvents } of byKey.values()) {
+      // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
+      // the retry evaluates from the old state and fires again (same finding id, notified once).
+      for (let attempt = 0; ; attempt++) {
+        const live = await loadLive(ddb, stateTable, routed.detectionId, routed.key);
+        const fresh = keyEvents.filter((e) => !live.recent.includes(e.uuid));
+        if (!fresh.length) {
+          duplicates += keyEvents.length;
+          break;
+        }
+        const engine = new DetectionEngine([resolved], { tenantId: config.tenantId });
+        if (live.entry) engine.load(live.entry);
+        const found = fresh.flatMap((e) => engine.process(e));
+        for (const f of found) {
+          await putFinding(ddb, findingsTable, f, ttl, now);
+          if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
+        }
+        const last = fresh[fresh.length - 1];
+        const entry = [...engine.export()][0] ?? { ...routed, state: null, lastSeen: last.time, expiresAt: last.time };
+        if (await saveLive(ddb, stateTable, entry, live, fresh.map((e) => e.uuid))) {
+          duplicates += keyEvents.length - fresh.length;
+          findings.push(...found);
+          break;
+        }
+        if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
       }
-      if (live.entry) engine.load(live.entry);
-      const found = engine.process(event);
-      for (const f of found) {
-        await putFinding(ddb, findingsTable, f, ttl, now);
-        if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
-      }
-      const entry = [...engine.export()][0] ?? { ...routed, state: null, lastSeen: event.time, expiresAt: event.time };
-      if (await saveLive(ddb, stateTable, entry, live, event.uuid)) {
-        findings.push(...found);
-        break;
-      }
-      if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
     }
   }
-  return { status: 'evaluated', uuid: event.uuid, findings, published, duplicate };
+  return { events: events.length, duplicates, findings, published };
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * The SQS queues a function drains, and how it drains them: defined once for the stack (the queue's
- * redrive policy and visibility timeout, the event source mapping) and for the local runtime's queue.
+ * redrive policy and visibility timeout, the event source mapping) and for the local runtime's queues.
  */
 
-export type QueueName = 'ingest-buffer';
+export type QueueName = 'ingest-objects' | 'near-time-objects';
 
 export interface QueueSpec {
   /** Logical name; the deployed queue is `vigil-<tenant>-<name>`, its dead-letter queue `<that>-dlq`. */
   readonly name: QueueName;
+  readonly description: string;
   /** Records per invocation of the consumer. */
   readonly batchSize: number;
   /** Seconds the poller may wait to fill a batch. */
@@ -18,16 +19,25 @@ export interface QueueSpec {
   readonly maxReceiveCount: number;
 }
 
+// One message per object the delivery stream writes (about one a minute): the queues carry references,
+// never events, so their requests do not grow with the events. Small batches and no batching window
+// keep the near-time path's latency at the delivery stream's buffering interval.
 export const QUEUES: Readonly<Record<QueueName, QueueSpec>> = {
-  // Ingest writes a chunk object, a reference and an hour update per hour per batch: at a tenant's
-  // usual rate (a few events a second) the batching window, not the size, ends a batch, so the longest
-  // window (5 minutes, well inside the hourly grace period) makes each batch hundreds of events, not a
-  // handful. (1,000 records of a few KB stay under Lambda's 6 MB invocation payload.)
-  'ingest-buffer': {
-    name: 'ingest-buffer',
-    batchSize: 1000,
-    maximumBatchingWindowInSeconds: 300,
-    maximumConcurrency: 10,
+  'ingest-objects': {
+    name: 'ingest-objects',
+    description: "S3 notifications of the objects the delivery stream writes -> ingest (the indexer)",
+    batchSize: 10,
+    maximumBatchingWindowInSeconds: 0,
+    maximumConcurrency: 5,
+    maxReceiveCount: 5,
+  },
+  'near-time-objects': {
+    name: 'near-time-objects',
+    description: 'Objects holding events near-time detections read, forwarded by ingest -> near-time',
+    batchSize: 10,
+    maximumBatchingWindowInSeconds: 0,
+    // Objects of one tenant are few; two at once keep a key's live state mostly uncontended.
+    maximumConcurrency: 2,
     maxReceiveCount: 5,
   },
 };

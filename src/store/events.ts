@@ -1,8 +1,9 @@
 /**
- * The events: gzip NDJSON chunks of raw LogEvents by event-time hour, each an object in the tenant's
- * bucket (S3 storage costs a tenth of DynamoDB's) referenced by an item of the events table (what the
- * hourly workflow queries); and a quarantine for records that could not be read (set aside, never
- * dropped).
+ * The events: gzip NDJSON objects in the tenant's bucket (S3 storage costs a tenth of DynamoDB's), as the
+ * delivery stream wrote them (src/pipeline/delivery.ts), or as a direct write (events fetched from Okta's
+ * API); each referenced by an item of the events table under every event-time hour it holds (what the
+ * hourly workflow queries: one object may hold events of several hours, and a reader keeps the hour's
+ * own). And a quarantine for records that could not be read (set aside, never dropped).
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -13,52 +14,60 @@ import type { OktaLogEvent } from '../okta/log-event';
 import { queryAll } from './dynamo';
 import { chunkSk, hourPk, KEY_PREFIX, quarantinePk } from './keys';
 
-/** Chunks hold at most this many events. */
-export const MAX_CHUNK_EVENTS = 200;
-const MAX_CHUNK_BYTES = 300_000;
-
-/** Deterministic chunk id: the same events always make the same chunk, so a retried write overwrites itself. */
-export function chunkId(events: readonly OktaLogEvent[]): string {
-  return createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
+/** One record of an events object: the parsed value, or the line as it was when it is not JSON. */
+export interface StoredRecord {
+  /** The parsed record, when it is JSON. */
+  readonly value?: unknown;
+  /** Why it is not, with the line as it was. */
+  readonly error?: string;
+  readonly line?: string;
 }
 
-export function encodeChunk(events: readonly OktaLogEvent[]): Buffer {
-  return gzipSync(events.map((e) => JSON.stringify(e)).join('\n'));
-}
-
-export function decodeChunk(data: Uint8Array): unknown[] {
-  const text = gunzipSync(data).toString('utf8');
-  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line));
-}
-
-/** Split an hour's events into chunks by count and compressed size. */
-export function splitChunks(events: readonly OktaLogEvent[]): Array<{ id: string; events: OktaLogEvent[]; data: Buffer }> {
-  const out: Array<{ id: string; events: OktaLogEvent[]; data: Buffer }> = [];
-  const pending = [events.slice()];
-  while (pending.length) {
-    const part = pending.shift()!;
-    if (part.length > MAX_CHUNK_EVENTS) {
-      for (let i = 0; i < part.length; i += MAX_CHUNK_EVENTS) pending.push(part.slice(i, i + MAX_CHUNK_EVENTS));
-      continue;
+/** An events object's records (NDJSON, gzip): a line that is not JSON comes back as such, never stopping the rest. */
+export function decodeRecords(data: Uint8Array): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  for (const line of gunzipSync(data).toString('utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      out.push({ value: JSON.parse(line) });
+    } catch (err) {
+      out.push({ line, error: (err as Error).message });
     }
-    const data = encodeChunk(part);
-    if (data.length > MAX_CHUNK_BYTES && part.length > 1) {
-      const mid = Math.ceil(part.length / 2);
-      pending.push(part.slice(0, mid), part.slice(mid));
-      continue;
-    }
-    out.push({ id: chunkId(part), events: part, data });
   }
   return out;
 }
 
-/** The object holding a chunk, from the hour and the chunk's sort key in the events table. */
-export const chunkObjectKey = (hour: string, sk: string) => `${OBJECT_AREAS.events.prefix}${hour}/${sk.slice(KEY_PREFIX.chunk.length)}.ndjson.gz`;
+/** The object a reference (events table sk) points at. */
+export const chunkObjectKey = (sk: string) => sk.slice(KEY_PREFIX.chunk.length);
 
-/** Store a chunk: the object first, then its reference (so a listed chunk can always be read). */
-export async function putChunk(ddb: DynamoDBDocumentClient, s3: S3Client, table: string, bucket: string, hour: string, chunk: { id: string; events: readonly OktaLogEvent[]; data: Buffer }, ttl: number): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: chunkObjectKey(hour, chunkSk(chunk.id)), Body: chunk.data, ContentType: 'application/gzip' }));
-  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(chunk.id), count: chunk.events.length, receivedAt: new Date().toISOString(), ttl } }));
+/**
+ * Reference an object under an event-time hour, with how many of its events fall in that hour. Writing
+ * it again (a redelivered notification) overwrites it with the same item.
+ */
+export async function putChunkRef(ddb: DynamoDBDocumentClient, table: string, hour: string, objectKey: string, count: number, ttl: number): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(objectKey), count, receivedAt: new Date().toISOString(), ttl } }));
+}
+
+/** Objects written directly (not by the delivery stream) go under this part of the events area. */
+const DIRECT_PREFIX = `${OBJECT_AREAS.events.prefix}direct/`;
+
+/**
+ * Write events of one event-time hour as an object of their own and reference it: the object first, then its
+ * reference (so a listed object can always be read). The key is derived from the events' uuids, so a retried
+ * write overwrites itself.
+ */
+export async function putEventsObject(ddb: DynamoDBDocumentClient, s3: S3Client, table: string, bucket: string, hour: string, events: readonly OktaLogEvent[], ttl: number): Promise<string> {
+  const id = createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
+  const key = `${DIRECT_PREFIX}${hour}/${id}.gz`;
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(events.map((e) => JSON.stringify(e)).join('\n')), ContentType: 'application/gzip' }));
+  await putChunkRef(ddb, table, hour, key, events.length, ttl);
+  return key;
+}
+
+/** Read an events object. */
+export async function readObject(s3: S3Client, bucket: string, key: string): Promise<StoredRecord[]> {
+  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return decodeRecords(await res.Body!.transformToByteArray());
 }
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
@@ -70,13 +79,11 @@ export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hou
 /** How many chunk objects are fetched at once. */
 const PARALLEL_READS = 8;
 
-/** Read chunks by key (a few objects at a time) and yield their raw events. */
-export async function* readChunks(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[]): AsyncGenerator<unknown> {
+/** Read objects by reference (events table sk, a few at a time) and yield their records. */
+export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[]): AsyncGenerator<StoredRecord> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
-    const bodies = await Promise.all(
-      chunkKeys.slice(i, i + PARALLEL_READS).map(async (sk) => (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: chunkObjectKey(hour, sk) }))).Body!.transformToByteArray()),
-    );
-    for (const data of bodies) yield* decodeChunk(data);
+    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => readObject(s3, bucket, chunkObjectKey(sk))));
+    for (const records of objects) yield* records;
   }
 }
 

@@ -11,7 +11,7 @@ import { conditionally } from './dynamo';
 import { LIVE_SK, statePk } from './keys';
 
 /** How many applied event uuids a live state remembers (a redelivery comes soon after the first delivery). */
-export const LIVE_RECENT_UUIDS = 32;
+export const LIVE_RECENT_UUIDS = 64;
 
 export interface LiveState {
   readonly entry?: StateEntry;
@@ -30,10 +30,10 @@ export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detec
   return { version: item.version as number, recent, entry: { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number } };
 }
 
-/** Write the live state, with the uuid of the event just applied, if nobody else did since `live.version`; false on a concurrent update (caller retries). */
-export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, live: LiveState, applied: string): Promise<boolean> {
+/** Write the live state, with the uuids of the events just applied, if nobody else did since `live.version`; false on a concurrent update (caller retries). */
+export function saveLive(ddb: DynamoDBDocumentClient, table: string, entry: StateEntry, live: LiveState, applied: readonly string[]): Promise<boolean> {
   const version = live.version;
-  const recent = [...live.recent, applied].slice(-LIVE_RECENT_UUIDS);
+  const recent = [...live.recent, ...applied].slice(-LIVE_RECENT_UUIDS);
   return conditionally(
     ddb.send(
       new PutCommand({

@@ -2,7 +2,7 @@
  * The pipeline's health, as CloudWatch alarms on an operations topic (KMS) of its own — not the findings
  * topic, whose subscribers filter on a severity attribute alarms do not carry.
  *
- * - the feed is silent: nothing reached the ingest buffer for `silentFeedHours` (a deactivated or
+ * - the feed is silent: nothing reached the delivery stream for `silentFeedHours` (a deactivated or
  *   expired Okta log stream, a detached partner source); missing data counts as silence;
  * - a dead-letter queue holds messages (events or schedules that could not be delivered);
  * - the hourly workflow failed (its hours are marked for reprocessing, but someone should look);
@@ -25,8 +25,8 @@ export interface PipelineAlarmsProps {
   readonly subscriptions: Tenant['operations']['subscriptions'];
   /** Alarm name for a given check, e.g. `vigil-acme-feed-silent`. */
   readonly alarmName: (what: string) => string;
-  /** The ingest buffer: every Okta event passes through it. */
-  readonly bufferQueueName: string;
+  /** The delivery stream: every Okta event passes through it. */
+  readonly deliveryStreamName: string;
   /** Hours without any event before the feed counts as silent (1-24: CloudWatch evaluates at most a day). @default TENANT_DEFAULTS.silentFeedHours (6) */
   readonly silentFeedHours?: number;
   /** Dead-letter queues to watch, by a short label. */
@@ -53,9 +53,9 @@ export class PipelineAlarms extends Construct {
       new CloudwatchMetricAlarm(this, 'feed-silent', {
         alarmName: props.alarmName('feed-silent'),
         alarmDescription: `No Okta event reached Vigil for ${hours} hours: check the Okta log stream and the partner event source`,
-        namespace: 'AWS/SQS',
-        metricName: 'NumberOfMessagesSent',
-        dimensions: { QueueName: props.bufferQueueName },
+        namespace: 'AWS/Firehose',
+        metricName: 'IncomingRecords',
+        dimensions: { DeliveryStreamName: props.deliveryStreamName },
         statistic: 'Sum',
         period: 3600,
         evaluationPeriods: hours,

@@ -1,7 +1,7 @@
 /**
  * One Vigil Lambda function for one tenant, from its LAMBDAS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
- * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains), and its environment from
+ * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains and feeds), and its environment from
  * functionEnvironment().
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -76,8 +76,10 @@ export interface FunctionResources {
   readonly bucketArn: string;
   /** The tenant topic ARN. */
   readonly topicArn: string;
-  /** The ARN of a queue a function drains. */
+  /** The ARN of a queue a function drains or feeds. */
   queueArn(queue: QueueName): string;
+  /** The URL of a queue a function feeds. */
+  queueUrl(queue: QueueName): string;
 }
 
 /** Actions a function needs on a queue it drains (what the event source mapping does on its behalf). */
@@ -139,6 +141,7 @@ export class PipelineFunction extends Construct {
       { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },
       XRAY_WRITE,
       ...(spec.drains ?? []).map((queue) => ({ sid: `Drain${pascal(queue)}`, actions: [...DRAIN_ACTIONS], resources: [resources.queueArn(queue)] })),
+      ...(spec.feeds ?? []).map((queue) => ({ sid: `Feed${pascal(queue)}`, actions: ['sqs:SendMessage'], resources: [resources.queueArn(queue)] })),
     );
 
     this.role = new IamRole(this, 'role', {
@@ -172,6 +175,7 @@ export class PipelineFunction extends Construct {
             tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
             bucket: resources.bucketName,
             topicArn: resources.topicArn,
+            queueUrls: Object.fromEntries((spec.feeds ?? []).map((q) => [q, resources.queueUrl(q)])),
           }),
           literal,
         ),

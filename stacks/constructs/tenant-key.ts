@@ -16,6 +16,8 @@ export interface TenantKeyProps {
   /** The tenant's resource names: the key policy names the resources it serves. */
   readonly names: TenantNames;
   readonly arns: TenantArns;
+  /** The tenant's bucket: S3 sends its object notifications to an encrypted queue. */
+  readonly bucketName: string;
   /** Waiting period before a deleted key is destroyed (7-30 days). @default 30 */
   readonly deletionWindowInDays?: number;
 }
@@ -75,6 +77,14 @@ export class TenantKey extends Construct {
         condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.alarm(names.alarm('*')))],
       },
       {
+        // The bucket notifies the (encrypted) ingest queue of each object the delivery stream writes.
+        sid: 'S3NotifiesEncryptedQueue',
+        principals: [{ type: 'Service', identifiers: ['s3.amazonaws.com'] }],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        condition: [sourceAccount, condition('ArnEquals', 'aws:SourceArn', `arn:${arns.partition}:s3:::${props.bucketName}`)],
+      },
+      {
         sid: 'SqsUsesKeyInAccount',
         principals: [{ type: 'Service', identifiers: ['sqs.amazonaws.com'] }],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
@@ -93,6 +103,7 @@ export class TenantKey extends Construct {
             'kms:EncryptionContext:aws:logs:arn',
             arns.logGroup(names.lambdaLogGroup('*')),
             arns.logGroup(names.stateMachineLogGroup),
+            arns.logGroup(names.deliveryStreamLogGroup),
           ),
         ],
       },

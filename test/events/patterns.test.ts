@@ -1,5 +1,4 @@
-import { catalog, nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog';
-import { ingestPattern, matches, MAX_PATTERN_LENGTH, nearTimePatterns } from '../../src/events/patterns';
+import { ingestPattern, matches, MAX_PATTERN_LENGTH, patternProblem } from '../../src/events/patterns';
 import { envelope, logEvent } from '../../src/okta/fixtures';
 
 const e = (eventType: string) => envelope(logEvent({ eventType, at: '2026-11-02T09:00:00Z' }));
@@ -11,24 +10,11 @@ describe('event patterns', () => {
     expect(matches(ingestPattern(), { ...e('user.session.start'), 'detail-type': 'Other' })).toBe(false);
   });
 
-  it('given the catalog, when near-time patterns are generated, then they cover exactly the near-time event types', () => {
-    const types = nearTimeEventTypes(resolveCatalog());
-    const patterns = nearTimePatterns(types);
-    expect(patterns.flatMap((p) => (p.detail as { eventType: string[] }).eventType).sort()).toEqual(types);
-    for (const t of types) expect(patterns.some((p) => matches(p, e(t)))).toBe(true);
-    expect(patterns.some((p) => matches(p, e('user.authentication.sso')))).toBe(false);
-  });
-
-  it('given many event types, when patterns are generated, then each stays within the 2,048-character limit', () => {
+  it('given patterns EventBridge would refuse, when checked, then each problem is named; the ingest pattern has none', () => {
+    expect(patternProblem(ingestPattern())).toBeUndefined();
+    expect(patternProblem({})).toBe('the pattern has no fields');
+    expect(patternProblem({ detail: { eventType: [] } })).toBe('detail.eventType lists no values');
     const types = Array.from({ length: 200 }, (_, i) => `user.some.long.event.type.number.${i}`);
-    const patterns = nearTimePatterns(types);
-    expect(patterns.length).toBeGreaterThan(1);
-    for (const p of patterns) expect(JSON.stringify(p).length).toBeLessThanOrEqual(MAX_PATTERN_LENGTH);
-    expect(patterns.flatMap((p) => (p.detail as { eventType: string[] }).eventType)).toHaveLength(200);
-  });
-
-  it('given a tenant that disables every near-time detection, when patterns are generated, then there are none', () => {
-    const off = Object.fromEntries(catalog.filter((d) => d.mode === 'near-time').map((d) => [d.id, { enabled: false }]));
-    expect(nearTimePatterns(nearTimeEventTypes(resolveCatalog(off)))).toEqual([]);
+    expect(patternProblem({ ...ingestPattern(), detail: { eventType: types } })).toMatch(new RegExp(`over the ${MAX_PATTERN_LENGTH}-character limit`));
   });
 });

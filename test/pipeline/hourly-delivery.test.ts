@@ -121,6 +121,7 @@ describe('hourly workflow: delivery, ordering and failures', () => {
     // hour 09), while the hourly pass, in event-time order, fires at 10:02 (hour 10).
     const [p0958, p1001, p1002] = [...rejectedPushes('2026-11-02T09:58:00Z', 1), ...rejectedPushes('2026-11-02T10:01:00Z', 2)];
     for (const e of [p1001, p1002, p0958]) await p.put(wrap(e));
+    await p.drain();
     expect(p.published.map((m) => m.body.findings.map((f) => f.detectionId))).toEqual([['okta-mfa-push-fatigue']]);
     for (const e of failedSignIns('2026-11-02T09:05:00Z', 12)) await p.put(wrap(e)); // a brute force, for the hourly pass
     const c = clients();

@@ -157,7 +157,7 @@ describe('hourly workflow on the local runtime', () => {
     const events = failedSignIns('2026-11-02T09:05:00Z', 12);
     for (const e of events) await p.put(wrap(e));
     for (const e of events.slice(0, 5)) await p.put(wrap(e)); // Okta delivers at least once
-    p.enqueueRaw('{"detail-type":"SystemLog","source":"aws.partner/okta.com/testco/vigil-test","detail":');
+    await p.putRaw('{"detail-type":"SystemLog","source":"aws.partner/okta.com/testco/vigil-test","detail":');
     await p.put(wrap({ ...events[0], uuid: 'x-no-time', published: 'not a time' }));
 
     const run = await p.runHourly('2026-11-02T10:15:00Z');
@@ -191,8 +191,8 @@ describe('hourly workflow on the local runtime', () => {
     for (const e of normalSignIns('2026-11-02T09:00:00Z', 3)) await p.put(wrap(e));
     await p.drain();
     const ddb = createDynamo(p.endpoint);
-    await p.s3.send(new PutObjectCommand({ Bucket: p.bucket, Key: chunkObjectKey('2026-11-02T09', 'C#corrupt'), Body: Buffer.from('not gzip') }));
-    await ddb.send(new PutCommand({ TableName: p.tables.events, Item: { pk: 'H#2026-11-02T09', sk: 'C#corrupt', count: 1 } }));
+    await p.s3.send(new PutObjectCommand({ Bucket: p.bucket, Key: chunkObjectKey('C#events/corrupt.gz'), Body: Buffer.from('not gzip') }));
+    await ddb.send(new PutCommand({ TableName: p.tables.events, Item: { pk: 'H#2026-11-02T09', sk: 'C#events/corrupt.gz', count: 1 } }));
 
     const run = await p.runHourly('2026-11-02T10:15:00Z');
 
@@ -214,6 +214,7 @@ describe('hourly workflow on the local runtime', () => {
 
   it('given a near-time detection fires, when the hourly run later finds the same thing, then it is notified once, near-time', async () => {
     for (const e of rejectedPushes('2026-11-02T09:10:00Z', 3)) await p.put(wrap(e));
+    await p.drain(); // the delivery stream writes its object; ingest forwards it to near-time
     expect(p.published.map((m) => m.body.kind)).toEqual(['near-time']);
 
     const run = await p.runHourly('2026-11-02T10:15:00Z');

@@ -1,83 +1,62 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { clients, createDynamo, setClients } from '../../src/aws/clients';
+import { clients, setClients } from '../../src/aws/clients';
 import { LocalPipeline } from '../../local/runtime';
 import { failedSignIns, testTenant, wrap } from './helpers';
 
-describe('ingest function', () => {
+describe('ingest function (the indexer)', () => {
   let p: LocalPipeline;
   beforeEach(async () => {
     p = await LocalPipeline.start(testTenant());
   });
   afterEach(() => p.close());
 
-  it('given a chunk write that fails, when the batch is processed, then exactly that chunk\'s records are reported as batch item failures and retried later', async () => {
-    const real = createDynamo(p.endpoint);
-    let failNext = true;
+  /** The handlers' DynamoDB client, failing the commands `fails` picks (until it returns false). */
+  function failing(fails: (command: unknown) => boolean): void {
+    const c = clients();
     const flaky = {
-      send: (command: unknown) => {
-        if (failNext && command instanceof PutCommand && String(command.input.Item?.pk).startsWith('H#2026-11-02T10')) {
-          failNext = false;
-          return Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' }));
-        }
-        return real.send(command as never);
-      },
+      send: (command: unknown) => (fails(command) ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException' })) : c.ddb.send(command as never)),
     } as unknown as DynamoDBDocumentClient;
-    setClients({ ddb: flaky, s3: p.s3, sns: { publish: async () => ({}) } });
-    const nine = failedSignIns('2026-11-02T09:10:00Z', 3);
-    const ten = failedSignIns('2026-11-02T10:10:00Z', 2);
-    for (const e of [...nine, ...ten]) await p.put(wrap(e));
+    setClients({ ...c, ddb: flaky });
+  }
 
-    const first = await p.drain();
+  it("given a reference write that fails once, when the object's notification is processed, then that message is retried and every event lands", async () => {
+    let failNext = true;
+    failing((command) => {
+      if (failNext && command instanceof PutCommand && String(command.input.Item?.pk).startsWith('H#2026-11-02T10')) return !(failNext = false);
+      return false;
+    });
+    for (const e of [...failedSignIns('2026-11-02T09:10:00Z', 3), ...failedSignIns('2026-11-02T10:10:00Z', 2)]) await p.put(wrap(e));
 
-    expect(first.failures).toBe(2);
-    // SQS redelivers the failed records; this time the write goes through.
-    for (const e of ten) await p.put(wrap(e));
-    expect((await p.drain()).failures).toBe(0);
+    const drained = await p.drain();
+
+    expect(drained.failures).toBe(1); // one object, one notification: reported, received again, indexed
     const run = await p.runHourly('2026-11-02T11:15:00Z', ['2026-11-02T09', '2026-11-02T10']);
     expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', events: 3 }, { hour: '2026-11-02T10', events: 2 }] });
   });
 
-  it('given events from several hours in one batch, when ingested, then each lands in its event-time hour', async () => {
+  it('given events from several hours in one object, when indexed, then the object is referenced under each event-time hour and each hour reads only its own', async () => {
     for (const e of [...failedSignIns('2026-11-02T07:59:00Z', 2), ...failedSignIns('2026-11-02T06:30:00Z', 1)]) await p.put(wrap(e));
     const run = await p.runHourly('2026-11-02T09:15:00Z', ['2026-11-02T06', '2026-11-02T07', '2026-11-02T08']);
+    expect(p.delivery.objects).toBe(1);
     expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T06', events: 1 }, { hour: '2026-11-02T07', events: 1 }, { hour: '2026-11-02T08', events: 1 }] });
   });
 
-  it('given late events whose chunk was written but the hours table throttles, when SQS redelivers them, then they still re-open their hour and are processed', async () => {
+  it('given late events whose reference was written but the hours table throttles, when SQS redelivers the notification, then they still re-open their hour and are processed', async () => {
     const events = failedSignIns('2026-11-02T09:05:00Z', 24); // brute force: 20 within the hour (the default)
     for (const e of events.slice(0, 16)) await p.put(wrap(e));
     expect((await p.runHourly('2026-11-02T10:15:00Z')).output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 16, findings: 0 }] });
-    const c = clients();
     let throttle = true;
-    setClients({
-      ...c,
-      ddb: {
-        send: (cmd: unknown) => {
-          if (throttle && cmd instanceof UpdateCommand && cmd.input.TableName === p.tables.hours) {
-            throttle = false;
-            return Promise.reject(Object.assign(new Error('Throughput exceeds the current capacity of your table'), { name: 'ThrottlingException' }));
-          }
-          return c.ddb.send(cmd as never);
-        },
-      } as never,
-    });
+    failing((cmd) => throttle && cmd instanceof UpdateCommand && cmd.input.TableName === p.tables.hours && !(throttle = false));
     for (const e of events.slice(16)) await p.put(wrap(e)); // late: hour 09 is done
 
-    await p.drain(); // the records fail and go back to the queue, then come again
+    expect((await p.drain()).failures).toBe(1); // the notification fails, then comes again
     const next = await p.runHourly('2026-11-02T11:15:00Z');
 
     expect(next.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', events: 24, findings: 1 }, { hour: '2026-11-02T10' }] });
   });
 
-  it('given a record that can never be ingested, when the batch keeps failing, then SQS moves it to the dead-letter queue after maxReceiveCount receives and the rest flows', async () => {
-    const c = clients();
-    setClients({
-      ...c,
-      ddb: {
-        send: (cmd: unknown) =>
-          cmd instanceof PutCommand && String(cmd.input.Item?.pk).startsWith('H#2026-11-02T10') ? Promise.reject(Object.assign(new Error('Item size has exceeded the maximum allowed size'), { name: 'ValidationException' })) : c.ddb.send(cmd as never),
-      } as never,
-    });
+  it("given an object one of whose hours can never be referenced, when its notification keeps failing, then SQS moves it to the dead-letter queue after maxReceiveCount receives and the object's other hours flow", async () => {
+    failing((cmd) => cmd instanceof PutCommand && String(cmd.input.Item?.pk).startsWith('H#2026-11-02T10'));
     for (const e of [...failedSignIns('2026-11-02T09:10:00Z', 3), ...failedSignIns('2026-11-02T10:10:00Z', 1)]) await p.put(wrap(e));
 
     const out = await p.drain();

@@ -3,9 +3,8 @@
  * as a snapshot, the HCL parsed back equal to the JSON configuration, and the properties that matter.
  */
 import { spawnSync } from 'node:child_process';
-import { nearTimeEventTypes, resolveCatalog } from '../../src/detections/catalog';
 import { SEVERITIES, severityRank } from '../../src/detections/types';
-import { ingestPattern, nearTimePatterns } from '../../src/events/patterns';
+import { ingestPattern } from '../../src/events/patterns';
 import { settingsOf } from '../../src/pipeline/config';
 import { ENV } from '../../src/pipeline/env';
 import type { ObjectArea } from '../../src/pipeline/buckets';
@@ -102,9 +101,10 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(logs.condition[0].values).toEqual([
         `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/lambda/vigil-${tenant.id}-*`,
         `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/vendedlogs/states/vigil-${tenant.id}-hourly`,
+        `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/kinesisfirehose/vigil-${tenant.id}-events`,
       ]);
       const services = statements.flatMap((s) => (s.principals?.[0]?.type === 'Service' ? s.principals[0].identifiers : []));
-      expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com', 'cloudwatch.amazonaws.com']));
+      expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', 's3.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com', 'cloudwatch.amazonaws.com']));
       // Every service statement is conditioned (account, source ARN or encryption context), except DescribeKey.
       for (const s of statements.filter((x) => x.principals?.[0]?.type === 'Service' && x.sid !== 'EventBridgeDescribesKey')) expect(s.condition?.length).toBeGreaterThan(0);
     });
@@ -143,57 +143,41 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
   });
 
   describe('ingest', () => {
-    it('then every Okta event goes to the buffer queue, with a DLQ and a retry policy on the target', () => {
-      const rule = synth.stack.node.findChild('ingest').node.findChild('rule') as never;
+    it('then every Okta event goes to the delivery stream through a role, with a DLQ and a retry policy on the target', () => {
       const [, ruleJson] = resourcesOf(json, 'aws_cloudwatch_event_rule').find(([, r]) => r.name === `vigil-${tenant.id}-ingest`)!;
       expect(JSON.parse(ruleJson.event_pattern)).toEqual(ingestPattern());
       expect(ruleJson.event_bus_name).toMatch(/^\$\{aws_cloudwatch_event_bus\..+\.name\}$/);
-      const [, target] = resourcesOf(json, 'aws_cloudwatch_event_target').find(([, t]) => t.target_id === 'ingest-buffer')!;
-      expect(target.arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
+      const [, target] = resourcesOf(json, 'aws_cloudwatch_event_target').find(([, t]) => t.target_id === 'delivery-stream')!;
+      expect(target.arn).toMatch(/^\$\{aws_kinesis_firehose_delivery_stream\..+\.arn\}$/);
+      expect(target.role_arn).toMatch(/^\$\{aws_iam_role\.ingest_role_[A-Z0-9]+\.arn\}$/);
       expect(target.dead_letter_config.arn).toMatch(/^\$\{aws_sqs_queue\.delivery-dlq_queue_[A-Z0-9]+\.arn\}$/);
       expect(target.retry_policy).toEqual({ maximum_event_age_in_seconds: expect.any(Number), maximum_retry_attempts: expect.any(Number) });
-
-      // Only this rule may send to the buffer.
-      const [, bufferPolicy] = resourcesOf(json, 'aws_sqs_queue_policy').find(([, p]) => p.queue_url.includes('ingest-buffer_queue'))!;
-      const [statement] = policyDocumentOf(json, bufferPolicy.policy).statement;
-      expect(statement.principals).toEqual([{ type: 'Service', identifiers: ['events.amazonaws.com'] }]);
-      expect(statement.actions).toEqual(['sqs:SendMessage']);
-      expect(statement.condition).toEqual([{ test: 'ArnEquals', variable: 'aws:SourceArn', values: [ref(rule, 'arn')] }]);
     });
 
-    it('then the buffer redrives to its own DLQ and the ingest function polls it with partial batch failures', () => {
-      const queues = Object.fromEntries(resourcesOf(json, 'aws_sqs_queue').map(([, q]) => [q.name, q]));
-      const buffer = queues[`vigil-${tenant.id}-ingest-buffer`];
-      expect(queues[`vigil-${tenant.id}-ingest-buffer-dlq`]).toBeDefined();
-      expect(buffer.redrive_policy).toMatch(/^\$\{jsonencode\(\{"deadLetterTargetArn" = aws_sqs_queue\.ingest-buffer_dlq_[A-Z0-9]+\.arn, "maxReceiveCount" = 5\}\)\}$/);
-      expect(buffer.visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(LAMBDAS.ingest));
+    it("then the delivery stream writes to the tenant's bucket, encrypted with the tenant key, and the bucket notifies the ingest queue", () => {
+      const stream = onlyResource(json, 'aws_kinesis_firehose_delivery_stream');
+      expect(stream.name).toBe(`vigil-${tenant.id}-events`);
+      expect(stream.server_side_encryption).toEqual({ enabled: true, key_type: 'CUSTOMER_MANAGED_CMK', key_arn: keyRef() });
+      expect(stream.extended_s3_configuration.bucket_arn).toBe(ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'arn'));
+      const notification = onlyResource(json, 'aws_s3_bucket_notification');
+      expect(notification.queue).toEqual([expect.objectContaining({ queue_arn: expect.stringMatching(/^\$\{aws_sqs_queue\.ingest-objects_queue_[A-Z0-9]+\.arn\}$/) })]);
+    });
 
-      const mapping = onlyResource(json, 'aws_lambda_event_source_mapping');
-      expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/);
-      expect(mapping.function_name).toBe(ref(fnOf('ingest').function, 'arn'));
-      expect(mapping.function_response_types).toEqual(['ReportBatchItemFailures']);
-      expect(mapping.batch_size).toBe(1000);
-      expect(mapping.maximum_batching_window_in_seconds).toBe(300);
+    it('then each queue redrives to its own DLQ and its function polls it with partial batch failures', () => {
+      const queues = Object.fromEntries(resourcesOf(json, 'aws_sqs_queue').map(([, q]) => [q.name, q]));
+      const mappings = resourcesOf(json, 'aws_lambda_event_source_mapping').map(([, m]) => m);
+      for (const [queue, fn] of [['ingest-objects', 'ingest'], ['near-time-objects', 'near-time']] as const) {
+        expect(queues[`vigil-${tenant.id}-${queue}-dlq`]).toBeDefined();
+        expect(queues[`vigil-${tenant.id}-${queue}`].redrive_policy).toMatch(new RegExp(`^\\$\\{jsonencode\\(\\{"deadLetterTargetArn" = aws_sqs_queue\\.${queue}_dlq_[A-Z0-9]+\\.arn, "maxReceiveCount" = 5\\}\\)\\}$`));
+        expect(queues[`vigil-${tenant.id}-${queue}`].visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(LAMBDAS[fn]));
+        const mapping = mappings.find((m) => m.event_source_arn.includes(`${queue}_queue`))!;
+        expect(mapping.function_name).toBe(ref(fnOf(fn).function, 'arn'));
+        expect(mapping.function_response_types).toEqual(['ReportBatchItemFailures']);
+      }
     });
   });
 
-  describe('near-time', () => {
-    it('then there is one rule per near-time pattern, each targeting the near-time function with a DLQ, retries and a permission', () => {
-      const patterns = nearTimePatterns(nearTimeEventTypes(resolveCatalog(tenant.detections)));
-      const rules = resourcesOf(json, 'aws_cloudwatch_event_rule').filter(([, r]) => r.name.startsWith(`vigil-${tenant.id}-near-time-`));
-      expect(rules.map(([, r]) => JSON.parse(r.event_pattern))).toEqual(patterns);
-      const targets = resourcesOf(json, 'aws_cloudwatch_event_target').filter(([, t]) => t.target_id === 'near-time');
-      expect(targets).toHaveLength(patterns.length);
-      for (const [, t] of targets) {
-        expect(t.arn).toBe(ref(fnOf('near-time').function, 'arn'));
-        expect(t.dead_letter_config.arn).toMatch(/delivery-dlq_queue/);
-        expect(t.retry_policy.maximum_event_age_in_seconds).toBe(3600);
-      }
-      const permissions = resourcesOf(json, 'aws_lambda_permission');
-      expect(permissions.map(([, p]) => p.source_arn).sort()).toEqual(rules.map(([name]) => `\${aws_cloudwatch_event_rule.${name}.arn}`).sort());
-      for (const [, p] of permissions) expect(p).toMatchObject({ action: 'lambda:InvokeFunction', principal: 'events.amazonaws.com' });
-    });
-
+  describe('delivery', () => {
     it('then only the bus and the rules may put undelivered events in the delivery DLQ', () => {
       const [, policy] = resourcesOf(json, 'aws_sqs_queue_policy').find(([, p]) => p.queue_url.includes('delivery-dlq_queue'))!;
       const [statement] = policyDocumentOf(json, policy.policy).statement;
@@ -234,13 +218,14 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(group.retention_in_days).toBe(30);
     });
 
-    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes, the queues it feeds', (name) => {
       const spec = LAMBDAS[name];
       const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
       const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
       for (const t of Object.keys(spec.tables) as TableName[]) expected[ENV.table(t)] = ref((synth.stack.node.findChild('tables') as never as { tables: Record<string, never> }).tables[t], 'name');
       if (spec.objects) expected[ENV.bucket] = ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'bucket');
       if (spec.publishes) expected[ENV.topicArn] = ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn');
+      for (const q of spec.feeds ?? []) expected[ENV.queueUrl(q)] = ref(synth.stack.node.findChild(q).node.findChild('queue') as never, 'url');
       expect(vars).toEqual(expected);
       expect(JSON.parse(vars[ENV.tenantSettings])).toEqual(settingsOf(tenant));
     });
@@ -275,14 +260,17 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
         (Object.entries(spec.objects ?? {}) as [ObjectArea, Access][]).flatMap(([area, access]) => objectStatements(area, access, bucketArn).map((s) => ({ sid: s.sid, actions: s.actions, resources: s.resources }))),
       );
       const sqs = statements.filter((s) => s.actions.some((a: string) => a.startsWith('sqs:')));
-      if (name === 'ingest') expect(sqs).toEqual([expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [expect.stringMatching(/^\$\{aws_sqs_queue\.ingest-buffer_queue_[A-Z0-9]+\.arn\}$/)] })]);
-      else expect(sqs).toEqual([]);
+      const queueOf = (q: string) => expect.stringMatching(new RegExp(`^\\$\\{aws_sqs_queue\\.${q}_queue_[A-Z0-9]+\\.arn\\}$`));
+      expect(sqs).toEqual([
+        ...(spec.drains ?? []).map((q) => expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [queueOf(q)] })),
+        ...(spec.feeds ?? []).map((q) => expect.objectContaining({ actions: ['sqs:SendMessage'], resources: [queueOf(q)] })),
+      ]);
     });
 
     it('then no role may use anything but the tenant own resources; `*` only where AWS requires it (X-Ray, log delivery)', () => {
       const own = new Set([...Object.entries(json.resource).flatMap(([type, rs]) => Object.keys(rs as object).map((n) => `${type}.${n}`))]);
       const policies = rolePolicies();
-      expect(policies.length).toBe(Object.keys(LAMBDAS).length + 3); // functions, workflow, two schedules
+      expect(policies.length).toBe(Object.keys(LAMBDAS).length + 5); // functions, workflow, two schedules, the delivery stream and the ingest rule
       for (const { statements } of policies) {
         for (const s of statements) {
           for (const r of s.resources) {
@@ -326,11 +314,11 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     const alarms = () => Object.fromEntries(resourcesOf(json, 'aws_cloudwatch_metric_alarm').map(([, a]) => [a.alarm_name, a]));
     const opsTopic = () => resourcesOf(json, 'aws_sns_topic').find(([, t]) => t.name === `vigil-${tenant.id}-operations`)!;
 
-    it('then a silent feed alarms when nothing reaches the ingest buffer for the tenant hours, missing data counting as silence', () => {
+    it('then a silent feed alarms when nothing reaches the delivery stream for the tenant hours, missing data counting as silence', () => {
       expect(alarms()[`vigil-${tenant.id}-feed-silent`]).toMatchObject({
-        namespace: 'AWS/SQS',
-        metric_name: 'NumberOfMessagesSent',
-        dimensions: { QueueName: expect.stringMatching(/aws_sqs_queue\..+\.name/) },
+        namespace: 'AWS/Firehose',
+        metric_name: 'IncomingRecords',
+        dimensions: { DeliveryStreamName: expect.stringMatching(/aws_kinesis_firehose_delivery_stream\..+\.name/) },
         period: 3600,
         evaluation_periods: tenant.operations.silentFeedHours,
         comparison_operator: 'LessThanThreshold',
@@ -341,7 +329,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
 
     it('then every dead-letter queue, the workflow and every function have an alarm, all to the operations topic only', () => {
       const names = Object.keys(alarms());
-      for (const what of ['dlq-delivery', 'dlq-ingest-buffer', 'dlq-schedule', 'workflow-failed', ...Object.keys(LAMBDAS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
+      for (const what of ['dlq-delivery', 'dlq-ingest-objects', 'dlq-near-time-objects', 'dlq-schedule', 'workflow-failed', ...Object.keys(LAMBDAS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
       const [opsId] = opsTopic();
       for (const a of Object.values(alarms()) as Array<{ alarm_actions: string[] }>) expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${opsId}.arn}`]);
     });

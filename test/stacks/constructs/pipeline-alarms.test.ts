@@ -8,7 +8,7 @@ const alarms = (silentFeedHours?: number) =>
     kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
     subscriptions: [],
     alarmName: (what) => `vigil-test-${what}`,
-    bufferQueueName: 'buffer',
+    deliveryStreamName: 'events',
     silentFeedHours,
     deadLetterQueues: {},
     stateMachineArn: 'arn:aws:states:eu-west-1:111111111111:stateMachine:m',

@@ -15,8 +15,13 @@ function statements(spec: LambdaSpec): Statement[] {
 
 describe('PipelineFunction', () => {
   it('given a spec that drains a queue, whatever the function is called, when constructed, then its role may drain that queue', () => {
-    const spec: LambdaSpec = { ...LAMBDAS.daily, drains: ['ingest-buffer'] };
-    expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'DrainIngestBuffer', actions: [...DRAIN_ACTIONS], resources: ['arn:aws:sqs:eu-west-1:111111111111:ingest-buffer'] }));
+    const spec: LambdaSpec = { ...LAMBDAS.daily, drains: ['ingest-objects'] };
+    expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'DrainIngestObjects', actions: [...DRAIN_ACTIONS], resources: ['arn:aws:sqs:eu-west-1:111111111111:ingest-objects'] }));
+  });
+
+  it('given a spec that feeds a queue, when constructed, then its role may only send to that queue', () => {
+    const spec: LambdaSpec = { ...LAMBDAS.daily, feeds: ['near-time-objects'] };
+    expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'FeedNearTimeObjects', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:111111111111:near-time-objects'] }));
   });
 
   it('given a spec that drains no queue, when constructed, then its role may use no queue', () => {

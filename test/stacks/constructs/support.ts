@@ -24,6 +24,7 @@ export function pipelineFunction(scope: TerraformStack, spec: LambdaSpec = LAMBD
       bucketArn: 'arn:aws:s3:::vigil-test-111111111111',
       topicArn: 'arn:aws:sns:eu-west-1:111111111111:findings',
       queueArn: (q) => `arn:aws:sqs:eu-west-1:111111111111:${q}`,
+      queueUrl: (q) => `https://sqs.eu-west-1.amazonaws.com/111111111111/${q}`,
     },
     bundleDir: stubBundles(),
     ...props,
