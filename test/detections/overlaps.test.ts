@@ -21,6 +21,7 @@ const whole = (events: OktaLogEvent[]) => detectAll(resolveCatalog(), events.map
 const LAYERED: Readonly<Record<string, string>> = {
   'okta-scripted-user-agent + okta-sign-in-after-credential-attack': 'what signed in (a script) and what came before (an attack) are different facts about one sign-in',
   'okta-anonymizer-sign-in + okta-sign-in-after-credential-attack': 'where it came from (an anonymizer) and what came before (an attack)',
+  'okta-anonymizer-sign-in + okta-password-spray-distributed': "per-user low record (the user's password tried through a proxy) under the org-level spray alert",
   'okta-account-locked + okta-mass-account-lockouts': 'per-user low record (each user\'s lockout) under the org-level alert',
   'okta-support-credential-reset + okta-support-impersonation': 'the reset finding cites the session start as evidence; each is triggered by its own event',
   'okta-concurrent-sessions + okta-impossible-travel': 'many sessions at once, and two of them too far apart: different evidence of sharing',

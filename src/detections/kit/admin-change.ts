@@ -52,6 +52,24 @@ export function objectName(p: Party | undefined): string {
   return p.displayName ?? alt ?? p.id;
 }
 
+/**
+ * An object as a summary names it: its kind and name ("API token ci-deploy"); the name alone when it already says
+ * what it is (a token named "Okta API token", an IdP named "Partner IdP" with alias "idp"), never "API token API
+ * token"; "an unnamed API token" when Okta gave no name.
+ */
+export function named(kind: string, p: Party | undefined, aliases: readonly string[] = []): string {
+  const name = p ? objectName(p) : undefined;
+  if (!name || name.toLowerCase() === 'unknown') return `an unnamed ${kind}`;
+  const words = squash(name);
+  if ([kind, ...aliases].some((k) => words.includes(squash(k)))) return name;
+  return `${kind} ${name}`;
+}
+
+/** The text with its first letter upper-case, to start a summary with. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /** Who did it, for summaries and context. */
 export function actorLabel(e: OktaEvent): string {
   return label(e.actor);

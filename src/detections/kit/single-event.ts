@@ -10,6 +10,11 @@ export interface Match {
   readonly context?: Readonly<Record<string, unknown>>;
   /** This finding's severity, when the event makes it differ from the detection's. */
   readonly severity?: Severity;
+  /**
+   * A kind of finding kept apart from the subject's others in the hour (a failed attempt and a success): without it,
+   * the first match of the hour would stand for both.
+   */
+  readonly kind?: string;
 }
 
 export interface SingleEventSpec<P extends Params> extends DetectionMeta<P> {
@@ -25,7 +30,7 @@ export function singleEvent<P extends Params>(spec: SingleEventSpec<P>): Detecti
     stateTtlMinutes: () => 0,
     key(event, params) {
       const m = match(event, params);
-      return m ? `${m.subject.type}:${m.subject.id}` : undefined;
+      return m ? `${m.subject.type}:${m.subject.id}${m.kind ? `:${m.kind}` : ''}` : undefined;
     },
     step(_state, event, params) {
       const m = match(event, params);

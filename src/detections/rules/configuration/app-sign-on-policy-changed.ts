@@ -1,4 +1,4 @@
-import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { actorAllowed, actorContext, actorLabel, inList, named, objectName, succeeded, targetOfType } from '../../kit/admin-change';
 import { changeDetails, weakenings } from '../../kit/change-details';
 import { singleEvent } from '../../kit/single-event';
 
@@ -32,7 +32,7 @@ export default singleEvent({
     const appLabel = app ? objectName(app) : 'an application';
     return {
       subject: app ? { type: 'app', id: app.id, display: objectName(app) } : { type: 'app', id: `event:${e.uuid}`, display: 'unknown application' },
-      summary: `${actorLabel(e)} ${ACTIONS[e.eventType]} the sign-on policy of ${appLabel}${rule ? ` (rule ${objectName(rule)})` : ''}${weak.length ? `: ${weak.join(', ')}` : ''}`,
+      summary: `${actorLabel(e)} ${ACTIONS[e.eventType]} the sign-on policy of ${appLabel}${rule ? ` (${named('rule', rule)})` : ''}${weak.length ? `: ${weak.join(', ')}` : ''}`,
       context: { ...actorContext(e), eventType: e.eventType, app: app?.displayName, rule: rule?.displayName, weakenings: weak },
     };
   },

@@ -31,8 +31,17 @@ describe('okta-idp-created-or-modified', () => {
     expect(f.context?.idpType).toBe('SAML2');
   });
 
-  it('given deactivate, delete and read_client_secret, when detected, then quiet', () => {
-    expect(run([ev('system.idp.lifecycle.deactivate'), ev('system.idp.lifecycle.delete'), ev('system.idp.lifecycle.read_client_secret')])).toHaveLength(0);
+  it('given an IdP deactivated and another deleted, when detected, then medium findings that say so', () => {
+    const found = run([ev('system.idp.lifecycle.deactivate'), ev('system.idp.lifecycle.delete', { target: [idp('Rogue OIDC', '0oa1rogue4x7')], at: minutes(T0, 3) })]);
+    expect(found.map((f) => [f.severity, f.summary.replace(/^.* (deactivated|deleted) /, '$1 ')])).toEqual([
+      ['medium', 'deactivated Partner SAML IdP'],
+      ['medium', 'deleted identity provider Rogue OIDC'],
+    ]);
+    expect(run([ev('system.idp.lifecycle.create')])[0].severity).toBe('high');
+  });
+
+  it('given read_client_secret, when detected, then quiet', () => {
+    expect(run([ev('system.idp.lifecycle.read_client_secret')])).toHaveLength(0);
   });
 
   it('given two IdPs created in the same hour, when detected, then two findings', () => {

@@ -1,4 +1,4 @@
-import { actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { actorContext, actorLabel, capitalize, inList, named, objectName, succeeded, targetOfType } from '../../kit/admin-change';
 import { singleEvent } from '../../kit/single-event';
 
 const ACTIONS: Readonly<Record<string, string>> = {
@@ -29,7 +29,7 @@ export default singleEvent({
     const byOkta = e.actor?.type === 'SystemPrincipal' || /^system@okta\.com$/i.test(e.actor?.alternateId ?? '');
     return {
       subject: { type: 'org', id: `log-stream:${stream?.id ?? 'unknown'}`, display: stream ? `log stream ${objectName(stream)}` : 'log stream' },
-      summary: `Log stream ${stream ? objectName(stream) : '(unnamed)'} ${action} by ${byOkta ? 'Okta (delivery failures?)' : actorLabel(e)}`,
+      summary: `${capitalize(named('log stream', stream))} ${action} by ${byOkta ? 'Okta (delivery failures?)' : actorLabel(e)}`,
       context: { ...actorContext(e), eventType: e.eventType, action, stream: stream?.displayName, streamId: stream?.id, byOkta },
     };
   },

@@ -28,10 +28,10 @@ export default fixtureTable(detection, {
     { name: 'password spray seen in log-only mode', events: [threat(minutes(T0, 0))], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }] },
     { name: 'credential stuffing against a named user', events: [threat(minutes(T0, 0), { reason: 'Login failures with high unknown users count', actor: userActor(person('ahmed.khan@example.com')) })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }] },
     { name: 'two IPs make two findings; repeats from one IP in the hour make one', events: [threat(minutes(T0, 0)), threat(minutes(T0, 3)), threat(minutes(T0, 5), { place: PLACES.moscow })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }, { subject: { type: 'ip', id: '192.0.2.91' } }] },
-    { name: 'tenant wants blocked requests too', events: [threat(minutes(T0, 0), { outcome: 'DENY' })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }], params: { includeBlocked: true } },
+    { name: 'requests ThreatInsight already blocked, reported (as info)', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], expect: [{ subject: { type: 'ip', id: '192.0.2.44' } }] },
   ],
   negative: [
-    { name: 'requests ThreatInsight already blocked', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], expect: [] },
+    { name: 'the tenant turned blocked requests off', events: [threat(minutes(T0, 0), { outcome: 'DENY' }), threat(minutes(T0, 1), { outcome: 'DENY' })], expect: [], params: { includeBlocked: false } },
     { name: "the tenant's load tester, allow-listed", events: [threat(minutes(T0, 0), { place: PLACES.newYork })], expect: [], params: { allowedIps: ['198.51.100.0/24'] } },
     { name: 'a category the tenant ignores', events: [threat(minutes(T0, 0), { reason: 'Login failures' })], expect: [], params: { ignoreReasons: ['login failures'] } },
     { name: 'a normal sign-in is not a ThreatInsight event', events: [logEvent({ eventType: 'user.session.start', at: minutes(T0, 0), actor: userActor(person('ahmed.khan@example.com')), place: PLACES.lagos })], expect: [] },

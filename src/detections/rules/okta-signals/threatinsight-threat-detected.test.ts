@@ -25,9 +25,17 @@ describe('okta-threatinsight-threat-detected', () => {
     expect(f.summary).toContain('ahmed.khan@example.com');
   });
 
-  it('given a blocked request (DENY), when includeBlocked is off then quiet, on then it fires', () => {
-    expect(run([threat(minutes(T0, 0), { outcome: 'DENY' })])).toHaveLength(0);
-    expect(run([threat(minutes(T0, 0), { outcome: 'DENY' })], { includeBlocked: true })).toHaveLength(1);
+  it('given a blocked request (DENY), when run, then an info finding that says it was blocked; an allowed one stays high', () => {
+    const [blocked] = run([threat(minutes(T0, 0), { outcome: 'DENY' })]);
+    expect(blocked.severity).toBe('info');
+    expect(blocked.summary).toMatch(/^ThreatInsight blocked 192\.0\.2\.44/);
+    const [allowed] = run([threat(minutes(T0, 0))]);
+    expect(allowed.severity).toBe('high');
+    expect(allowed.summary).toMatch(/^ThreatInsight flagged/);
+  });
+
+  it('given a blocked request (DENY), when the tenant turns includeBlocked off, then quiet', () => {
+    expect(run([threat(minutes(T0, 0), { outcome: 'DENY' })], { includeBlocked: false })).toHaveLength(0);
   });
 
   it('given one IP flagged all afternoon, when run, then one finding per hour', () => {

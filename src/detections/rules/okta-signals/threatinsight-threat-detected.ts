@@ -6,7 +6,8 @@ import { singleEvent } from '../../kit/single-event';
 export type ThreatInsightParams = {
   /**
    * Also report requests ThreatInsight already blocked (`outcome.result` DENY, ThreatInsight in "log and
-   * enforce" mode). Off by default: blocked internet noise is not an incident.
+   * enforce" mode), as `info` findings: a record of who is attacking the org, not an alarm. On by default, like
+   * the peers; a tenant that does not want the record turns it off.
    */
   includeBlocked: boolean;
   /** Threat categories (words in `outcome.reason`) not to report, e.g. "Login failures". */
@@ -21,12 +22,13 @@ export default singleEvent<ThreatInsightParams>({
   id: 'okta-threatinsight-threat-detected',
   title: 'Okta ThreatInsight detected a threat',
   description:
-    "Okta ThreatInsight logged `security.threat.detected`: requests from an IP that Okta's global view ties to password spraying, credential stuffing or brute force against this org (`outcome.reason` names the category, `debugData.threatDetections` the details). Reported per IP; requests ThreatInsight already blocked are skipped unless the tenant asks for them.",
+    "Okta ThreatInsight logged `security.threat.detected`: requests from an IP that Okta's global view ties to password spraying, credential stuffing or brute force against this org (`outcome.reason` names the category, `debugData.threatDetections` the details). Reported per IP; requests ThreatInsight already blocked (DENY) are reported as info (a record of who attacks the org; subscribers get medium and above by default), unless the tenant turns `includeBlocked` off.",
+  severityNote: 'info when ThreatInsight already blocked the request (DENY)',
   severity: 'high',
   mitre: { tactic: 'Credential Access', technique: 'T1110', name: 'Brute Force' },
   mode: 'near-time',
   eventTypes: ['security.threat.detected'],
-  defaults: { includeBlocked: false, ignoreReasons: [], allowedIps: [], allowedAsOrgs: [] },
+  defaults: { includeBlocked: true, ignoreReasons: [], allowedIps: [], allowedAsOrgs: [] },
   match(e, p) {
     if (e.eventType !== 'security.threat.detected') return undefined;
     if (!p.includeBlocked && e.outcome === 'DENY') return undefined;
@@ -35,9 +37,11 @@ export default singleEvent<ThreatInsightParams>({
     const user = signInUser(e);
     const target = user && user.alternateId !== 'unknown' ? user : undefined;
     const reason = e.reason ?? 'threat suspected';
+    const blocked = e.outcome === 'DENY';
     return {
+      severity: blocked ? 'info' : undefined,
       subject: e.ip ? { type: 'ip', id: e.ip, display: e.ip } : { type: 'org', id: 'org', display: 'Okta org' },
-      summary: `ThreatInsight flagged ${e.ip ?? 'requests'}${e.country ? ` (${e.country})` : ''}: ${reason}${target ? `, targeting ${label(target)}` : ''}`,
+      summary: `ThreatInsight ${blocked ? 'blocked' : 'flagged'} ${e.ip ?? 'requests'}${e.country ? ` (${e.country})` : ''}: ${reason}${target ? `, targeting ${label(target)}` : ''}`,
       context: {
         reason,
         outcome: e.outcome,
@@ -67,6 +71,7 @@ export default singleEvent<ThreatInsightParams>({
   },
   references: [
     'panther-analysis okta_threatinsight_security_threat_detected (DENY outcomes lowered to INFO)',
+    'Splunk okta_threatinsight_threat_detected',
     'okta/customer-detections threat_insight_password_spray and threat_insight_high_unknown_users (outcome.reason)',
     'Sigma okta_security_threat_detected; Elastic "Threat Detected by Okta ThreatInsight"',
   ],

@@ -1,4 +1,4 @@
-import { actorAllowed, actorContext, actorLabel, inList, objectName, succeeded, targetOfType } from '../../kit/admin-change';
+import { actorAllowed, actorContext, actorLabel, inList, named, objectName, succeeded, targetOfType } from '../../kit/admin-change';
 import { safeRegex } from '../../kit/regex';
 import { singleEvent } from '../../kit/single-event';
 
@@ -25,7 +25,7 @@ export default singleEvent({
     if (only && !only.test(role ?? '')) return undefined;
     return {
       subject: { type: 'group', id: group.id, display: objectName(group) },
-      summary: `${actorLabel(e)} granted ${role ? `"${role}"` : 'an admin role'} to group ${objectName(group)}`,
+      summary: `${actorLabel(e)} granted ${role ? `"${role}"` : 'an admin role'} to ${named('group', group)}`,
       context: { ...actorContext(e), privilegeGranted: role, group: group.displayName },
     };
   },

@@ -1,4 +1,4 @@
-import { actorAllowed, actorContext, actorLabel, objectName, succeeded } from '../../kit/admin-change';
+import { actorAllowed, actorContext, actorLabel, named, objectName, succeeded } from '../../kit/admin-change';
 import { tokenNetwork, tokenTarget } from '../../kit/api-token';
 import { singleEvent } from '../../kit/single-event';
 
@@ -23,7 +23,7 @@ export default singleEvent({
     const token = tokenTarget(e);
     return {
       subject: token ? { type: 'token', id: token.id, display: objectName(token) } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
-      summary: `${actorLabel(e)} created API token ${token ? objectName(token) : '(unnamed)'}${network ? ` (network: ${network})` : ''}`,
+      summary: `${actorLabel(e)} created ${named('API token', token)}${network ? ` (network: ${network})` : ''}`,
       context: { ...actorContext(e), token: token?.displayName, networkConnection: network ?? 'unknown', unrestrictedNetwork: network === undefined ? undefined : network === 'ANYWHERE' },
     };
   },

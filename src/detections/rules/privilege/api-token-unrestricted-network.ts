@@ -1,4 +1,4 @@
-import { actorContext, actorLabel, inList, objectName, succeeded } from '../../kit/admin-change';
+import { actorContext, actorLabel, inList, named, objectName, succeeded } from '../../kit/admin-change';
 import { tokenNetwork, tokenTarget } from '../../kit/api-token';
 import { singleEvent } from '../../kit/single-event';
 
@@ -23,7 +23,7 @@ export default singleEvent({
     const verb = e.eventType === 'system.api_token.create' ? 'created' : 'changed';
     return {
       subject: token ? { type: 'token', id: token.id, display: objectName(token) } : { type: 'token', id: `event:${e.uuid}`, display: 'unknown token' },
-      summary: `${actorLabel(e)} ${verb} API token ${token ? objectName(token) : '(unnamed)'} usable from any network`,
+      summary: `${actorLabel(e)} ${verb} ${named('API token', token)} usable from any network`,
       context: { ...actorContext(e), eventType: e.eventType, token: token?.displayName, networkConnection: 'ANYWHERE', unrestrictedNetwork: true },
     };
   },

@@ -81,6 +81,8 @@ const detection: Detection<SupportResetParams, SessionState> = {
   stateTtlMinutes: (p) => p.impersonationWindowMinutes,
   key(e, p) {
     if (e.eventType === INITIATE || e.eventType === END) {
+      // A session Okta refused (no valid grant) opens nothing: okta-support-impersonation reports the attempt.
+      if (e.eventType === INITIATE && !succeeded(e)) return undefined;
       const sid = e.sessionId;
       return sid ? `session:${sid}` : undefined;
     }

@@ -53,9 +53,21 @@ describe('okta-support-impersonation', () => {
     expect(run([impersonation('initiate', T0)], { stages: ['grant'] })).toHaveLength(0);
   });
 
-  it('given a failed grant or quirky events, when detected, then quiet / no throw', () => {
+  it('given a failed grant, when detected, then a medium finding that says it failed and why', () => {
     const failed = { ...impersonation('grant', T0), outcome: { result: 'FAILURE', reason: 'Insufficient permissions' } };
-    expect(run([failed])).toHaveLength(0);
+    const [f, ...rest] = run([failed]);
+    expect(rest).toHaveLength(0);
+    expect(f.severity).toBe('medium');
+    expect(f.summary).toBe(`${ADMIN.login} tried to grant Okta Support access to the org, and it failed (Insufficient permissions)`);
+    expect(run([failed], { includeFailures: false })).toHaveLength(0);
+  });
+
+  it('given a granted session and a failed one in the same hour, when detected, then both are reported', () => {
+    const failed = { ...impersonation('initiate', minutes(T0, 5)), outcome: { result: 'FAILURE', reason: 'Impersonation grant not active' } };
+    expect(run([impersonation('initiate', T0), failed]).map((f) => f.severity)).toEqual(['high', 'medium']);
+  });
+
+  it('given quirky events, when detected, then no throw', () => {
     expect(() => run([withQuirks(impersonation('initiate', T0), { nullTarget: true, emptyClient: true, nullSecurity: true, stringDebug: true })])).not.toThrow();
   });
 });

@@ -19,7 +19,9 @@ export default singleEvent({
     'Okta Support engineer started an impersonation session with it (`user.session.impersonation.initiate`). Support access ' +
     'is a trusted third party acting with admin rights; it should match an open support case. A compromised admin can also ' +
     'grant it as cover, and the 2023 Okta support-system breach showed the channel itself can be abused. Revocations and ' +
-    'session ends are not findings.',
+    'session ends are not findings. An attempt that failed (a grant refused for lack of rights, a support session without a ' +
+    'valid grant) is reported at medium: someone without the access tried to get it.',
+  severityNote: 'medium for an attempt that failed',
   severity: 'high',
   mitre: { tactic: 'Initial Access', technique: 'T1199', name: 'Trusted Relationship' },
   mode: 'near-time',
@@ -29,11 +31,25 @@ export default singleEvent({
     stages: ['grant', 'extend', 'initiate'] as readonly string[],
     /** Admins whose grants/extensions are expected (e.g. the IAM on-call); sessions they enable still raise `initiate` findings. */
     approvedGrantors: [] as readonly string[],
+    /** Also report attempts that failed (outcome FAILURE or DENY), at medium: a grant refused, a session without a grant. */
+    includeFailures: true as boolean,
   },
   match(e, p) {
     const stage = STAGES[e.eventType];
-    if (!stage || !succeeded(e) || !inList(stage, p.stages)) return undefined;
+    if (!stage || !inList(stage, p.stages)) return undefined;
     const context = { ...actorContext(e), eventType: e.eventType, stage };
+    if (!succeeded(e)) {
+      if (!p.includeFailures || (e.outcome !== 'FAILURE' && e.outcome !== 'DENY')) return undefined;
+      const user = stage === 'initiate' ? e.target('User') : undefined;
+      const tried = { grant: 'to grant Okta Support access to the org', extend: 'to extend Okta Support access to the org', initiate: `to start an Okta Support session${user ? ` as ${label(user)}` : ''}` }[stage];
+      return {
+        severity: 'medium',
+        kind: 'failed',
+        subject: user ? userSubject(user) : { type: 'org', id: 'okta-support-access', display: 'Okta Support access to the org' },
+        summary: `${actorLabel(e)} tried ${tried}, and it failed${e.reason ? ` (${e.reason})` : ''}`,
+        context: { ...context, outcome: e.outcome, reason: e.reason, impersonated: user ? label(user) : undefined },
+      };
+    }
     if (stage === 'initiate') {
       const impersonated = e.target('User') ?? e.actor;
       if (!impersonated) return { subject: { type: 'org', id: 'okta-support-session', display: 'Okta Support session' }, summary: 'Okta Support started an impersonation session', context };
@@ -69,5 +85,6 @@ export default singleEvent({
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',
     'panther-analysis okta_account_support_access (grant + initiate)',
     'Elastic "Okta User Session Impersonation" (initiate)',
+    'Sigma okta_session_impersonation_granted',
   ],
 });

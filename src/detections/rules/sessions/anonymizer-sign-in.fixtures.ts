@@ -28,11 +28,16 @@ export default fixtureTable(detection, {
     { name: 'commercial VPN that Okta does not flag as a proxy', events: [signIn(minutes(T0, 0), MULLVAD)], expect: [{ subject: { type: 'user', id: user.id } }] },
     { name: 'ThreatInsight suspected the sign-in', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco, 'SUCCESS', { threatSuspected: true })], expect: [{ subject: { type: 'user', id: user.id } }] },
     { name: 'two anonymized sign-ins of one user in an hour make one finding', events: [signIn(minutes(T0, 0), PLACES.torExit), signIn(minutes(T0, 10), MULLVAD)], expect: [{ subject: { type: 'user', id: user.id } }] },
-    { name: 'tenant also wants failures', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [{ subject: { type: 'user', id: user.id } }], params: { includeFailures: true } },
+    { name: 'failed sign-in through Tor (reported at low severity)', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [{ subject: { type: 'user', id: user.id } }] },
+    {
+      name: 'a failed then a successful sign-in through Tor in one hour: two findings',
+      events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE'), signIn(minutes(T0, 2), PLACES.torExit)],
+      expect: [{ subject: { type: 'user', id: user.id } }, { subject: { type: 'user', id: user.id } }],
+    },
   ],
   negative: [
     { name: 'sign-in from the home ISP', events: [signIn(minutes(T0, 0), PLACES.sanFrancisco)], expect: [] },
-    { name: 'failed sign-in through Tor (left to ThreatInsight and brute-force rules)', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [] },
+    { name: 'failed sign-in through Tor, the tenant turned failures off', events: [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')], expect: [], params: { includeFailures: false } },
     { name: 'corporate secure web gateway allow-listed by AS organisation', events: [signIn(minutes(T0, 0), ZSCALER)], expect: [], params: { allowedAsOrgs: ['zscaler'] } },
     { name: 'corporate VPN allow-listed by CIDR', events: [signIn(minutes(T0, 0), ZSCALER)], expect: [], params: { allowedIps: ['198.51.100.192/26'] } },
     { name: '"tor" inside another word (Toronto Hydro) is not Tor', events: [signIn(minutes(T0, 0), TORONTO)], expect: [] },

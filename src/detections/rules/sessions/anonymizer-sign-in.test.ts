@@ -50,11 +50,17 @@ describe('okta-anonymizer-sign-in', () => {
     expect(run(events)).toHaveLength(2);
   });
 
-  it('given failures through Tor, when includeFailures is off (default) then quiet, on then it fires', () => {
+  it('given a failure through Tor, when run, then a low finding saying it failed; with includeFailures off, quiet', () => {
     const events = [signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE')];
-    expect(run(events)).toHaveLength(0);
-    const [f] = run(events, { includeFailures: true });
+    const [f] = run(events);
     expect(f.summary).toMatch(/^Failed sign-in/);
+    expect(f.severity).toBe('low');
+    expect(run(events, { includeFailures: false })).toHaveLength(0);
+  });
+
+  it('given a failure then a success through Tor in one hour, when run, then the success is reported at medium too', () => {
+    const found = run([signIn(minutes(T0, 0), PLACES.torExit, 'FAILURE'), signIn(minutes(T0, 2), PLACES.torExit)]);
+    expect(found.map((f) => f.severity)).toEqual(['low', 'medium']);
   });
 
   it('given a gateway flagged as a proxy, when allow-listed by name or by CIDR, then quiet, otherwise it fires', () => {

@@ -7,7 +7,7 @@ import { userSubject } from '../../kit/subject';
 export type AnonymizerSignInParams = {
   /** AS organisation / ISP / domain names of anonymizing networks, matched as whole words. */
   anonymizerNetworks: readonly string[];
-  /** Also report failed sign-ins (noisy: anonymized password spraying is better left to ThreatInsight). */
+  /** Also report failed sign-ins, at low severity: someone testing the user's password through an anonymizer. */
   includeFailures: boolean;
   /** Also report a sign-in that ThreatInsight marked `debugData.threatSuspected`. */
   includeThreatSuspected: boolean;
@@ -21,7 +21,8 @@ export default singleEvent<AnonymizerSignInParams>({
   id: 'okta-anonymizer-sign-in',
   title: 'Sign-in through an anonymizing proxy',
   description:
-    'A successful sign-in (`user.session.start`) from an IP that Okta flags as a proxy (`securityContext.isProxy`), from a network whose AS organisation, ISP or domain names a known anonymizer (Tor, commercial VPNs), or that ThreatInsight marked `debugData.threatSuspected`. Attackers replay stolen credentials through anonymizers to hide their origin; corporate VPNs and gateways the tenant allow-lists stay quiet.',
+    'A sign-in (`user.session.start`) from an IP that Okta flags as a proxy (`securityContext.isProxy`), from a network whose AS organisation, ISP or domain names a known anonymizer (Tor, commercial VPNs), or that ThreatInsight marked `debugData.threatSuspected`. Attackers replay stolen credentials through anonymizers to hide their origin; corporate VPNs and gateways the tenant allow-lists stay quiet. A failed sign-in through an anonymizer is someone testing the password and is reported at low severity (one finding per user and hour, apart from a success), unless the tenant turns `includeFailures` off.',
+  severityNote: 'low for a failed sign-in',
   severity: 'medium',
   mitre: { tactic: 'Command and Control', technique: 'T1090.003', name: 'Proxy: Multi-hop Proxy' },
   mode: 'hourly',
@@ -50,7 +51,7 @@ export default singleEvent<AnonymizerSignInParams>({
       'vpn unlimited',
       'astrill',
     ],
-    includeFailures: false,
+    includeFailures: true,
     includeThreatSuspected: true,
     allowedIps: [],
     allowedAsOrgs: [],
@@ -68,6 +69,8 @@ export default singleEvent<AnonymizerSignInParams>({
     if (!reasons.length) return undefined;
     const failed = e.outcome === 'FAILURE';
     return {
+      severity: failed ? 'low' : undefined,
+      kind: failed ? 'failed' : undefined,
       subject: userSubject(user),
       summary: `${failed ? 'Failed sign-in' : 'Sign-in'} by ${label(user)} through an anonymizer from ${e.ip ?? 'an unknown IP'}${e.asOrg ? ` (${e.asOrg})` : ''}: ${reasons.join('; ')}`,
       context: { ip: e.ip, country: e.country, city: e.city, asOrg: e.asOrg, isProxy: e.isProxy, outcome: e.outcome, reasons, userAgent: e.userAgent },
@@ -88,7 +91,7 @@ export default singleEvent<AnonymizerSignInParams>({
     ],
   },
   differences: [
-    'Successful sign-ins only by default, also matches anonymizer network names, tenant allow-list',
+    'Also matches anonymizer network names and ThreatInsight suspicion, with a tenant allow-list; failed sign-ins at low severity rather than each as an alert (panther-analysis reports every proxied sign-in alike)',
   ],
   references: [
     'panther-analysis okta_anonymizing_vpn_login (user.session.start with securityContext.isProxy)',

@@ -1,5 +1,6 @@
 import { BROWSER_UA, logEvent, minutes, person, type Place, PLACES, userActor } from '../../../okta/fixtures';
 import { SF_OFFICE } from '../../fixture-builders/places';
+import { ADMIN_CONSOLE_CLIENT_ID, OKTA_INTEGRATIONS_UA } from '../../kit/okta-internal';
 import { fixtureTable } from '../../fixture-table';
 import detection from './session-hijack';
 
@@ -35,6 +36,11 @@ export const sessionEvent = (
     debugData: { dtHash: opts.dtHash ?? 'a6c1e3f0b2d94c4e8f1a7b5d3c2e9f10a6c1e3f0b2d94c4e8f1a7b5d3c2e9f10', threatSuspected: 'false' },
   });
 
+/** An AWS address Okta's own services call from, as in Okta's knowledge-base article (Okta runs on AWS). */
+const OKTA_CLOUD: Place = { ip: '18.220.28.44', city: 'Columbus', state: 'Ohio', country: 'United States', lat: 39.96, lon: -83, asOrg: 'amazon.com, inc.', isp: 'amazon.com' };
+/** Okta's own network as the System Log names it. */
+const OKTA_NETWORK: Place = { ip: '54.200.12.7', city: 'Boardman', state: 'Oregon', country: 'United States', lat: 45.84, lon: -119.7, asOrg: 'okta, inc.', isp: 'okta', domain: 'okta.com' };
+
 const start = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.session.start', at, place, ua, { sessionId });
 const sso = (at: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.authentication.sso', at, place, ua, { sessionId });
 
@@ -61,6 +67,21 @@ export default fixtureTable(detection, {
     },
   ],
   negative: [
+    {
+      name: "an admin's session: Okta's integrations act in it with the Okta-Integrations user agent from Okta's cloud IPs",
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 3), OKTA_CLOUD, OKTA_INTEGRATIONS_UA), sso(minutes(T0, 9), OKTA_CLOUD, OKTA_INTEGRATIONS_UA)],
+      expect: [],
+    },
+    {
+      name: "an admin's session: the Admin Console's own client (client.id okta.b58d5b75-...) from another IP and client",
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), { ...sso(minutes(T0, 4), OKTA_CLOUD, WINDOWS_EDGE), client: { ...sso(minutes(T0, 4), OKTA_CLOUD, WINDOWS_EDGE).client, id: ADMIN_CONSOLE_CLIENT_ID } }],
+      expect: [],
+    },
+    {
+      name: "a session event from Okta's own network (AS organisation okta)",
+      events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 6), OKTA_NETWORK, WINDOWS_EDGE)],
+      expect: [],
+    },
     {
       name: 'laptop moves from home to the office and the browser updates itself',
       events: [start(minutes(T0, 0), PLACES.sanFrancisco, BROWSER_UA), sso(minutes(T0, 50), SF_OFFICE, BROWSER_UA), sso(minutes(T0, 120), SF_OFFICE, BROWSER_UA_UPDATED)],

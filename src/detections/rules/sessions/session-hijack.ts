@@ -1,5 +1,6 @@
 import { label, type OktaEvent } from '../../../okta/event';
 import { allowListed } from '../../kit/network';
+import { OKTA_INTERNAL_KB, oktaInternal } from '../../kit/okta-internal';
 import { sessionOf } from '../../kit/session';
 import { signInUser } from '../../kit/sign-in';
 import { userSubject } from '../../kit/subject';
@@ -16,6 +17,10 @@ export type SessionHijackParams = {
   /** Tenant networks (IPs/CIDRs) to ignore, e.g. a secure web gateway that rewrites traffic. */
   allowedIps: readonly string[];
   allowedAsOrgs: readonly string[];
+  /** Okta's own IPs/CIDRs (its published ranges): events from them are Okta acting in the session, not a second client. */
+  oktaIps: readonly string[];
+  /** AS organisation, ISP or domain names of Okta's own networks, matched as whole words. */
+  oktaAsOrgs: readonly string[];
 };
 
 /** One (IP, client) pair seen on the session: last time, IP, client family, AS org, uuid of the last event. */
@@ -41,15 +46,15 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
   id: 'okta-session-hijack',
   title: 'Okta session used from several IPs and clients',
   description:
-    'One Okta session (`authenticationContext.externalSessionId`, or the device token `debugData.dtHash` when there is no session id) used from several source IPs and several different clients (browser or operating system, ignoring version numbers) within a window. A session cookie belongs to one browser: a second client replaying it is a stolen cookie (adversary-in-the-middle phishing, infostealer). A laptop moving from home to the office changes IP and network but not client, and stays quiet.',
+    'One Okta session (`authenticationContext.externalSessionId`, or the device token `debugData.dtHash` when there is no session id) used from several source IPs and several different clients (browser or operating system, ignoring version numbers) within a window. A session cookie belongs to one browser: a second client replaying it is a stolen cookie (adversary-in-the-middle phishing, infostealer). A laptop moving from home to the office changes IP and network but not client, and stays quiet. Okta acting in the session from its own infrastructure is not a second client: events of the Admin Console\'s own client (`client.id` okta.b58d5b75-…), with the `Okta-Integrations` user agent, or from Okta\'s networks (`oktaIps`, `oktaAsOrgs`) are left out, as Okta\'s knowledge base explains.',
   severity: 'high',
   mitre: { tactic: 'Defense Evasion', technique: 'T1550.004', name: 'Use Alternate Authentication Material: Web Session Cookie' },
   mode: 'hourly',
   eventTypes: EVENT_TYPES,
-  defaults: { windowMinutes: 480, minIps: 2, minClients: 2, allowedIps: [], allowedAsOrgs: [] },
+  defaults: { windowMinutes: 480, minIps: 2, minClients: 2, allowedIps: [], allowedAsOrgs: [], oktaIps: [], oktaAsOrgs: ['okta'] },
   stateTtlMinutes: (p) => p.windowMinutes,
   key(e, p) {
-    if (!usable(e) || !e.ip || !e.userAgent || allowListed(e, p)) return undefined;
+    if (!usable(e) || !e.ip || !e.userAgent || allowListed(e, p) || oktaInternal(e, p)) return undefined;
     const sid = sessionOf(e);
     if (sid) return `sid:${sid}`;
     const dt = e.debug('dtHash');
@@ -110,8 +115,9 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     'Keyed by session id (dtHash as fallback), user agents compared without version numbers, sliding window',
   ],
   references: [
+    OKTA_INTERNAL_KB,
     'okta/customer-detections suspicious_use_of_an_Okta_Session_Cookie (policy.evaluate_sign_on by dtHash: >1 IP and >1 OS or browser)',
-    'panther-analysis okta_potentially_stolen_session (same externalSessionId, new ASN and different user agent)',
+    'panther-analysis okta_potentially_stolen_session (same externalSessionId, new ASN and different user agent; excludes the Admin Console client, citing the knowledge-base article)',
   ],
 };
 
