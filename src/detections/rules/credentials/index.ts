@@ -6,6 +6,8 @@ import massAccountLockouts from './mass-account-lockouts';
 import passwordSprayDistributed from './password-spray-distributed';
 import passwordSprayIp from './password-spray-ip';
 import signInAfterCredentialAttack from './sign-in-after-credential-attack';
+import appPasswordRead from './app-password-read';
+import appPasswordRevealed from './app-password-revealed';
 
 export default [
   bruteForceUser,
@@ -15,4 +17,6 @@ export default [
   signInAfterCredentialAttack,
   accountLocked,
   massAccountLockouts,
+  appPasswordRead,
+  appPasswordRevealed,
 ] as Detection<any, any>[];

@@ -6,6 +6,7 @@ import apiTokenUnrestrictedNetwork from './api-token-unrestricted-network';
 import customAdminRoleWidened from './custom-admin-role-widened';
 import supportCredentialReset from './support-credential-reset';
 import supportImpersonation from './support-impersonation';
+import adminConsoleFirstAccess from './admin-console-first-access';
 
 export default [
   adminRoleGranted,
@@ -15,4 +16,5 @@ export default [
   apiTokenUnrestrictedNetwork,
   supportImpersonation,
   supportCredentialReset,
+  adminConsoleFirstAccess,
 ] as Detection<any, any>[];

@@ -4,5 +4,6 @@ import impossibleTravel from './impossible-travel';
 import newCountrySignIn from './new-country-sign-in';
 import scriptedUserAgent from './scripted-user-agent';
 import sessionHijack from './session-hijack';
+import unassignedAppAccess from './unassigned-app-access';
 
-export default [impossibleTravel, sessionHijack, anonymizerSignIn, scriptedUserAgent, concurrentSessions, newCountrySignIn];
+export default [impossibleTravel, sessionHijack, anonymizerSignIn, scriptedUserAgent, concurrentSessions, newCountrySignIn, unassignedAppAccess];
