@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { OktaEvent } from '../okta/event';
 import { HOUR, hourBucket, MINUTE } from '../time';
-import type { Finding, ResolvedDetection } from './types';
+import { FindingLedger, LEDGER_STATE_ID, type LedgerEntry } from './ledger';
+import type { Finding, PriorFindings, ResolvedDetection, Signal } from './types';
 
 /** Findings keep at most this many event uuids; the count is kept in full in `context.eventCount`. */
 export const MAX_EVENT_UUIDS = 50;
@@ -40,14 +41,33 @@ export interface EngineOptions {
 }
 
 /**
+ * How long each detection's findings are read by others (minutes after their last event): by detections that read
+ * findings before them, and by detections that subsume them.
+ */
+function ledgerHorizons(detections: readonly ResolvedDetection[]): Map<string, number> {
+  const horizons = new Map<string, number>();
+  const need = (id: string, minutes: number) => horizons.set(id, Math.max(horizons.get(id) ?? 0, minutes));
+  for (const { detection, params } of detections) {
+    const reads = detection.readsFindings?.(params);
+    for (const id of reads?.detections ?? []) need(id, reads!.withinMinutes);
+    if (detection.subsumes?.detections.length) need(detection.id, detection.subsumes.forMinutes);
+  }
+  return horizons;
+}
+
+/**
  * Runs resolved detections over events in event-time order. Holds one state per (detection, key);
  * memory is bounded by the number of active keys, never by the number of events: keys idle for longer
- * than their detection's state TTL are evicted as the watermark moves on.
+ * than their detection's state TTL are evicted as the watermark moves on. Findings other detections read
+ * (see {@link Detection.readsFindings} and {@link Detection.subsumes}) are kept in a ledger with the states.
  */
 export class DetectionEngine {
   private readonly byType = new Map<string, ResolvedDetection[]>();
   private readonly states = new Map<string, Map<string, KeyState>>();
   private readonly emitted = new Set<string>();
+  private readonly ledger: FindingLedger;
+  /** For each detection, the detections whose findings stand for its own (see {@link Detection.subsumes}). */
+  private readonly subsumedBy = new Map<string, string[]>();
   private watermark = -Infinity;
   private lastEviction = -Infinity;
 
@@ -55,6 +75,10 @@ export class DetectionEngine {
     readonly detections: readonly ResolvedDetection[],
     private readonly options: EngineOptions = {},
   ) {
+    this.ledger = new FindingLedger(ledgerHorizons(detections));
+    for (const r of detections) {
+      for (const id of r.detection.subsumes?.detections ?? []) this.subsumedBy.set(id, [...(this.subsumedBy.get(id) ?? []), r.detection.id]);
+    }
     for (const r of detections) {
       this.states.set(r.detection.id, new Map());
       for (const t of r.detection.eventTypes) {
@@ -88,7 +112,8 @@ export class DetectionEngine {
   }
 
   load(entry: StateEntry): void {
-    this.states.get(entry.detectionId)?.set(entry.key, { state: entry.state, lastSeen: entry.lastSeen });
+    if (entry.detectionId === LEDGER_STATE_ID) this.ledger.load(entry.state as LedgerEntry[]);
+    else this.states.get(entry.detectionId)?.set(entry.key, { state: entry.state, lastSeen: entry.lastSeen });
   }
 
   process(event: OktaEvent): Finding[] {
@@ -96,23 +121,31 @@ export class DetectionEngine {
     if (event.time > this.watermark) this.watermark = event.time;
     if (this.watermark - this.lastEviction > HOUR) this.evict();
     if (!routed) return [];
-    const findings: Finding[] = [];
+    const signals: Array<{ readonly r: ResolvedDetection; readonly key: string; readonly signal: Signal }> = [];
     for (const r of routed) {
       const { detection, params } = r;
       const key = detection.key(event, params);
       if (key === undefined) continue;
       const states = this.states.get(detection.id)!;
       const current = states.get(key);
-      const result = detection.step(current?.state, event, params);
+      const result = detection.step(current?.state, event, params, detection.readsFindings ? this.prior(detection.readsFindings(params), event.time) : undefined);
       if (result.state === undefined) states.delete(key);
       else states.set(key, { state: result.state, lastSeen: Math.max(event.time, current?.lastSeen ?? -Infinity) });
-      if (!result.signal) continue;
+      if (result.signal) signals.push({ r, key, signal: result.signal });
+    }
+    // Every finding others read goes on record first, whether emitted in this run or not, so that a subsumer and what
+    // it subsumes raised by the same event are judged alike in any order.
+    for (const { r, signal: s } of signals) this.ledger.record(r.detection.id, s.subject, s.severity ?? r.detection.severity, Date.parse(s.windowStart), Date.parse(s.windowEnd));
+    const findings: Finding[] = [];
+    for (const { r, key, signal: s } of signals) {
+      const { detection } = r;
+      const subsumers = this.subsumedBy.get(detection.id);
+      if (subsumers && this.ledger.covers(subsumers, s.subject, Date.parse(s.windowStart), Date.parse(s.windowEnd))) continue;
       if (this.options.emitFrom !== undefined && event.time < this.options.emitFrom) continue;
       if (this.options.emitTo !== undefined && event.time >= this.options.emitTo) continue;
       const id = findingId(detection.id, key, event.time);
       if (this.emitted.has(id)) continue;
       this.emitted.add(id);
-      const s = result.signal;
       findings.push({
         id,
         tenantId: this.options.tenantId,
@@ -133,9 +166,16 @@ export class DetectionEngine {
     return findings;
   }
 
+  /** Earlier findings about a subject, of the detections a detection reads, within its horizon before `at`. */
+  private prior(reads: { readonly detections: readonly string[]; readonly withinMinutes: number }, at: number): PriorFindings {
+    return (subject) =>
+      this.ledger.about(subject, reads.detections, at, reads.withinMinutes).map((x) => ({ detectionId: x.detectionId, severity: x.severity, windowStart: new Date(x.start).toISOString(), windowEnd: new Date(x.end).toISOString() }));
+  }
+
   /** Forget keys whose state has outlived its TTL relative to the newest event seen. */
   evict(): void {
     this.lastEviction = this.watermark;
+    this.ledger.prune(this.watermark);
     for (const r of this.detections) {
       const states = this.states.get(r.detection.id)!;
       for (const [key, s] of states) if (s.lastSeen + r.detection.stateTtlMinutes(r.params, s.state) * MINUTE < this.watermark) states.delete(key);
@@ -149,6 +189,11 @@ export class DetectionEngine {
         const ttl = r.detection.stateTtlMinutes(r.params, s.state) * MINUTE;
         yield { detectionId: r.detection.id, key, state: s.state, lastSeen: s.lastSeen, expiresAt: s.lastSeen + ttl };
       }
+    }
+    const ledger = this.ledger.snapshot();
+    if (ledger.length) {
+      const lastSeen = Math.max(...ledger.map((x) => x.end));
+      yield { detectionId: LEDGER_STATE_ID, key: 'ledger', state: ledger, lastSeen, expiresAt: Math.max(...ledger.map((x) => x.until)) };
     }
   }
 }

@@ -32,9 +32,17 @@ export interface FixtureTable<P extends Params = Params> {
   readonly detection: Detection<P, unknown>;
   readonly positive: readonly Fixture<P>[];
   readonly negative: readonly Fixture<P>[];
+  /**
+   * Detections run beside this one over every fixture, with their defaults: those whose findings it reads
+   * ({@link Detection.readsFindings}). Only this detection's findings are compared.
+   */
+  readonly alongside?: readonly Detection<Params, unknown>[];
 }
 
 /** A fixture table for `detection`, with the fixtures' parameter overrides checked against its parameters. */
-export function fixtureTable<P extends Params>(detection: Detection<P, unknown>, fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[] }): FixtureTable {
-  return { detection: detection as unknown as Detection<Params, unknown>, positive: fixtures.positive, negative: fixtures.negative } as FixtureTable;
+export function fixtureTable<P extends Params>(
+  detection: Detection<P, unknown>,
+  fixtures: { readonly positive: readonly Fixture<P>[]; readonly negative: readonly Fixture<P>[]; readonly alongside?: readonly Detection<any, any>[] },
+): FixtureTable {
+  return { detection: detection as unknown as Detection<Params, unknown>, positive: fixtures.positive, negative: fixtures.negative, alongside: fixtures.alongside } as FixtureTable;
 }

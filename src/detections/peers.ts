@@ -64,7 +64,7 @@ export const PEER_RULES: readonly PeerRule[] = [
   covered('panther', 'okta_threatinsight_security_threat_detected', ['okta-threatinsight-threat-detected']),
   covered('panther', 'okta_user_account_locked', ['okta-account-locked']),
   covered('panther', 'okta_user_mfa_factor_suspend', ['okta-mfa-factor-reset-by-other']),
-  gap('panther', 'okta_user_mfa_reset', 'people reset their own factors every day; a self reset is only worth a finding inside a suspicious session, which needs the findings before it'),
+  covered('panther', 'okta_user_mfa_reset', ['okta-mfa-self-reset-suspicious-session'], 'only inside a session another finding made suspicious: people reset their own factors every day'),
   covered('panther', 'okta_user_mfa_reset_all', ['okta-mfa-factor-reset-by-other', 'okta-support-credential-reset']),
   covered('panther', 'okta_user_reported_suspicious_activity', ['okta-user-reported-suspicious-activity']),
 

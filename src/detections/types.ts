@@ -61,6 +61,17 @@ export interface Signal {
   readonly severity?: Severity;
 }
 
+/** What a detection may read of an earlier finding about a subject (see {@link Detection.readsFindings}). */
+export interface PriorFinding {
+  readonly detectionId: string;
+  readonly severity: Severity;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+}
+
+/** Earlier findings about a subject, from the detections a detection declared it reads. */
+export type PriorFindings = (subject: Subject) => readonly PriorFinding[];
+
 export interface StepResult<S> {
   /** The key's new state; undefined forgets the key. */
   readonly state: S | undefined;
@@ -99,7 +110,19 @@ export interface Detection<P extends Params = Params, S = unknown> {
   stateTtlMinutes(params: P, state?: S): number;
   /** The grouping key for an event, or undefined to ignore the event. */
   key(event: OktaEvent, params: P): string | undefined;
-  step(state: S | undefined, event: OktaEvent, params: P): StepResult<S>;
+  /** `prior` answers with earlier findings about a subject, from the detections {@link Detection.readsFindings} names. */
+  step(state: S | undefined, event: OktaEvent, params: P, prior?: PriorFindings): StepResult<S>;
+  /**
+   * Findings of other detections this one reads (through `step`'s `prior`), and how long after their last event. Only
+   * the hourly pass runs every detection together, so a detection that reads findings is hourly.
+   */
+  readsFindings?(params: P): { readonly detections: readonly string[]; readonly withinMinutes: number };
+  /**
+   * Findings of other detections that this one's findings stand for: about the same subject, with a window that meets
+   * this finding's (extended by `forMinutes` after its last event), they are not raised. One behaviour, one
+   * notification. The detections subsumed are hourly: a near-time finding is notified before anything can subsume it.
+   */
+  readonly subsumes?: { readonly detections: readonly string[]; readonly forMinutes: number };
   /** Where the idea comes from (public rules, Okta docs). */
   readonly references: readonly string[];
   /** Where Vigil deliberately differs from the public rule sets on the same behaviour, and why. */

@@ -12,7 +12,8 @@ const tables = new Map(found.map((f) => [f.table.detection.id, f.table] as const
 function run(d: Detection<Params, unknown>, f: Fixture<Params>, quirks?: Parameters<typeof withQuirks>[1]) {
   const params = { ...d.defaults, ...(f.params ?? {}) } as Params;
   const events = f.events.map((e) => normalize(quirks ? withQuirks(e, quirks) : e));
-  return detectAll([{ detection: d, params }], events);
+  const alongside = (tables.get(d.id)?.alongside ?? []).map((x) => ({ detection: x, params: x.defaults }));
+  return detectAll([...alongside, { detection: d, params }], events).filter((x) => x.detectionId === d.id);
 }
 
 /** What a fixture states about a finding: its subject, and its window when the window spans time. */

@@ -7,7 +7,7 @@ import { logEvent, minutes, person, PLACES } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
 import { resolveCatalog } from '../../src/detections/catalog';
 import { failedSignIn, SCRIPT_UA, signIn, unknownUserSignIn } from '../../src/detections/fixture-builders/sign-in';
-import { adminReset, supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
+import { adminReset, impersonation, SUPPORT_ENGINEER, SUPPORT_SESSION, supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
 import { detectAll } from '../../src/detections/reorder';
 import { findFixtureTables } from './fixture-tables';
 
@@ -25,10 +25,6 @@ const LAYERED: Readonly<Record<string, string>> = {
   'okta-account-locked + okta-mass-account-lockouts': 'per-user low record (each user\'s lockout) under the org-level alert',
   'okta-support-credential-reset + okta-support-impersonation': 'the reset finding cites the session start as evidence; each is triggered by its own event',
   'okta-concurrent-sessions + okta-impossible-travel': 'many sessions at once, and two of them too far apart: different evidence of sharing',
-  // Known residual: a factor reset inside an Okta Support impersonation session is also a reset by someone other
-  // than the user. Only okta-support-credential-reset sees the session (state per session id); the other rule is
-  // stateless per user, and suppressing across detections needs the engine.
-  'okta-mfa-factor-reset-by-other + okta-support-credential-reset': 'residual: reset inside an impersonation session',
 };
 
 describe('one behaviour, one finding', () => {
@@ -57,6 +53,22 @@ describe('one behaviour, one finding', () => {
     // 20 hours later: too slow for impossible travel from San Francisco.
     const back = signIn(VICTIM, minutes(T0, 20 * 60), { place: PLACES.lagos, sessionId: 'idxBack0000000000001' });
     expect(whole([known, adminReset('user.mfa.factor.reset_all', T0, VICTIM), back]).map((f) => f.detectionId)).toEqual(['okta-mfa-factor-reset-by-other']);
+  });
+
+  it('given Okta Support resets MFA inside an impersonation session and the user comes back from a country never seen, when the whole catalog runs, then one finding for the reset (it subsumes the reset-by-other one)', () => {
+    const known = signIn(VICTIM, minutes(T0, -60), { place: PLACES.sanFrancisco });
+    const reset = adminReset('user.mfa.factor.reset_all', minutes(T0, 25), VICTIM, { actor: SUPPORT_ENGINEER, sessionId: SUPPORT_SESSION });
+    const back = signIn(VICTIM, minutes(T0, 20 * 60), { place: PLACES.lagos, sessionId: 'idxBack0000000000002' });
+    const found = whole([known, impersonation('initiate', T0), reset, back]);
+    expect(found.filter((f) => f.subject.id === VICTIM.id).map((f) => f.detectionId)).toEqual(['okta-support-credential-reset']);
+  });
+
+  it('given the same return with the support finding switched off, when the whole catalog runs, then okta-mfa-factor-reset-by-other reports it (nothing else subsumes it)', () => {
+    const known = signIn(VICTIM, minutes(T0, -60), { place: PLACES.sanFrancisco });
+    const reset = adminReset('user.mfa.factor.reset_all', minutes(T0, 25), VICTIM, { actor: SUPPORT_ENGINEER, sessionId: SUPPORT_SESSION });
+    const back = signIn(VICTIM, minutes(T0, 20 * 60), { place: PLACES.lagos, sessionId: 'idxBack0000000000002' });
+    const found = detectAll(resolveCatalog({ 'okta-support-credential-reset': { enabled: false } }), [known, impersonation('initiate', T0), reset, back].map((e) => normalize(e)));
+    expect(found.filter((f) => f.subject.id === VICTIM.id).map((f) => f.detectionId)).toEqual(['okta-mfa-factor-reset-by-other']);
   });
 
   it('given a mixed burst from one IP (12 existing accounts, 10 unknown usernames, in 6 minutes), when the whole catalog runs, then one finding', () => {

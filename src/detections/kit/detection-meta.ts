@@ -2,4 +2,4 @@
 import type { Detection, Params } from '../types';
 
 /** The descriptive fields of a {@link Detection}: everything but its per-key logic. */
-export type DetectionMeta<P extends Params> = Pick<Detection<P>, 'id' | 'title' | 'description' | 'severity' | 'severityNote' | 'status' | 'falsePositives' | 'runbook' | 'mitre' | 'mode' | 'eventTypes' | 'defaults' | 'references' | 'differences'>;
+export type DetectionMeta<P extends Params> = Pick<Detection<P>, 'id' | 'title' | 'description' | 'severity' | 'severityNote' | 'status' | 'falsePositives' | 'runbook' | 'mitre' | 'mode' | 'eventTypes' | 'defaults' | 'references' | 'differences' | 'subsumes'>;

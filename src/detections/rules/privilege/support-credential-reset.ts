@@ -72,10 +72,15 @@ const detection: Detection<SupportResetParams, SessionState> = {
     'session (same session id as a recent `user.session.impersonation.initiate`). Social-engineered support desks reset ' +
     'MFA for attackers; every support reset should match a ticket the account owner opened. MFA bypasses ' +
     '(`user.mfa.attempt_bypass`) and org-wide factor deactivations (`system.mfa.factor.deactivate`) by Okta Support are ' +
-    'reported by okta-mfa-bypass-attempt and okta-mfa-factor-disabled-org-wide, which flag Okta as the actor.',
+    'reported by okta-mfa-bypass-attempt and okta-mfa-factor-disabled-org-wide, which flag Okta as the actor. A support ' +
+    'reset is one behaviour: okta-mfa-factor-reset-by-other\'s finding about the same user when they come back within a ' +
+    'day is not raised again.',
   severity: 'high',
   mitre: { tactic: 'Persistence', technique: 'T1098', name: 'Account Manipulation' },
   mode: 'near-time',
+  // The same reset is also "reset by someone other than the user" once the user comes back (within its confirmHours,
+  // 24 by default): this finding, notified at once, stands for that one.
+  subsumes: { detections: ['okta-mfa-factor-reset-by-other'], forMinutes: 24 * 60 },
   eventTypes: [...Object.keys(RESETS), INITIATE, END],
   defaults: SUPPORT_RESET_DEFAULTS,
   stateTtlMinutes: (p) => p.impersonationWindowMinutes,
