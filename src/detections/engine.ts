@@ -45,12 +45,14 @@ export interface EngineOptions {
  * findings before them, and by detections that subsume them.
  */
 function ledgerHorizons(detections: readonly ResolvedDetection[]): Map<string, number> {
+  // Only between detections of this engine: near-time runs each detection alone, and must keep no ledger.
+  const present = new Set(detections.map((r) => r.detection.id));
   const horizons = new Map<string, number>();
   const need = (id: string, minutes: number) => horizons.set(id, Math.max(horizons.get(id) ?? 0, minutes));
   for (const { detection, params } of detections) {
     const reads = detection.readsFindings?.(params);
-    for (const id of reads?.detections ?? []) need(id, reads!.withinMinutes);
-    if (detection.subsumes?.detections.length) need(detection.id, detection.subsumes.forMinutes);
+    for (const id of reads?.detections ?? []) if (present.has(id)) need(id, reads!.withinMinutes);
+    if (detection.subsumes?.detections.some((id) => present.has(id))) need(detection.id, detection.subsumes.forMinutes);
   }
   return horizons;
 }

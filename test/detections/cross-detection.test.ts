@@ -5,6 +5,8 @@ import { LEDGER_STATE_ID } from '../../src/detections/ledger';
 import { normalize } from '../../src/okta/event';
 import { minutes } from '../../src/okta/fixtures';
 import type { Detection, Params } from '../../src/detections/types';
+import { supportToolReset, VICTIM } from '../../src/detections/fixture-builders/support';
+import supportReset from '../../src/detections/rules/privilege/support-credential-reset';
 import anonymizerSignIn from '../../src/detections/rules/sessions/anonymizer-sign-in';
 import selfReset from '../../src/detections/rules/mfa/mfa-self-reset-suspicious-session';
 import { torSignIn } from '../../src/detections/rules/mfa/mfa-self-reset-suspicious-session.fixtures';
@@ -44,5 +46,12 @@ describe('the findings ledger', () => {
     const engine = new DetectionEngine([resolved[0]]);
     engine.process(normalize(torSignIn(minutes(T0, 0))));
     expect([...engine.export()].some((e) => e.detectionId === LEDGER_STATE_ID)).toBe(false);
+  });
+
+  it('given a subsuming detection alone (near-time), when it fires, then it keeps no ledger: its only state is its own', () => {
+    const alone = { detection: supportReset as unknown as Detection<Params, unknown>, params: (supportReset as unknown as Detection<Params, unknown>).defaults };
+    const engine = new DetectionEngine([alone]);
+    expect(engine.process(normalize(supportToolReset('user.mfa.factor.reset_all', T0, VICTIM))).map((f) => f.detectionId)).toEqual(['okta-support-credential-reset']);
+    expect([...engine.export()]).toEqual([]);
   });
 });
