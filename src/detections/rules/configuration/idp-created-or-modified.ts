@@ -56,6 +56,9 @@ export default singleEvent({
       'If unplanned: deactivate the IdP, clear sessions of users who signed in through it, and review the admin\'s account',
     ],
   },
+  differences: [
+    'An update is high like a creation (panther-analysis rates every change but a creation medium): repointing an existing IdP is the cross-tenant impersonation step, and it looks like routine maintenance',
+  ],
   references: [
     'okta/customer-detections new_idp_created (system.idp.lifecycle.create)',
     'panther-analysis okta_idp_create_modify (every system.idp.lifecycle.*; create high, others medium)',

@@ -69,6 +69,10 @@ export default singleEvent<ThreatInsightParams>({
       'Set ThreatInsight to log and enforce mode if it is only logging; block the IP; reset accounts that signed in from it',
     ],
   },
+  differences: [
+    'An allowed request is high whatever ThreatInsight rated it (panther-analysis takes the highest severity in threatDetections): an attack ThreatInsight let through reached the sign-in page',
+    'Reported per IP and hour, and a tenant can allow-list a load tester or partner egress, or ignore a category',
+  ],
   references: [
     'panther-analysis okta_threatinsight_security_threat_detected (DENY outcomes lowered to INFO)',
     'Splunk okta_threatinsight_threat_detected',

@@ -81,6 +81,9 @@ export default singleEvent({
       'If there is no case: revoke Okta Support access (Settings > Account), and contact Okta through your account team',
     ],
   },
+  differences: [
+    'High rather than medium (panther-analysis): support access is admin access by a third party, and the 2023 support-system breach used it; grants by approved admins can be allow-listed (approvedGrantors) while sessions are still reported',
+  ],
   references: [
     'https://support.okta.com/help/s/article/read-only-impersonation-access-system-logs-audit-events',
     'panther-analysis okta_account_support_access (grant + initiate)',
