@@ -28,9 +28,12 @@ export interface DeliveryStreamSpec {
 }
 
 export const DELIVERY_STREAM: DeliveryStreamSpec = {
-  // A minute: near-time findings within about two minutes of the event; an object a minute per tenant
-  // at most (1,440 a day), whatever the event rate, until a minute's events exceed the size.
-  bufferingIntervalSeconds: 60,
+  // Five minutes: near-time findings within about six minutes of the event (Okta's own delivery adds
+  // seconds); an object every five minutes per tenant at most (288 a day), whatever the event rate, until
+  // that many minutes of events exceed the size. Each object costs an S3 PUT, a notification, an ingest
+  // and a near-time invocation and their requests, so a shorter interval costs a small tenant more than
+  // its events do (measured with `vigil cost`: README, Cost).
+  bufferingIntervalSeconds: 300,
   bufferingSizeMb: 64,
   recordDelimiter: '\n',
   prefix: `${OBJECT_AREAS.events.prefix}stream/!{timestamp:yyyy/MM/dd/HH}/`,
@@ -40,6 +43,14 @@ export const DELIVERY_STREAM: DeliveryStreamSpec = {
 };
 
 const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The shortest grace period (minutes after the hour before its run) that lets an hour's last events be written
+ * and indexed before the run reads the hour: the buffering interval, and a minute for notification and indexing.
+ */
+export function minimumGracePeriodMinutes(spec: DeliveryStreamSpec = DELIVERY_STREAM): number {
+  return Math.ceil(spec.bufferingIntervalSeconds / 60) + 1;
+}
 
 /** Firehose's `!{timestamp:pattern}` for a time (UTC), for the patterns Vigil uses (yyyy, MM, dd, HH, mm, ss). */
 export function renderTimestamp(pattern: string, time: number): string {

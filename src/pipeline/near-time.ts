@@ -1,5 +1,5 @@
 /**
- * Near-time: the events of one object the delivery stream wrote (about a minute of the feed), evaluated
+ * Near-time: the events of one object the delivery stream wrote (about five minutes of the feed), evaluated
  * by the near-time detections with their live per-key state: per key, the state is read once, the key's
  * events applied in time order, and the state written once, so the path pays per object and key, not per
  * event. A new finding is published at once, together with every other finding for the same subject that
@@ -37,12 +37,21 @@ export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
   return resolveCatalog(config.settings.detections).filter((r) => r.detection.mode === 'near-time');
 }
 
+/** The event type of a stored record (an EventBridge envelope or a bare LogEvent), without reading the rest. */
+function eventTypeOf(value: unknown): string | undefined {
+  const record = value as { detail?: { eventType?: unknown }; eventType?: unknown } | null;
+  const type = record?.detail?.eventType ?? record?.eventType;
+  return typeof type === 'string' ? type : undefined;
+}
+
 /** The object's events a near-time detection reads, each uuid once, in time order. */
 async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[]): Promise<OktaEvent[]> {
-  const types = new Set(detections.flatMap((r) => r.detection.eventTypes));
+  const types = new Set<string | undefined>(detections.flatMap((r) => r.detection.eventTypes));
   const events = new Map<string, OktaEvent>();
   for (const record of await readObject(s3, bucketName, key)) {
     if (record.error !== undefined) continue; // the indexer quarantined it
+    // Most events are of other types: look at the type before normalizing the event.
+    if (!types.has(eventTypeOf(record.value))) continue;
     const verdict = intake(record.value);
     if (verdict.kind !== 'event' || verdict.replayName !== undefined || !types.has(verdict.event.eventType)) continue;
     events.set(verdict.event.uuid, verdict.event);

@@ -19,7 +19,7 @@ export interface QueueSpec {
   readonly maxReceiveCount: number;
 }
 
-// One message per object the delivery stream writes (about one a minute): the queues carry references,
+// One message per object the delivery stream writes (about one every five minutes): the queues carry references,
 // never events, so their requests do not grow with the events. Small batches and no batching window
 // keep the near-time path's latency at the delivery stream's buffering interval.
 export const QUEUES: Readonly<Record<QueueName, QueueSpec>> = {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../detections/types';
 import { TENANT_DEFAULTS } from './defaults';
+import { DELIVERY_STREAM, minimumGracePeriodMinutes } from '../pipeline/delivery';
 
 export const TENANT_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 /** Okta: 1-75 letters, digits, `.`, `_`, `-`. */
@@ -76,7 +77,12 @@ export const tenantSchema = z
     schedule: z
       .strictObject({
         /** Minutes after the hour closes before it is processed, for late events. */
-        gracePeriodMinutes: z.number().int().min(0).max(59, { error: 'must be less than an hour' }).default(TENANT_DEFAULTS.gracePeriodMinutes),
+        gracePeriodMinutes: z
+          .number()
+          .int()
+          .min(minimumGracePeriodMinutes(), { error: `must be at least ${minimumGracePeriodMinutes()}: the delivery stream writes events up to ${DELIVERY_STREAM.bufferingIntervalSeconds / 60} minutes after they arrive, and an hour's run must find them indexed` })
+          .max(59, { error: 'must be less than an hour' })
+          .default(TENANT_DEFAULTS.gracePeriodMinutes),
         /** Local time of the daily activity roll-up and digest, HH:MM in UTC. */
         dailyAt: z.string().regex(DAILY_AT, { error: 'must be HH:MM (24-hour, UTC)' }).default(TENANT_DEFAULTS.dailyAt),
       })
