@@ -24,6 +24,8 @@ export interface IngestStats {
   accepted: number;
   replayed: number;
   quarantined: number;
+  /** Quarantined records the store refused to keep even truncated (counted and logged, never blocking the object). */
+  unkept: number;
   /** Event-time hours the object was referenced under, and those of them already processed (re-opened). */
   hours: string[];
   lateHours: string[];
@@ -37,14 +39,14 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const nearTimeTypes = new Set(nearTimeEventTypes(resolveCatalog(config.settings.detections)));
   const records = await readObject(s3, bucket(config), key);
-  const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, hours: [], lateHours: [], nearTime: 0 };
+  const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], nearTime: 0 };
 
   const byHour = new Map<string, Set<string>>();
   for (const [i, record] of records.entries()) {
     const verdict = record.error === undefined ? intake(record.value) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
     if (verdict.kind !== 'event') {
       stats.quarantined++;
-      await quarantine(ddb, eventsTable, `${key}#${i}`, `${verdict.kind}: ${verdict.reason}`, record.line ?? JSON.stringify(record.value), ttl);
+      if (!(await quarantine(ddb, eventsTable, `${key}#${i}`, `${verdict.kind}: ${verdict.reason}`, record.line ?? JSON.stringify(record.value), ttl))) stats.unkept++;
       continue;
     }
     if (verdict.replayName !== undefined) stats.replayed++;

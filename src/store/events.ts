@@ -87,8 +87,30 @@ export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: reado
   }
 }
 
-/** Set a record aside with the reason it could not be used. */
-export async function quarantine(ddb: DynamoDBDocumentClient, table: string, id: string, reason: string, body: string, ttl: number): Promise<void> {
+/** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */
+const QUARANTINE_BODY_BYTES = 256 * 1024;
+const QUARANTINE_REASON_BYTES = 1024;
+
+/** At most `max` bytes of a string's UTF-8, cut on a character boundary. */
+function truncateUtf8(text: string, max: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= max) return text;
+  return bytes.subarray(0, max).toString('utf8').replace(/\uFFFD$/, '');
+}
+
+/**
+ * Set a record aside with the reason it could not be used (truncated to what an item holds, with its size). A record
+ * the store refuses even so (a ValidationException) is reported by returning false, so that it alone is lost to the
+ * quarantine (and counted by the caller), never the records around it.
+ */
+export async function quarantine(ddb: DynamoDBDocumentClient, table: string, id: string, reason: string, body: string, ttl: number): Promise<boolean> {
   const day = new Date().toISOString().slice(0, 10);
-  await ddb.send(new PutCommand({ TableName: table, Item: { pk: quarantinePk(day), sk: id, reason, body: body.slice(0, 300_000), ttl } }));
+  const item = { pk: quarantinePk(day), sk: truncateUtf8(id, 512), reason: truncateUtf8(reason, QUARANTINE_REASON_BYTES), body: truncateUtf8(body, QUARANTINE_BODY_BYTES), bytes: Buffer.byteLength(body), ttl };
+  try {
+    await ddb.send(new PutCommand({ TableName: table, Item: item }));
+    return true;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ValidationException') return false;
+    throw err;
+  }
 }

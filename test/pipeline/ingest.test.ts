@@ -66,4 +66,21 @@ describe('ingest function (the indexer)', () => {
     const run = await p.runHourly('2026-11-02T11:15:00Z', ['2026-11-02T09']);
     expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', events: 3 }] });
   });
+
+  it('given unusable records among good ones in one object (a 3,000-character uuid, nesting 200 deep, 300,000 multibyte characters of garbage), when indexed, then nothing is dead-lettered, the good events land and the garbage is quarantined', async () => {
+    const good = failedSignIns('2026-11-02T09:10:00Z', 3);
+    let nested: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 200; i++) nested = { n: nested };
+    for (const e of good) await p.put(wrap(e));
+    await p.put(wrap({ ...good[0], uuid: 'u'.repeat(3000) }));
+    await p.put(wrap({ ...good[1], uuid: 'nested-1', debugContext: { debugData: nested } } as never));
+    await p.putRaw('é'.repeat(300_000));
+
+    const drained = await p.drain();
+
+    expect(drained.failures).toBe(0);
+    expect(p.deadLetters).toEqual([]);
+    const run = await p.runHourly('2026-11-02T10:15:00Z', ['2026-11-02T09']);
+    expect((run.output as { hours: Array<{ events: number }> }).hours[0].events).toBeGreaterThanOrEqual(3);
+  });
 });
