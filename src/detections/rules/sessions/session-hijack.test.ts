@@ -2,6 +2,7 @@ import { normalize } from '../../../okta/event';
 import { BROWSER_UA, minutes, person, type Place, PLACES, withQuirks } from '../../../okta/fixtures';
 import type { OktaLogEvent } from '../../../okta/log-event';
 import { DetectionEngine } from '../../engine';
+import { ADMIN_CONSOLE_CLIENT_ID } from '../../kit/okta-internal';
 import { SF_OFFICE } from '../../fixture-builders/places';
 import { detectAll } from '../../reorder';
 import type { Detection, Params } from '../../types';
@@ -18,6 +19,21 @@ const run = (events: OktaLogEvent[], params: Partial<SessionHijackParams> = {}) 
 const sso = (n: number, place: Place, ua: string, sessionId = SID) => sessionEvent('user.authentication.sso', minutes(T0, n), place, ua, { sessionId });
 
 describe('okta-session-hijack', () => {
+  it('given an admin session (it opened the Admin Console) replayed from Lagos, when run, then critical and said to be an Admin Console session; an ordinary session stays high', () => {
+    const admin = sessionEvent('user.session.access_admin_app', minutes(T0, 2), PLACES.sanFrancisco, BROWSER_UA, { sessionId: SID });
+    const [f] = run([sso(0, PLACES.sanFrancisco, BROWSER_UA), admin, sso(30, PLACES.lagos, WINDOWS_FIREFOX)]);
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toMatch(/^Admin Console session of priya\.nair@example\.com used from 2 IPs/);
+    expect(run([sso(0, PLACES.sanFrancisco, BROWSER_UA), sso(30, PLACES.lagos, WINDOWS_FIREFOX)])[0].severity).toBe('high');
+  });
+
+  it("given the Admin Console access logged by the console's own client (no sighting), when the session is replayed, then still an admin session", () => {
+    const admin = sessionEvent('user.session.access_admin_app', minutes(T0, 2), PLACES.sanFrancisco, BROWSER_UA, { sessionId: SID });
+    const byConsole = { ...admin, client: { ...admin.client, id: ADMIN_CONSOLE_CLIENT_ID } };
+    const [f] = run([sso(0, PLACES.sanFrancisco, BROWSER_UA), byConsole, sso(30, PLACES.lagos, WINDOWS_FIREFOX)]);
+    expect([f.severity, f.context?.ips]).toEqual(['critical', [PLACES.sanFrancisco.ip, PLACES.lagos.ip]]);
+  });
+
   it('given a session used from San Francisco on a Mac and from Lagos on Windows, when run, then one finding about the user lists both IPs and clients', () => {
     const events = [sso(0, PLACES.sanFrancisco, BROWSER_UA), sso(30, PLACES.lagos, WINDOWS_FIREFOX)];
     const findings = run(events);

@@ -31,12 +31,15 @@ export interface SessionHijackState {
   readonly firedAt?: number;
   /** The user, for the finding (events further on in a session do not always name one). */
   readonly user?: { readonly id: string; readonly alternateId?: string; readonly displayName?: string };
+  /** The session opened the Okta Admin Console: a stolen admin session. */
+  readonly admin?: boolean;
 }
 
 /** Distinct (IP, client) pairs one session keeps. */
 export const MAX_SIGHTINGS = 64;
 
-const EVENT_TYPES = ['user.session.start', 'user.authentication.sso', 'policy.evaluate_sign_on', 'user.session.access_admin_app'] as const;
+const ADMIN_APP = 'user.session.access_admin_app';
+const EVENT_TYPES = ['user.session.start', 'user.authentication.sso', 'policy.evaluate_sign_on', ADMIN_APP] as const;
 
 function usable(e: OktaEvent): boolean {
   return e.outcome !== 'FAILURE' && e.outcome !== 'DENY';
@@ -46,15 +49,18 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
   id: 'okta-session-hijack',
   title: 'Okta session used from several IPs and clients',
   description:
-    'One Okta session (`authenticationContext.externalSessionId`, or the device token `debugData.dtHash` when there is no session id) used from several source IPs and several different clients (browser or operating system, ignoring version numbers) within a window. A session cookie belongs to one browser: a second client replaying it is a stolen cookie (adversary-in-the-middle phishing, infostealer). A laptop moving from home to the office changes IP and network but not client, and stays quiet. Okta acting in the session from its own infrastructure is not a second client: events of the Admin Console\'s own client (`client.id` okta.b58d5b75-…), with the `Okta-Integrations` user agent, or from Okta\'s networks (`oktaIps`, `oktaAsOrgs`) are left out, as Okta\'s knowledge base explains.',
+    'One Okta session (`authenticationContext.externalSessionId`, or the device token `debugData.dtHash` when there is no session id) used from several source IPs and several different clients (browser or operating system, ignoring version numbers) within a window. A session cookie belongs to one browser: a second client replaying it is a stolen cookie (adversary-in-the-middle phishing, infostealer). A laptop moving from home to the office changes IP and network but not client, and stays quiet. A session that opened the Admin Console (`user.session.access_admin_app`) is an admin\'s: critical. Okta acting in the session from its own infrastructure is not a second client: events of the Admin Console\'s own client (`client.id` okta.b58d5b75-…), with the `Okta-Integrations` user agent, or from Okta\'s networks (`oktaIps`, `oktaAsOrgs`) are left out, as Okta\'s knowledge base explains.',
   severity: 'high',
+  severityNote: 'critical when the session opened the Admin Console',
   mitre: { tactic: 'Defense Evasion', technique: 'T1550.004', name: 'Use Alternate Authentication Material: Web Session Cookie' },
   mode: 'hourly',
   eventTypes: EVENT_TYPES,
   defaults: { windowMinutes: 480, minIps: 2, minClients: 2, allowedIps: [], allowedAsOrgs: [], oktaIps: [], oktaAsOrgs: ['okta'] },
   stateTtlMinutes: (p) => p.windowMinutes,
   key(e, p) {
-    if (!usable(e) || !e.ip || !e.userAgent || allowListed(e, p) || oktaInternal(e, p)) return undefined;
+    if (!usable(e) || allowListed(e, p)) return undefined;
+    // Okta's own events in the session are no sighting, but an Admin Console access still makes it an admin session.
+    if ((!e.ip || !e.userAgent || oktaInternal(e, p)) && e.eventType !== ADMIN_APP) return undefined;
     const sid = sessionOf(e);
     if (sid) return `sid:${sid}`;
     const dt = e.debug('dtHash');
@@ -62,6 +68,8 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     return dt && user ? `dt:${dt}:${user.id}` : undefined;
   },
   step(state, e, p) {
+    const admin = state?.admin === true || e.eventType === ADMIN_APP;
+    if (!e.ip || !e.userAgent || oktaInternal(e, p)) return { state: { seen: state?.seen ?? [], firedAt: state?.firedAt, user: state?.user, admin } };
     const from = e.time - p.windowMinutes * MINUTE;
     const client = userAgentFamily(e.userAgent)!;
     const ip = e.ip!;
@@ -73,7 +81,7 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     const actor = signInUser(e);
     const user = actor ? { id: actor.id, alternateId: actor.alternateId, displayName: actor.displayName } : state?.user;
     const firedAt = state?.firedAt !== undefined && state.firedAt > from ? state.firedAt : undefined;
-    const next: SessionHijackState = { seen, firedAt, user };
+    const next: SessionHijackState = { seen, firedAt, user, ...(admin ? { admin } : {}) };
     const ips = [...new Set(seen.map((s) => s[1]))];
     const clients = [...new Set(seen.map((s) => s[2]))];
     if (firedAt !== undefined || ips.length < p.minIps || clients.length < p.minClients) return { state: next };
@@ -81,12 +89,14 @@ const detection: Detection<SessionHijackParams, SessionHijackState> = {
     const who = user ? label(user) : 'an unknown user';
     const signal: Signal = {
       subject: user ? userSubject(user) : { type: 'session', id: sessionKey },
-      summary: `Okta session of ${who} used from ${ips.length} IPs and ${clients.length} different clients within ${p.windowMinutes} minutes`,
+      severity: admin ? 'critical' : undefined,
+      summary: `${admin ? 'Admin Console session' : 'Okta session'} of ${who} used from ${ips.length} IPs and ${clients.length} different clients within ${p.windowMinutes} minutes`,
       eventUuids: seen.map((s) => s[4]),
       windowStart: new Date(seen[0][0]).toISOString(),
       windowEnd: e.published,
       context: {
         session: sessionKey,
+        adminConsole: admin,
         ips,
         asOrgs: [...new Set(seen.map((s) => s[3]).filter((x) => x))],
         userAgents: clients,
