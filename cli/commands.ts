@@ -1,7 +1,6 @@
 /** The `vigil` commands. Each one is a small function over the same modules the pipeline uses. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
 import { tenantAws } from '../src/aws/tenant-credentials';
@@ -15,7 +14,7 @@ import type { Finding } from '../src/detections/types';
 import { envelope } from '../src/okta/fixtures';
 import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
-import { TenantArns, tenantNames } from '../stacks/naming';
+import { tenantNames } from '../stacks/naming';
 import { costCommand as runCost } from './cost';
 import { findingJson, findingLine } from './findings';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
@@ -291,37 +290,6 @@ export function onboardCommand(opts: { tenant: string; tenantsDir?: string }, io
       `   Confirm the ${t.notifications.subscriptions.filter((s) => s.protocol === 'email').length} email subscription(s) from the SNS confirmation mails.`,
     ].join('\n'),
   );
-  return 0;
-}
-
-/** The StartReplay request for a tenant and a time range (events replayed to the ingest rule only). */
-export function replayRequest(t: Tenant, from: string, to: string, name?: string) {
-  const names = tenantNames(t);
-  const arns = new TenantArns(t.aws.region, t.aws.accountId);
-  const start = new Date(from);
-  const end = new Date(to);
-  if (!Number.isFinite(start.getTime()) || !Number.isFinite(end.getTime()) || end <= start) throw new Error(`--from and --to must be ISO timestamps with from < to (got ${from} .. ${to})`);
-  return {
-    ReplayName: (name ?? `${names.prefix}-${start.toISOString().slice(0, 13).replace(/[-:T]/g, '')}-${Date.now().toString(36)}`).slice(0, 64),
-    Description: `Vigil replay for ${t.id}: ${start.toISOString()} .. ${end.toISOString()}`,
-    EventSourceArn: arns.arn('events', `archive/${names.archive}`),
-    EventStartTime: start,
-    EventEndTime: end,
-    Destination: { Arn: arns.eventBus(names.eventBus), FilterArns: [arns.rule(names.eventBus, names.ingestRule)] },
-  };
-}
-
-/** `vigil replay`: replay archived events into the ingest rule; replayed hours are then reprocessed. */
-export async function replayCommand(opts: { tenant: string; from: string; to: string; name?: string; dryRun?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
-  const t = tenantById(opts.tenant, opts.tenantsDir);
-  const request = replayRequest(t, opts.from, opts.to, opts.name);
-  if (opts.dryRun) {
-    io.out(JSON.stringify(request, null, 2));
-    return 0;
-  }
-  const aws = await tenantAws(t, 'replay');
-  const res = await new EventBridgeClient(aws.client).send(new StartReplayCommand(request));
-  io.out(`replay ${request.ReplayName}: ${res.State} (${res.ReplayArn}). Replayed events go to the ingest rule only; the hours they land in are marked for reprocessing and picked up by the next hourly run.`);
   return 0;
 }
 

@@ -6,6 +6,7 @@ import { PROFILES } from '../local/generator/profile';
 import { TenantCredentialsError } from '../src/aws/tenant-credentials';
 import { TENANTS_DIR_ENV, TenantConfigError } from '../src/tenants/load';
 import * as cmd from './commands';
+import { replayCommand } from './replay';
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -89,15 +90,16 @@ export function program(): Command {
       process.exitCode = cmd.onboardCommand(o);
     });
   p.command('replay')
-    .description("replay archived events of a tenant into its ingest rule (AWS credentials for the tenant's account)")
+    .description("replay a window of a tenant's archive into its ingest rule, follow it, then rerun the window's hours and report per hour (AWS credentials for the tenant's account; Ctrl-C cancels)")
     .requiredOption('-t, --tenant <id>', 'tenant id')
-    .requiredOption('--from <iso>', 'start of the range (event time)')
-    .requiredOption('--to <iso>', 'end of the range (event time)')
+    .requiredOption('--from <time>', 'start of the window: when events reached the bus (ISO-8601; UTC unless a zone is given)')
+    .requiredOption('--to <time>', 'end of the window (ISO-8601; UTC unless a zone is given)')
     .option('--name <name>', 'replay name (default: derived)')
+    .option('--no-follow', 'start the replay and return (the next hourly run picks up the hours it re-opens)')
     .option('--dry-run', 'print the StartReplay request instead of sending it')
     .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
-      process.exitCode = await cmd.replayCommand(o);
+      process.exitCode = await replayCommand(o);
     });
   p.command('refresh-user')
     .description("fetch one user's most recent events and refresh their Activity (invokes the tenant's refresh-user function)")

@@ -1,7 +1,8 @@
 /**
  * The tenant's event bus, locally: each event put on it is routed by the same event pattern as the
  * deployed ingest rule (src/events/patterns.ts) to the delivery stream, and kept by the archive when it
- * matches the archive's pattern.
+ * matches the archive's pattern. A replayed event goes to the rules the replay names only, and is not
+ * archived again.
  */
 import { chunksOf, type RequestMeter } from '../src/aws/request-meter';
 import { matches, type EventPattern } from '../src/events/patterns';
@@ -23,6 +24,8 @@ export interface BusRules {
 export interface BusTargets {
   /** The event as EventBridge sends it: its JSON. */
   deliveryStream(body: string, at: number): Promise<unknown>;
+  /** Keep an event the archive's pattern matches. @default - not kept */
+  archive?(body: string, at: number): void;
 }
 
 export class LocalBus {
@@ -41,12 +44,21 @@ export class LocalBus {
     const body = JSON.stringify(event);
     const toIngest = matches(this.rules.ingest, event);
     if (this.meter) this.count(event, Buffer.byteLength(body), toIngest);
+    if (this.targets.archive && matches(this.rules.archive, event)) this.targets.archive(body, at);
     if (!toIngest) {
       this.stats.unmatched++;
       return;
     }
     this.stats.toDeliveryStream++;
     await this.targets.deliveryStream(body, at);
+  }
+
+  /** An event replayed from the archive (with its top-level `replay-name`), to the ingest rule only (a replay's FilterArns). */
+  async replay(event: Record<string, unknown>, replayName: string, at: number): Promise<void> {
+    const replayed = { ...event, 'replay-name': replayName };
+    if (!matches(this.rules.ingest, replayed)) return;
+    this.meter?.record({ service: 'EventBridge', operation: 'ReplayEvent', component: 'event-bus' }, { requests: 1 });
+    await this.targets.deliveryStream(JSON.stringify(replayed), at);
   }
 
   private count(event: unknown, bytes: number, toIngest: boolean): void {

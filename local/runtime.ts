@@ -31,6 +31,7 @@ import { hourlyWorkflow } from '../src/workflow/hourly-state-machine';
 import { LAMBDA_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { LocalBus, type BusStats } from './bus';
+import { LocalArchive } from './archive';
 import { LocalDeliveryStream } from './delivery-stream';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 import { LocalInvoker } from './invoker';
@@ -69,6 +70,8 @@ export class LocalPipeline {
   private readonly queues: Record<QueueName, LocalQueue>;
   private readonly stream: LocalDeliveryStream;
   private readonly eventBus: LocalBus;
+  /** Every event the archive's pattern matched, for replay (./archive.ts). */
+  readonly archive: LocalArchive;
   /** Every AWS request this runtime makes, as AWS would bill it (see src/aws/request-meter.ts). */
   readonly meter = new RequestMeter();
   /** The hourly workflow, built (and validated) once. */
@@ -121,7 +124,12 @@ export class LocalPipeline {
       // S3 notifies the ingest queue of each object (the notification is free; the queue's requests are not).
       onObject: (key, size, time) => this.queues['ingest-objects'].send(objectCreatedMessage(bucket, key, size, time, REGION)),
     });
-    this.eventBus = new LocalBus({ ingest: ingestPattern(), archive: ingestPattern() }, { deliveryStream: (body, at) => this.deliver(body, at) }, this.meter);
+    this.archive = new LocalArchive(tenant.archive.retentionDays);
+    this.eventBus = new LocalBus(
+      { ingest: ingestPattern(), archive: ingestPattern() },
+      { deliveryStream: (body, at) => this.deliver(body, at), archive: (body, at) => this.archive.append(body, at) },
+      this.meter,
+    );
   }
 
   static async start(tenant: Tenant, options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
@@ -139,6 +147,7 @@ export class LocalPipeline {
 
   async close(): Promise<void> {
     setClients(undefined);
+    this.archive.close();
     this.s3.destroy();
     await this.objectStore.close();
     await this.dynamo?.close();
@@ -186,6 +195,19 @@ export class LocalPipeline {
    */
   put(event: unknown, at = Date.now()): Promise<void> {
     return this.eventBus.put(event, at);
+  }
+
+  /**
+   * Replay the archived events that reached the bus from `from` to `to` (epoch ms), in the order they came, each with
+   * the top-level `replay-name`, to the ingest rule only, as arriving at `at` (default now). Returns how many.
+   */
+  async replayArchive(name: string, from: number, to: number, at = Date.now()): Promise<number> {
+    let n = 0;
+    for await (const { event } of this.archive.between(from, to, at)) {
+      await this.eventBus.replay(event, name, at);
+      n++;
+    }
+    return n;
   }
 
   /** A record that reached the delivery stream as-is (what a malformed record in an object looks like). */

@@ -73,3 +73,19 @@ export interface NotifyOutput {
   readonly published: number;
   readonly alreadyNotified: number;
 }
+
+/** One hour in the hourly workflow's output (a failed hour carries its error instead of counts). */
+export interface HourResult {
+  readonly hour: string;
+  readonly status: string;
+  readonly events?: number;
+  readonly findings?: number;
+  /** New notifications sent for the hour by this run. */
+  readonly published?: number;
+  readonly error?: string;
+}
+
+/** The hourly workflow's output. */
+export interface WorkflowOutput {
+  readonly hours?: readonly HourResult[];
+}

@@ -5,7 +5,8 @@
 import { EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { replayCommand, type Io } from '../../cli/commands';
+import type { Io } from '../../cli/commands';
+import { replayCommand } from '../../cli/replay';
 import { sessionName, tenantAws, TenantCredentialsError } from '../../src/aws/tenant-credentials';
 import { parseTenant } from '../../src/tenants/load';
 import type { Tenant } from '../../src/tenants/schema';
@@ -80,7 +81,7 @@ describe('tenant credentials', () => {
       const out: string[] = [];
       const io: Io = { out: (l) => out.push(l), err: (l) => out.push(l) };
 
-      const code = await replayCommand({ tenant: 'acme', from: '2026-11-02T09:00:00Z', to: '2026-11-02T12:00:00Z', name: 'r1', tenantsDir: join(__dirname, '../../tenants') }, io);
+      const code = await replayCommand({ tenant: 'acme', from: '2026-11-02T09:00:00Z', to: '2026-11-02T12:00:00Z', name: 'r1', follow: false, tenantsDir: join(__dirname, '../../tenants') }, io);
 
       expect(code).toBe(0);
       expect(sts.commandCalls(AssumeRoleCommand)[0].args[0].input.RoleSessionName).toBe('vigil-replay-acme');

@@ -1,0 +1,46 @@
+/**
+ * The event bus's archive, locally: every event the archive's pattern matches is kept with the time it reached
+ * the bus, in an NDJSON file of its own (so memory does not grow with the events), for the tenant's retention.
+ * A replay reads back the events that reached the bus within a window, in the order they came, as EventBridge does.
+ */
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DAY } from '../src/time';
+
+export class LocalArchive {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'vigil-archive-'));
+  private readonly file = join(this.dir, 'events.ndjson');
+  private readonly fd = openSync(this.file, 'a');
+  private closed = false;
+  archived = 0;
+
+  /** @param retentionDays days events are kept; 0 keeps them forever (EventBridge's archive retention). */
+  constructor(private readonly retentionDays: number) {}
+
+  /** Keep an event (its JSON, as it reached the bus) with the time it arrived. */
+  append(body: string, at: number): void {
+    writeSync(this.fd, `${at}\t${body}\n`);
+    this.archived++;
+  }
+
+  /** The events that reached the bus from `from` (inclusive) to `to` (exclusive) and are still retained at `now`, in arrival order. */
+  async *between(from: number, to: number, now = Date.now()): AsyncGenerator<{ at: number; event: Record<string, unknown> }> {
+    const oldest = this.retentionDays > 0 ? now - this.retentionDays * DAY : -Infinity;
+    const lines = createInterface({ input: createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const tab = line.indexOf('\t');
+      const at = Number(line.slice(0, tab));
+      if (at < from || at >= to || at < oldest) continue;
+      yield { at, event: JSON.parse(line.slice(tab + 1)) as Record<string, unknown> };
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
