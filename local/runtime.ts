@@ -24,6 +24,7 @@ import { LAMBDAS, type LambdaName } from '../src/pipeline/lambdas';
 import { pendingHours } from '../src/pipeline/plan';
 import { objectCreatedMessage } from '../src/pipeline/object-notifications';
 import { QUEUES, type QueueName } from '../src/pipeline/queues';
+import type { DailyOutput } from '../src/pipeline/activity';
 import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
@@ -286,7 +287,7 @@ export class LocalPipeline {
   /** The daily schedule: Activity roll-up and digest. */
   runDaily(scheduledTime: string) {
     this.meter.record({ service: 'Scheduler', operation: 'Invoke', component: 'schedules' }, { requests: 1 });
-    return this.invoke<{ day: string; users: number; events: number; findings: number; digest: boolean }>('daily', dailyRunInput(this.tenant.id, scheduledTime));
+    return this.invoke<DailyOutput>('daily', dailyRunInput(this.tenant.id, scheduledTime));
   }
 
   refreshUser(user: string, options: { hours?: number; asOf?: string } = {}) {

@@ -7,10 +7,10 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { label, subjectUser, type OktaEvent } from '../okta/event';
 import { listChunks } from '../store/events';
-import { findingsForHour } from '../store/findings';
+import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
 import { hoursWithEvents } from '../store/hours';
 import { DAY, HOUR, hourBucket, startOfHour, ttlSeconds } from '../time';
-import { bucket, table, type HandlerConfig } from './config';
+import { bucket, cadenceOf, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
 
@@ -99,8 +99,21 @@ export interface DailyInput {
   readonly day?: string;
 }
 
-/** The daily job: summarise each user's day into the Activity table and send the day's digest. */
-export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<{ day: string; users: number; events: number; findings: number; digest: boolean }> {
+export interface DailyOutput {
+  readonly day: string;
+  readonly users: number;
+  readonly events: number;
+  readonly findings: number;
+  readonly digest: boolean;
+  /** Findings of daily cadence the digest notified (not sent before). */
+  readonly delivered: number;
+}
+
+/**
+ * The daily job: summarise each user's day into the Activity table and send the day's digest, which notifies the
+ * day's findings of daily cadence that nothing sent yet (each once) and lists the others as already sent.
+ */
+export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<DailyOutput> {
   const day = input.day ?? new Date(Date.parse(input.scheduledTime) - DAY).toISOString().slice(0, 10);
   const start = Date.parse(`${day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
@@ -117,13 +130,25 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
   for (const s of summaries) await ddb.send(new PutCommand({ TableName: activityTable, Item: { ...s, ttl } }));
 
   // A finding's hour is its triggering event's, so only hours with events can hold findings.
-  const findings = (await Promise.all(active.map((hour) => findingsForHour(ddb, table(config, 'findings'), hour)))).flat();
+  const findingsTable = table(config, 'findings');
+  const findings = (await Promise.all(active.map((hour) => findingsForHour(ddb, findingsTable, hour)))).flat();
   let digest = false;
+  let delivered = 0;
   if (config.topicArn) {
-    await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings)));
+    // Findings whose cadence is daily and that nothing sent yet (no near-time message for their subject) go now.
+    const sending: string[] = [];
+    for (const f of findings) if (!f.notifiedAt && cadenceOf(config, f.severity) === 'daily' && (await claimNotification(ddb, findingsTable, f.id, 'daily', now))) sending.push(f.id);
+    try {
+      await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings, new Set(sending))));
+    } catch (err) {
+      for (const id of sending) await releaseNotification(ddb, findingsTable, id);
+      throw err;
+    }
+    for (const id of sending) await confirmNotification(ddb, findingsTable, id, now);
     digest = true;
+    delivered = sending.length;
   }
-  return { day, users: summaries.length, events, findings: findings.length, digest };
+  return { day, users: summaries.length, events, findings: findings.length, digest, delivered };
 }
 
 export interface RefreshUserInput {

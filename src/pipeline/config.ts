@@ -4,7 +4,8 @@
  */
 import type { DetectionOverrides } from '../detections/catalog';
 import { TENANT_DEFAULTS } from '../tenants/defaults';
-import type { Tenant } from '../tenants/schema';
+import type { Cadence, Tenant } from '../tenants/schema';
+import { SEVERITIES, type Severity } from '../detections/types';
 import { ENV } from './env';
 import { LAMBDAS, type LambdaName } from './lambdas';
 import { QUEUES, type QueueName } from './queues';
@@ -13,6 +14,8 @@ import { TABLES, tableName, type TableName } from './tables';
 /** The part of a tenant file the handlers need at run time. */
 export interface TenantSettings {
   readonly detections: DetectionOverrides;
+  /** When findings of each severity are notified. @default hourly for every severity */
+  readonly cadence?: Readonly<Partial<Record<Severity, Cadence>>>;
   readonly gracePeriodMinutes: number;
   readonly retentionDays: number;
 }
@@ -29,7 +32,13 @@ export interface HandlerConfig {
 }
 
 export function settingsOf(t: Tenant): TenantSettings {
-  return { detections: t.detections, gracePeriodMinutes: t.schedule.gracePeriodMinutes, retentionDays: t.retentionDays };
+  const cadence = Object.fromEntries(SEVERITIES.map((s) => [s, t.notifications.cadenceBySeverity[s] ?? t.notifications.cadence]));
+  return { detections: t.detections, gracePeriodMinutes: t.schedule.gracePeriodMinutes, retentionDays: t.retentionDays, cadence };
+}
+
+/** When a finding of this severity is notified, for the handler's tenant. */
+export function cadenceOf(config: HandlerConfig, severity: Severity): Cadence {
+  return config.settings.cadence?.[severity] ?? 'hourly';
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */

@@ -68,16 +68,24 @@ export function nearTimeNotification(tenantId: string, trigger: Finding, pending
   };
 }
 
-export function digestNotification(tenantId: string, day: string, findings: readonly Finding[]): Notification {
+/**
+ * The daily digest: the day's findings, those notified by this message (`sending`: of daily cadence, not sent
+ * before) first, then those already sent (hourly, or with a near-time message), each listed once.
+ */
+export function digestNotification(tenantId: string, day: string, findings: readonly Finding[], sending: ReadonlySet<string> = new Set()): Notification {
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.triggeredAt.localeCompare(b.triggeredAt));
+  const bySeverity = (a: Finding, b: Finding) => severityRank(b.severity) - severityRank(a.severity) || a.triggeredAt.localeCompare(b.triggeredAt);
+  const fresh = findings.filter((f) => sending.has(f.id)).sort(bySeverity);
+  const sent = findings.filter((f) => !sending.has(f.id)).sort(bySeverity);
+  const sorted = [...fresh, ...sent];
+  const listing = sending.size ? [`Not sent before (${fresh.length}):`, ...fresh.slice(0, 200).map(line), '', `Already sent (${sent.length}):`, ...sent.slice(0, Math.max(0, 200 - fresh.length)).map(line)] : sorted.slice(0, 200).map(line);
   return {
     kind: 'digest',
     tenantId,
-    severity: highest(findings),
-    subject: `Vigil ${tenantId}: daily digest ${day} — ${findings.length} finding${findings.length === 1 ? '' : 's'}`,
+    severity: highest(sending.size ? fresh : findings),
+    subject: `Vigil ${tenantId}: daily digest ${day} — ${findings.length} finding${findings.length === 1 ? '' : 's'}${sending.size ? `, ${sending.size} not sent before` : ''}`,
     findings: sorted,
-    text: [`Findings for ${day} (UTC): ${findings.length}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}`, '', ...sorted.slice(0, 200).map(line)].join('\n'),
+    text: [`Findings for ${day} (UTC): ${findings.length}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}`, '', ...listing].join('\n'),
   };
 }
 

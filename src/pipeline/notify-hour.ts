@@ -1,9 +1,12 @@
-/** The hourly workflow's Notify step: publish each of the hour's findings that nobody has notified yet, once. */
+/**
+ * The hourly workflow's Notify step: publish each of the hour's findings that nobody has notified yet, once, if its
+ * severity's cadence is hourly; the others wait for the daily message (or a near-time finding for their subject).
+ */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
 import { WORKFLOW_ERROR } from '../workflow/names';
-import { table, type HandlerConfig } from './config';
+import { cadenceOf, table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 import type { NotifyInput, NotifyOutput } from './workflow-steps';
 
@@ -24,7 +27,12 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
   const seen = input.run === undefined ? all.length : all.filter((f) => f.detectRun === input.run).length;
   if (input.expected !== undefined && seen < input.expected) throw new FindingsNotIndexedYet(input.hour, seen, input.expected);
   let published = 0;
+  let waiting = 0;
   for (const f of all.filter((x) => !x.notifiedAt).sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id))) {
+    if (cadenceOf(config, f.severity) !== 'hourly') {
+      waiting++;
+      continue;
+    }
     if (!(await claimNotification(ddb, findingsTable, f.id, 'hourly', now))) continue;
     try {
       await sns.publish(toPublishInput(config.topicArn, findingNotification(config.tenantId, f)));
@@ -35,5 +43,5 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
     await confirmNotification(ddb, findingsTable, f.id, now);
     published++;
   }
-  return { published, alreadyNotified: all.length - published };
+  return { published, alreadyNotified: all.length - published - waiting, waiting };
 }

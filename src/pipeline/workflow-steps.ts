@@ -72,6 +72,8 @@ export interface NotifyInput {
 export interface NotifyOutput {
   readonly published: number;
   readonly alreadyNotified: number;
+  /** Findings whose cadence is daily: they wait for the daily message. */
+  readonly waiting: number;
 }
 
 /** One hour in the hourly workflow's output (a failed hour carries its error instead of counts). */

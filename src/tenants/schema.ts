@@ -8,6 +8,10 @@ import { SEVERITIES } from '../detections/types';
 import { TENANT_DEFAULTS } from './defaults';
 import { DELIVERY_STREAM, minimumGracePeriodMinutes } from '../pipeline/delivery';
 
+/** When findings are notified: as each hourly run finds them, or in the daily message. */
+export const CADENCES = ['hourly', 'daily'] as const;
+export type Cadence = (typeof CADENCES)[number];
+
 export const TENANT_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 /** Okta: 1-75 letters, digits, `.`, `_`, `-`. */
 export const EVENT_SOURCE_NAME = /^[A-Za-z0-9._-]{1,75}$/;
@@ -90,8 +94,15 @@ export const tenantSchema = z
     notifications: z
       .strictObject({
         subscriptions: z.array(subscription).max(50).default([]),
+        /**
+         * When findings are sent: `hourly`, as each hourly run finds them, or `daily`, in the daily message (a near-time
+         * finding for a user still goes at once, with that user's waiting findings).
+         */
+        cadence: z.enum(CADENCES, { error: `must be one of ${CADENCES.join(', ')}` }).default('hourly'),
+        /** The cadence of findings of a severity, over `cadence` (e.g. critical hourly, the rest daily). */
+        cadenceBySeverity: z.partialRecord(z.enum(SEVERITIES), z.enum(CADENCES, { error: `must be one of ${CADENCES.join(', ')}` })).default({}),
       })
-      .default({ subscriptions: [] }),
+      .default({ subscriptions: [], cadence: 'hourly', cadenceBySeverity: {} }),
     operations: z
       .strictObject({
         /** Hours without a single event from Okta before the feed is reported silent. */

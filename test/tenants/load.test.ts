@@ -65,6 +65,8 @@ describe('tenant files', () => {
     ['a tracing sampling rate over 1', { tracing: { samplingRate: 5 } }, 'tracing.samplingRate', /must be from 0 \(no traces\) to 1 \(every request\)/],
     ['a negative tracing sampling rate', { tracing: { samplingRate: -0.1 } }, 'tracing.samplingRate', /must be from 0 \(no traces\) to 1/],
     ['a tracing sampling rate given as a percentage string', { tracing: { samplingRate: '5%' } }, 'tracing.samplingRate', /must be a number from 0 to 1/],
+    ['an unknown cadence', { notifications: { subscriptions: [], cadence: 'weekly' } }, 'notifications.cadence', /must be one of hourly, daily/],
+    ['a cadence for an unknown severity', { notifications: { subscriptions: [], cadenceBySeverity: { urgent: 'daily' } } }, 'notifications.cadenceBySeverity', /./],
     ['a grace period shorter than the delivery stream buffers', { schedule: { gracePeriodMinutes: 2 } }, 'schedule.gracePeriodMinutes', /must be at least 6: the delivery stream writes events up to 5 minutes after they arrive/],
     ['an operations subscriber with a severity', { operations: { subscriptions: [{ protocol: 'email', endpoint: 'ops@x.example', minSeverity: 'high' }] } }, 'operations.subscriptions[0]', /unknown field\(s\) minSeverity/],
   ])('given %s, when loaded, then the error names the file, the tenant, the field and the rule', (_name, patch, field, rule) => {
