@@ -9,11 +9,13 @@
  * - Okta's own events: rate limits from an HR sync, ThreatInsight blocking internet noise (okta-system.ts);
  * - in a large org (the enterprise profile): travellers flying to another office (travel.ts), service accounts signing
  *   in every few minutes (service-accounts.ts), the help desk resetting factors (helpdesk.ts) and the HR import
- *   creating the next cohort in one burst (provisioning.ts).
- * The parts draw from the day's random stream in this order.
+ *   creating the next cohort in one burst (provisioning.ts);
+ * - app habits: a stored password revealed now and then, an old bookmark to an app the user lost (app-habits.ts).
+ * The parts draw from the day's random stream in this order; app habits from a stream of their own.
  */
 import type { Day } from './day';
 import { adminRoutine } from './admins';
+import { appHabits } from './app-habits';
 import { oktaSystem } from './okta-system';
 import { factorResets } from './helpdesk';
 import { createUsers, type User } from './people';
@@ -37,5 +39,6 @@ export function benignTraffic(day: Day, n: number, seed: number): User[] {
     factorResets(day, users, rates);
     provisioningBurst(day, n, rates);
   }
+  appHabits(day, users, away, seed);
   return users;
 }
