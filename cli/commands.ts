@@ -5,7 +5,10 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
 import { tenantAws } from '../src/aws/tenant-credentials';
 import type { ProfileName } from '../local/generator/profile';
+import { localReplayTarget } from '../local/replay-target';
 import { LocalPipeline } from '../local/runtime';
+import { replay, replayName } from '../src/ops/replay';
+import { parseWindow } from '../src/ops/time-arg';
 import { simulate, type HourReport, type TimedDelivery } from '../local/simulation';
 import { closedHour } from '../src/pipeline/plan';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
@@ -16,6 +19,7 @@ import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } f
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { tenantNames } from '../stacks/naming';
 import { costCommand as runCost } from './cost';
+import { formatReplayReport } from './replay-report';
 import { findingJson, findingLine } from './findings';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
@@ -126,8 +130,10 @@ async function readAhead<T>(source: AsyncIterable<T>, enough: () => boolean): Pr
 }
 
 /** `vigil simulate`: the whole local pipeline over a file, read as it is delivered (never held whole). */
-export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string; report?: string }, io: Io = consoleIo): Promise<number> {
+export async function simulateCommand(opts: { input: string; json?: boolean; tenant?: string; tenantsDir?: string; report?: string; replayFrom?: string; replayTo?: string }, io: Io = consoleIo): Promise<number> {
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
+  if ((opts.replayFrom === undefined) !== (opts.replayTo === undefined)) throw new Error('--replay-from and --replay-to go together');
+  const replayWindow = opts.replayFrom !== undefined ? parseWindow(opts.replayFrom, opts.replayTo!) : undefined;
   const stats = newStats();
   const source = eventSourceName(tenant);
   let quarantined = 0;
@@ -210,6 +216,12 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
         summary: report.split('\n').filter((l) => !l.startsWith('  SNS')),
       });
       text += `\nreport: ${file}`;
+    }
+    if (replayWindow) {
+      // After the simulated day: replay the window from the local archive, as `vigil replay` does in AWS.
+      const after = Date.parse(result.reports[result.reports.length - 1]?.tick ?? new Date().toISOString()) + MINUTE;
+      const r = await replay(localReplayTarget(pipeline, () => after), { name: replayName(tenantNames(tenant).prefix, replayWindow.from, after), ...replayWindow }, { pollMs: 0 });
+      text += `\n${formatReplayReport(r).join('\n')}`;
     }
     (opts.json ? io.err : io.out)(opts.json ? text : `\n${text}`);
     return failed.length ? EXIT.failed : EXIT.ok;

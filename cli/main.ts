@@ -30,6 +30,8 @@ export function program(): Command {
     .option('-t, --tenant <id>', 'tenant whose settings to use (default: the first tenant file)')
     .option('--json', 'one finding a line (JSON) on stdout; the report goes to stderr')
     .option('--report <file.html>', 'also write an HTML report (events per hour, findings, notifications, detections)')
+    .option('--replay-from <time>', 'after the day, replay the events that reached the bus from this time, from the local archive (with --replay-to)')
+    .option('--replay-to <time>', 'end of the replay window (ISO-8601; UTC unless a zone is given)')
     .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
       process.exitCode = await cmd.simulateCommand(o);

@@ -4,12 +4,13 @@
  * replay. `--no-follow` only starts it (the hours it lands in are marked for reprocessing and picked up by the next
  * hourly run); `--dry-run` prints the StartReplay request.
  */
-import { replay, replayName, type ReplayReport, type ReplayTarget } from '../src/ops/replay';
+import { replay, replayName, type ReplayTarget } from '../src/ops/replay';
 import { awsReplayTarget, startReplayInput } from '../src/ops/replay-aws';
 import { parseWindow } from '../src/ops/time-arg';
 import { tenantAws } from '../src/aws/tenant-credentials';
 import { tenantNames } from '../stacks/naming';
 import { consoleIo, EXIT, tenantById, type Io } from './commands';
+import { formatReplayReport } from './replay-report';
 
 export interface ReplayCommandOptions {
   readonly tenant: string;
@@ -28,17 +29,6 @@ export interface ReplayCommandDeps {
   readonly pollMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly signal?: AbortSignal;
-}
-
-export function formatReplayReport(r: ReplayReport): string[] {
-  const lines = [`replay ${r.name}: ${r.state}${r.reason ? ` (${r.reason})` : ''}`];
-  if (!r.hours.length) return lines;
-  lines.push('hour            status     events  findings  new notifications');
-  for (const h of r.hours) lines.push(`${h.hour}   ${h.status.padEnd(9)} ${String(h.events ?? '-').padStart(7)} ${String(h.findings ?? '-').padStart(9)} ${String(h.published ?? '-').padStart(18)}${h.error ? `  ${h.error}` : ''}`);
-  const sum = (k: 'events' | 'findings' | 'published') => r.hours.reduce((n, h) => n + (h[k] ?? 0), 0);
-  lines.push(`${r.hours.length} hours: ${sum('events')} events, ${sum('findings')} findings, ${sum('published')} new notifications`);
-  for (const f of r.failedExecutions) lines.push(`execution ${f.id}: ${f.status}${f.error ? ` ${f.error}` : ''}`);
-  return lines;
 }
 
 export async function replayCommand(opts: ReplayCommandOptions, io: Io = consoleIo, deps: ReplayCommandDeps = {}): Promise<number> {
