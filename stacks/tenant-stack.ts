@@ -9,14 +9,16 @@
  *   X-Ray samples the functions and the workflow at the tenant's rate (tracing.samplingRate)
  *
  * Everything is encrypted with the tenant's KMS key; every role is allowed only the tenant's own
- * resources it uses.
+ * resources it uses, and the key policy names them exactly. Every function reserves its concurrency
+ * (LAMBDAS, the tenant file's `concurrency.reserved`); an asynchronous invocation that fails every
+ * attempt is kept in the failed-invocations queue. The tables refuse deletion unless the tenant file says.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { bucketName } from '../src/pipeline/buckets';
 import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
-import { LAMBDAS, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
+import { LAMBDAS, reservedConcurrencyOf, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
 import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/queues';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
@@ -27,7 +29,8 @@ import { FindingsTopic } from './constructs/findings-topic';
 import { HourlyWorkflow } from './constructs/hourly-workflow';
 import { IngestRoute } from './constructs/ingest-route';
 import { PartnerEventBus } from './constructs/partner-event-bus';
-import { PipelineAlarms } from './constructs/pipeline-alarms';
+import { alarmChecks, PipelineAlarms } from './constructs/pipeline-alarms';
+import { check } from './constructs/checks';
 import { PipelineFunction, type FunctionResources } from './constructs/pipeline-function';
 import { QueueConsumer } from './constructs/queue-consumer';
 import { TenantBucket } from './constructs/tenant-bucket';
@@ -38,6 +41,9 @@ import { TraceSampling } from './constructs/trace-sampling';
 import { TenantArns, tenantNames } from './naming';
 
 export const PROJECT_TAG = 'vigil';
+
+/** The dead-letter queues the health alarms watch, by label. */
+const DEAD_LETTER_QUEUES = ['delivery', ...Object.keys(QUEUES), 'schedule', 'failed-invocations'];
 
 export function stackName(tenantId: string): string {
   return `tenant-${tenantId}`;
@@ -51,10 +57,6 @@ export interface TenantStackProps {
   readonly bundleDir?: string;
   /** Retention of the functions' and the workflow's logs, in days. @default 30 */
   readonly logRetentionDays?: number;
-  /** Reserved concurrency per function. @default - none reserved */
-  readonly reservedConcurrency?: Partial<Record<LambdaName, number>>;
-  /** Deletion protection on the tables. @default false */
-  readonly tableDeletionProtection?: boolean;
 }
 
 export class TenantStack extends TerraformStack {
@@ -77,9 +79,18 @@ export class TenantStack extends TerraformStack {
     });
     configureStateBackend(this, tenant.id, props.stateBackend);
 
-    // 1. One key encrypts everything the tenant's pipeline stores.
+    // 1. One key encrypts everything the tenant's pipeline stores. Its policy names, exactly, the rule,
+    //    alarms and log groups made below.
     const objectsBucketName = bucketName(tenant.id, tenant.aws.accountId);
-    const key = new TenantKey(this, 'key', { names, arns, bucketName: objectsBucketName });
+    const alarmNames = alarmChecks(DEAD_LETTER_QUEUES, Object.keys(LAMBDAS)).map(names.alarm);
+    const key = new TenantKey(this, 'key', {
+      names,
+      arns,
+      bucketName: objectsBucketName,
+      ruleNames: [names.ingestRule],
+      alarmNames,
+      logGroupNames: [...Object.keys(LAMBDAS).map(names.lambdaLogGroup), names.stateMachineLogGroup, names.deliveryStreamLogGroup],
+    });
 
     // 2. Events EventBridge could not deliver (bus encryption errors, rule targets) wait here.
     const deliveryDlq = new EncryptedQueue(this, 'delivery-dlq', {
@@ -113,12 +124,18 @@ export class TenantStack extends TerraformStack {
     ) as Record<QueueName, EncryptedQueue>;
 
     // 5. What the pipeline keeps: tables, the bucket, and the topic findings are published to.
-    const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: props.tableDeletionProtection });
+    const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: tenant.tables.deletionProtection });
     const bucket = new TenantBucket(this, 'objects', { bucketName: objectsBucketName, kmsKeyArn: key.arn, retentionDays: tenant.retentionDays });
     // Construct id 'alerts' is in the topic's Terraform address: changing it would replace deployed topics.
     const findingsTopic = new FindingsTopic(this, 'alerts', { topicName: names.findingsTopic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
 
-    // 6. The functions, each with its own role allowed exactly what LAMBDAS says it uses.
+    // 6. The functions, each with its own role allowed exactly what LAMBDAS says it uses; asynchronous
+    //    invocations that fail every attempt wait in a queue of their own.
+    const failedInvocations = new EncryptedQueue(this, 'failed-invocations', {
+      name: names.queue('failed-invocations'),
+      kmsKeyArn: key.arn,
+      messageRetentionSeconds: MAX_RETENTION_SECONDS,
+    });
     const resources: FunctionResources = {
       kmsKeyArn: key.arn,
       tableNames: Object.fromEntries(Object.entries(tables.tables).map(([t, table]) => [t, table.name])) as Record<TableName, string>,
@@ -128,6 +145,7 @@ export class TenantStack extends TerraformStack {
       topicArn: findingsTopic.arn,
       queueArn: (queue) => queues[queue].arn,
       queueUrl: (queue) => queues[queue].url,
+      failedInvocationsQueueArn: failedInvocations.arn,
     };
     const fns = {} as Record<LambdaName, PipelineFunction>;
     for (const spec of Object.values(LAMBDAS)) {
@@ -139,7 +157,7 @@ export class TenantStack extends TerraformStack {
         resources,
         bundleDir: props.bundleDir ?? DEFAULT_BUNDLE_DIR,
         logRetentionDays: props.logRetentionDays,
-        reservedConcurrency: props.reservedConcurrency?.[spec.name],
+        reservedConcurrency: reservedConcurrencyOf(spec.name, tenant.concurrency.reserved),
       });
     }
     this.functions = fns;
@@ -223,10 +241,13 @@ export class TenantStack extends TerraformStack {
         delivery: deliveryDlq.queue.name,
         ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, q.deadLetterQueue!.name])),
         schedule: scheduleDlq.queue.name,
+        'failed-invocations': failedInvocations.queue.name,
       },
       stateMachineArn: workflow.arn,
       functions: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.name])),
     });
+    const unnamed = health.alarms.map((a) => a.alarmNameInput).filter((name) => !alarmNames.includes(name ?? ''));
+    check(this, unnamed.length === 0, `the key policy does not name the alarms ${unnamed.join(', ')}: add their dead-letter queues to DEAD_LETTER_QUEUES`);
 
     // 12. X-Ray traces the tenant's functions and workflow at the tenant's rate.
     new TraceSampling(this, 'tracing', { ruleName: names.samplingRule, serviceName: names.tracedServices, fixedRate: tenant.tracing.samplingRate });

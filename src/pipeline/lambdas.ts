@@ -29,6 +29,12 @@ export interface LambdaSpec {
   readonly memoryMb?: number;
   /** @default DEFAULT_TIMEOUT_SECONDS */
   readonly timeoutSeconds?: number;
+  /**
+   * Concurrent executions reserved for the function, in every tenant's stack (a tenant file may override it:
+   * `concurrency.reserved`): its ceiling, so that one tenant's burst cannot take another's share of the
+   * account, and its floor. A function that drains a queue needs at least the poller's maximum concurrency.
+   */
+  readonly reservedConcurrency: number;
 }
 
 export const DEFAULT_MEMORY_MB = 256;
@@ -42,6 +48,11 @@ export function timeoutOf(spec: LambdaSpec): number {
   return spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 }
 
+/** The reserved concurrency of a function: the tenant's override, else its spec's. */
+export function reservedConcurrencyOf(name: LambdaName, overrides: Partial<Record<LambdaName, number>> = {}): number {
+  return overrides[name] ?? LAMBDAS[name].reservedConcurrency;
+}
+
 export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   ingest: {
     name: 'ingest',
@@ -53,6 +64,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     feeds: ['near-time-objects'],
     publishes: false,
     timeoutSeconds: 60,
+    // Its queue's poller runs up to 5 at once (QUEUES['ingest-objects'].maximumConcurrency).
+    reservedConcurrency: 5,
   },
   'near-time': {
     name: 'near-time',
@@ -63,6 +76,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     drains: ['near-time-objects'],
     publishes: true,
     timeoutSeconds: 60,
+    // Its queue's poller runs up to 2 at once (QUEUES['near-time-objects'].maximumConcurrency).
+    reservedConcurrency: 2,
   },
   plan: {
     name: 'plan',
@@ -71,6 +86,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     tables: { hours: 'readwrite' },
     publishes: false,
     timeoutSeconds: 30,
+    // One hourly run at a time, and room for a run started by hand.
+    reservedConcurrency: 2,
   },
   detect: {
     name: 'detect',
@@ -82,6 +99,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     publishes: false,
     memoryMb: 1024,
     timeoutSeconds: 600,
+    reservedConcurrency: 2,
   },
   notify: {
     name: 'notify',
@@ -90,6 +108,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     tables: { findings: 'readwrite' },
     publishes: true,
     timeoutSeconds: 120,
+    reservedConcurrency: 2,
   },
   daily: {
     name: 'daily',
@@ -101,6 +120,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     publishes: true,
     memoryMb: 1024,
     timeoutSeconds: 900,
+    reservedConcurrency: 1,
   },
   'refresh-user': {
     name: 'refresh-user',
@@ -111,5 +131,6 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     publishes: false,
     memoryMb: 512,
     timeoutSeconds: 300,
+    reservedConcurrency: 2,
   },
 };

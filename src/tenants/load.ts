@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { checkOverrides } from '../detections/catalog';
 import { eventSourceName, tenantSchema, type Tenant } from './schema';
+import { sharedAccountProblems } from './shared-account';
 
 /** The environment variable naming the directory of tenant files. */
 export const TENANTS_DIR_ENV = 'VIGIL_TENANTS_DIR';
@@ -100,6 +101,7 @@ export function loadTenants(dir: string): Tenant[] {
     const { file, tenant } = list[maxBuses];
     problems.push({ file, tenant: tenant.id, field: 'aws.accountId', message: `${list.length} tenants in ${k} need ${list.length} event buses, over the quota of ${maxBuses} (EventBridge's default; after AWS raises it, set VIGIL_MAX_BUSES_PER_ACCOUNT)` });
   }
+  problems.push(...sharedAccountProblems(tenants));
   if (problems.length) throw new TenantConfigError(problems);
   return tenants.map((t) => t.tenant);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../detections/types';
+import { LAMBDAS, type LambdaName } from '../pipeline/lambdas';
 import { TENANT_DEFAULTS } from './defaults';
 import { DELIVERY_STREAM, minimumGracePeriodMinutes } from '../pipeline/delivery';
 
@@ -54,6 +55,8 @@ const opsSubscription = z.discriminatedUnion(
   ],
   protocolError,
 );
+
+const functionName = z.enum(Object.keys(LAMBDAS) as [LambdaName, ...LambdaName[]], { error: `must be a function: ${Object.keys(LAMBDAS).join(', ')}` });
 
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'must be a number, string, boolean or list of strings' });
 
@@ -120,6 +123,20 @@ export const tenantSchema = z
           .default(TENANT_DEFAULTS.tracingSamplingRate),
       })
       .default({ samplingRate: TENANT_DEFAULTS.tracingSamplingRate }),
+    tables: z
+      .strictObject({
+        /** Refuse to delete the tables (`terraform destroy`, a replacement); `false` only for a tenant meant to be thrown away. */
+        deletionProtection: z.boolean({ error: 'must be true or false' }).default(true),
+      })
+      .default({ deletionProtection: true }),
+    concurrency: z
+      .strictObject({
+        /** The Lambda concurrency limit of the tenant's account and region, once AWS has raised it (src/tenants/shared-account.ts). */
+        accountLimit: z.number().int({ error: 'must be a whole number' }).min(100, { error: 'must be at least 100, the executions AWS keeps unreserved' }).optional(),
+        /** Reserved concurrency per function, overriding LAMBDAS' reservedConcurrency. */
+        reserved: z.partialRecord(functionName, z.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1 (0 would stop the function)' })).default({}),
+      })
+      .default({ reserved: {} }),
     detections: z
       .record(
         z.string(),

@@ -17,6 +17,19 @@ import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
 import { checkInteger } from './checks';
 
+/** What each alarm watches, as the end of its name (`alarmName(what)`). */
+export const ALARM_CHECKS = {
+  feedSilent: 'feed-silent',
+  workflowFailed: 'workflow-failed',
+  deadLetters: (label: string) => `dlq-${label}`,
+  errors: (label: string) => `errors-${label}`,
+} as const;
+
+/** The checks PipelineAlarms makes for these dead-letter queue and function labels (the key policy names each alarm). */
+export function alarmChecks(deadLetterQueueLabels: readonly string[], functionLabels: readonly string[]): string[] {
+  return [ALARM_CHECKS.feedSilent, ...deadLetterQueueLabels.map(ALARM_CHECKS.deadLetters), ALARM_CHECKS.workflowFailed, ...functionLabels.map(ALARM_CHECKS.errors)];
+}
+
 export interface PipelineAlarmsProps {
   /** The operations topic alarms publish to. */
   readonly topicName: string;
@@ -51,7 +64,7 @@ export class PipelineAlarms extends Construct {
     const hours = props.silentFeedHours ?? TENANT_DEFAULTS.silentFeedHours;
     this.alarms.push(
       new CloudwatchMetricAlarm(this, 'feed-silent', {
-        alarmName: props.alarmName('feed-silent'),
+        alarmName: props.alarmName(ALARM_CHECKS.feedSilent),
         alarmDescription: `No Okta event reached Vigil for ${hours} hours: check the Okta log stream and the partner event source`,
         namespace: 'AWS/Firehose',
         metricName: 'IncomingRecords',
@@ -68,7 +81,7 @@ export class PipelineAlarms extends Construct {
     for (const [label, queueName] of Object.entries(props.deadLetterQueues)) {
       this.alarms.push(
         new CloudwatchMetricAlarm(this, `dlq-${label}`, {
-          alarmName: props.alarmName(`dlq-${label}`),
+          alarmName: props.alarmName(ALARM_CHECKS.deadLetters(label)),
           alarmDescription: `Messages are waiting in ${queueName}: they could not be delivered or processed`,
           namespace: 'AWS/SQS',
           metricName: 'ApproximateNumberOfMessagesVisible',
@@ -85,7 +98,7 @@ export class PipelineAlarms extends Construct {
     }
     this.alarms.push(
       new CloudwatchMetricAlarm(this, 'workflow-failed', {
-        alarmName: props.alarmName('workflow-failed'),
+        alarmName: props.alarmName(ALARM_CHECKS.workflowFailed),
         alarmDescription: 'The hourly workflow failed; its hours are marked for reprocessing on the next run',
         namespace: 'AWS/States',
         metricName: 'ExecutionsFailed',
@@ -102,7 +115,7 @@ export class PipelineAlarms extends Construct {
     for (const [label, functionName] of Object.entries(props.functions)) {
       this.alarms.push(
         new CloudwatchMetricAlarm(this, `errors-${label}`, {
-          alarmName: props.alarmName(`errors-${label}`),
+          alarmName: props.alarmName(ALARM_CHECKS.errors(label)),
           alarmDescription: `${functionName} reported errors`,
           namespace: 'AWS/Lambda',
           metricName: 'Errors',

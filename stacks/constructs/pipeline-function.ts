@@ -1,13 +1,15 @@
 /**
  * One Vigil Lambda function for one tenant, from its LAMBDAS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
- * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains and feeds), and its environment from
- * functionEnvironment().
+ * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains and feeds), its
+ * environment from functionEnvironment(), its reserved concurrency, and, for asynchronous invocations, a
+ * maximum event age and an on-failure destination.
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
@@ -80,7 +82,14 @@ export interface FunctionResources {
   queueArn(queue: QueueName): string;
   /** The URL of a queue a function feeds. */
   queueUrl(queue: QueueName): string;
+  /** The queue (tenant key) where asynchronous invocations that failed every attempt, or expired, are kept. */
+  readonly failedInvocationsQueueArn: string;
 }
+
+/** How long Lambda keeps retrying an asynchronous invocation: its maximum, 6 hours. */
+export const MAX_EVENT_AGE_SECONDS = 6 * 3600;
+/** Retries of a failed asynchronous invocation (Lambda allows 0-2). */
+export const ASYNC_RETRY_ATTEMPTS = 2;
 
 /** Actions a function needs on a queue it drains (what the event source mapping does on its behalf). */
 export const DRAIN_ACTIONS: readonly string[] = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
@@ -97,8 +106,10 @@ export interface PipelineFunctionProps {
   readonly bundleDir: string;
   /** Days the function's logs are kept: one of CloudWatch Logs' retention periods. @default 30 */
   readonly logRetentionDays?: number;
-  /** Reserved concurrent executions (0 or more; 0 stops the function). @default - none: the function uses the account's unreserved pool */
+  /** Reserved concurrent executions (1 or more): the function's share of the account, floor and ceiling. @default spec.reservedConcurrency */
   readonly reservedConcurrency?: number;
+  /** Seconds an asynchronous invocation may wait and be retried before it goes to the failed-invocations queue (60-21600). @default MAX_EVENT_AGE_SECONDS */
+  readonly maximumEventAgeInSeconds?: number;
 }
 
 export class PipelineFunction extends Construct {
@@ -107,6 +118,8 @@ export class PipelineFunction extends Construct {
   /** The role's policy: depend on it where AWS checks the role at creation (event source mappings). */
   readonly policy: IamRolePolicy;
   readonly logGroup: CloudwatchLogGroup;
+  /** Asynchronous invocations (rule targets, schedules): retries, maximum age and where failures go. */
+  readonly asyncInvokeConfig: LambdaFunctionEventInvokeConfig;
   /** The function's timeout: a queue it drains must keep messages hidden longer (see IngestRoute). */
   readonly timeoutSeconds: number;
 
@@ -115,9 +128,10 @@ export class PipelineFunction extends Construct {
     const { spec, resources } = props;
     checkInteger(this, 'spec.memoryMb', spec.memoryMb, 128, 10240);
     checkInteger(this, 'spec.timeoutSeconds', spec.timeoutSeconds, 1, 900);
-    const reserved = props.reservedConcurrency;
-    check(this, reserved === undefined || (Number.isInteger(reserved) && reserved >= 0), `reservedConcurrency must be a whole number, 0 or more, got ${reserved}`);
+    const reserved = props.reservedConcurrency ?? spec.reservedConcurrency;
+    check(this, Number.isInteger(reserved) && reserved >= 1, `reservedConcurrency must be a whole number, 1 or more, got ${reserved}`);
     checkLogRetention(this, 'logRetentionDays', props.logRetentionDays);
+    checkInteger(this, 'maximumEventAgeInSeconds', props.maximumEventAgeInSeconds, 60, MAX_EVENT_AGE_SECONDS);
     this.timeoutSeconds = timeoutOf(spec);
 
     const file = bundleFile(props.bundleDir, spec.name);
@@ -142,6 +156,8 @@ export class PipelineFunction extends Construct {
       XRAY_WRITE,
       ...(spec.drains ?? []).map((queue) => ({ sid: `Drain${pascal(queue)}`, actions: [...DRAIN_ACTIONS], resources: [resources.queueArn(queue)] })),
       ...(spec.feeds ?? []).map((queue) => ({ sid: `Feed${pascal(queue)}`, actions: ['sqs:SendMessage'], resources: [resources.queueArn(queue)] })),
+      // Lambda sends the on-failure record of an asynchronous invocation with the function's role.
+      { sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: [resources.failedInvocationsQueueArn] },
     );
 
     this.role = new IamRole(this, 'role', {
@@ -167,7 +183,7 @@ export class PipelineFunction extends Construct {
       sourceCodeHash: code.hash,
       memorySize: memoryOf(spec),
       timeout: this.timeoutSeconds,
-      reservedConcurrentExecutions: props.reservedConcurrency,
+      reservedConcurrentExecutions: reserved,
       kmsKeyArn: resources.kmsKeyArn,
       environment: {
         variables: mapValues(
@@ -184,6 +200,15 @@ export class PipelineFunction extends Construct {
       tracingConfig: { mode: 'Active' },
       // The role must be able to write logs and traces from the first invocation.
       dependsOn: [this.policy],
+    });
+
+    // Whatever invokes the function asynchronously (a rule, a schedule, an operator with --invocation-type
+    // Event), an invocation that fails every attempt, or waits too long, is kept with its error, never dropped.
+    this.asyncInvokeConfig = new LambdaFunctionEventInvokeConfig(this, 'async', {
+      functionName: this.function.functionName,
+      maximumEventAgeInSeconds: props.maximumEventAgeInSeconds ?? MAX_EVENT_AGE_SECONDS,
+      maximumRetryAttempts: ASYNC_RETRY_ATTEMPTS,
+      destinationConfig: { onFailure: { destination: resources.failedInvocationsQueueArn } },
     });
   }
 

@@ -3,13 +3,16 @@
  * archive, queues, topic, tables, logs, state machine, schedules, Lambda environment).
  *
  * The key policy names the resources it serves by ARN built from the tenant (see ../naming), so the key
- * can be created first and every other resource can refer to it.
+ * can be created first and every other resource can refer to it. Every ARN is exact (the rules, the alarms,
+ * the log groups): no pattern that another tenant's resources in the same account could match. Actions are
+ * named one by one; the account root's `kms:*` is AWS's default statement that lets IAM policies grant use
+ * of the key (without it the key can become unmanageable).
  */
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import type { TenantArns, TenantNames } from '../naming';
-import { checkInteger } from './checks';
+import { check, checkInteger } from './checks';
 import { condition, policyDocument } from './policy';
 
 export interface TenantKeyProps {
@@ -18,6 +21,12 @@ export interface TenantKeyProps {
   readonly arns: TenantArns;
   /** The tenant's bucket: S3 sends its object notifications to an encrypted queue. */
   readonly bucketName: string;
+  /** The rules on the tenant's bus whose targets or dead-letter queues are encrypted queues. */
+  readonly ruleNames: readonly string[];
+  /** The alarms that publish to the (encrypted) operations topic. */
+  readonly alarmNames: readonly string[];
+  /** The log groups encrypted with the key. */
+  readonly logGroupNames: readonly string[];
   /** Waiting period before a deleted key is destroyed (7-30 days). @default 30 */
   readonly deletionWindowInDays?: number;
 }
@@ -29,6 +38,7 @@ export class TenantKey extends Construct {
   constructor(scope: Construct, id: string, props: TenantKeyProps) {
     super(scope, id);
     checkInteger(this, 'deletionWindowInDays', props.deletionWindowInDays, 7, 30);
+    check(this, props.ruleNames.length > 0 && props.alarmNames.length > 0 && props.logGroupNames.length > 0, 'ruleNames, alarmNames and logGroupNames must each name at least one resource');
     const { names, arns } = props;
     const busArn = arns.eventBus(names.eventBus);
     const sourceAccount = condition('StringEquals', 'aws:SourceAccount', arns.account);
@@ -50,7 +60,7 @@ export class TenantKey extends Construct {
         // Events on the partner bus and in its archive: encryption context is the bus ARN.
         sid: 'EventBridgeEncryptsBusAndArchive',
         principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:ReEncrypt*'],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
         resources: ['*'],
         condition: [condition('StringEquals', 'kms:EncryptionContext:aws:events:event-bus:arn', busArn)],
       },
@@ -60,21 +70,21 @@ export class TenantKey extends Construct {
         principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', busArn, arns.rule(names.eventBus, `${names.prefix}-*`))],
+        condition: [sourceAccount, condition('ArnEquals', 'aws:SourceArn', busArn, ...props.ruleNames.map((rule) => arns.rule(names.eventBus, rule)))],
       },
       {
         sid: 'SnsUsesKeyForTenantTopic',
         principals: [{ type: 'Service', identifiers: ['sns.amazonaws.com'] }],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.topic(names.findingsTopic), arns.topic(names.opsTopic))],
+        condition: [sourceAccount, condition('ArnEquals', 'aws:SourceArn', arns.topic(names.findingsTopic), arns.topic(names.opsTopic))],
       },
       {
         sid: 'CloudWatchAlarmsPublishToEncryptedOpsTopic',
         principals: [{ type: 'Service', identifiers: ['cloudwatch.amazonaws.com'] }],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
-        condition: [sourceAccount, condition('ArnLike', 'aws:SourceArn', arns.alarm(names.alarm('*')))],
+        condition: [sourceAccount, condition('ArnEquals', 'aws:SourceArn', ...props.alarmNames.map((alarm) => arns.alarm(alarm)))],
       },
       {
         // The bucket notifies the (encrypted) ingest queue of each object the delivery stream writes.
@@ -95,17 +105,20 @@ export class TenantKey extends Construct {
         // CloudWatch Logs encrypts only the tenant's own log groups with this key.
         sid: 'CloudWatchLogsEncryptsTenantLogGroups',
         principals: [{ type: 'Service', identifiers: [`logs.${arns.region}.amazonaws.com`] }],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        condition: [
-          condition(
-            'ArnLike',
-            'kms:EncryptionContext:aws:logs:arn',
-            arns.logGroup(names.lambdaLogGroup('*')),
-            arns.logGroup(names.stateMachineLogGroup),
-            arns.logGroup(names.deliveryStreamLogGroup),
-          ),
+        // AWS documents these as Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*: the same actions, named.
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyWithoutPlaintext',
+          'kms:GenerateDataKeyPair',
+          'kms:GenerateDataKeyPairWithoutPlaintext',
+          'kms:DescribeKey',
         ],
+        resources: ['*'],
+        condition: [condition('ArnEquals', 'kms:EncryptionContext:aws:logs:arn', ...props.logGroupNames.map((group) => arns.logGroup(group)))],
       },
       {
         // Vended-log delivery of the (CMK-encrypted) state machine's execution logs.

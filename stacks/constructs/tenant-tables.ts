@@ -1,6 +1,6 @@
 /**
  * The tenant's DynamoDB tables, one per entry of TABLES (src/pipeline/tables.ts): on-demand, with TTL,
- * point-in-time recovery and the tenant key.
+ * point-in-time recovery, deletion protection (unless turned off) and the tenant key.
  */
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { Construct } from 'constructs';
@@ -9,7 +9,7 @@ import { keyAttributes, TABLES, tableName, type TableName } from '../../src/pipe
 export interface TenantTablesProps {
   readonly tenantId: string;
   readonly kmsKeyArn: string;
-  /** Refuse `terraform destroy` of the tables. @default false */
+  /** Refuse to delete the tables (`terraform destroy`, a replacement). @default true */
   readonly deletionProtection?: boolean;
 }
 
@@ -33,7 +33,7 @@ export class TenantTables extends Construct {
         ttl: { attributeName: spec.ttlAttribute, enabled: true },
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
-        deletionProtectionEnabled: props.deletionProtection ?? false,
+        deletionProtectionEnabled: props.deletionProtection ?? true,
       });
     }
     this.tables = tables;

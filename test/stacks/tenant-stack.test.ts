@@ -97,12 +97,20 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(bySid.EventBridgeEncryptsBusAndArchive.condition[0]).toEqual({ test: 'StringEquals', variable: 'kms:EncryptionContext:aws:events:event-bus:arn', values: [busArn] });
       const logs = bySid.CloudWatchLogsEncryptsTenantLogGroups;
       expect(logs.principals[0].identifiers).toEqual([`logs.${tenant.aws.region}.amazonaws.com`]);
-      expect(logs.condition[0].variable).toBe('kms:EncryptionContext:aws:logs:arn');
+      // Exact log groups, no pattern: another tenant's `/aws/lambda/vigil-<id>-corp-...` cannot match.
+      expect(logs.condition[0]).toMatchObject({ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn' });
       expect(logs.condition[0].values).toEqual([
-        `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/lambda/vigil-${tenant.id}-*`,
+        ...Object.keys(LAMBDAS).map((fn) => `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/lambda/vigil-${tenant.id}-${fn}`),
         `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/vendedlogs/states/vigil-${tenant.id}-hourly`,
         `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:/aws/kinesisfirehose/vigil-${tenant.id}-events`,
       ]);
+      expect(new Set(logs.condition[0].values)).toEqual(new Set(resourcesOf(json, 'aws_cloudwatch_log_group').map(([, g]) => `arn:aws:logs:${tenant.aws.region}:${tenant.aws.accountId}:log-group:${g.name}`)));
+      const alarms = bySid.CloudWatchAlarmsPublishToEncryptedOpsTopic.condition.find((c: { variable: string }) => c.variable === 'aws:SourceArn');
+      expect(alarms.test).toBe('ArnEquals');
+      expect(new Set(alarms.values)).toEqual(new Set(resourcesOf(json, 'aws_cloudwatch_metric_alarm').map(([, a]) => `arn:aws:cloudwatch:${tenant.aws.region}:${tenant.aws.accountId}:alarm:${a.alarm_name}`)));
+      const rules = bySid.EventBridgeSendsToEncryptedQueues.condition.find((c: { variable: string }) => c.variable === 'aws:SourceArn');
+      expect(rules.test).toBe('ArnEquals');
+      expect(rules.values).toEqual([busArn, ...resourcesOf(json, 'aws_cloudwatch_event_rule').map(([, r]) => `arn:aws:events:${tenant.aws.region}:${tenant.aws.accountId}:rule/${eventSourceName(tenant)}/${r.name}`)]);
       const services = statements.flatMap((s) => (s.principals?.[0]?.type === 'Service' ? s.principals[0].identifiers : []));
       expect(new Set(services)).toEqual(new Set(['events.amazonaws.com', 'sns.amazonaws.com', 'sqs.amazonaws.com', 's3.amazonaws.com', `logs.${tenant.aws.region}.amazonaws.com`, 'delivery.logs.amazonaws.com', 'cloudwatch.amazonaws.com']));
       // Every service statement is conditioned (account, source ARN or encryption context), except DescribeKey.
@@ -264,6 +272,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(sqs).toEqual([
         ...(spec.drains ?? []).map((q) => expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [queueOf(q)] })),
         ...(spec.feeds ?? []).map((q) => expect.objectContaining({ actions: ['sqs:SendMessage'], resources: [queueOf(q)] })),
+        expect.objectContaining({ actions: ['sqs:SendMessage'], resources: [queueOf('failed-invocations')] }),
       ]);
     });
 

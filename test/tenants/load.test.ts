@@ -83,8 +83,8 @@ describe('tenant files', () => {
   });
 
   it('given two tenants on the same event source, when loaded, then the duplicate source is rejected', () => {
-    const err = errorOf({ 'a.json': good, 'b.json': { ...good, id: 'acme-two' } });
-    expect(err.problems).toEqual([expect.objectContaining({ tenant: 'acme-two', field: 'okta.eventSourceName', message: expect.stringMatching(/duplicate event source aws.partner\/okta.com\/acme\/vigil-acme/) })]);
+    const err = errorOf({ 'a.json': good, 'b.json': { ...good, id: 'beta' } });
+    expect(err.problems).toEqual([expect.objectContaining({ tenant: 'beta', field: 'okta.eventSourceName', message: expect.stringMatching(/duplicate event source aws.partner\/okta.com\/acme\/vigil-acme/) })]);
   });
 
   it('given more tenants in one account and region than EventBridge allows buses, when loaded, then the one over the quota is rejected', () => {

@@ -24,8 +24,21 @@ describe('PipelineFunction', () => {
     expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'FeedNearTimeObjects', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:111111111111:near-time-objects'] }));
   });
 
-  it('given a spec that drains no queue, when constructed, then its role may use no queue', () => {
-    expect(statements(LAMBDAS.detect).flatMap((s) => s.actions).filter((a) => a.startsWith('sqs:'))).toEqual([]);
+  it('given a spec that drains no queue, when constructed, then its role may only send its failed asynchronous invocations to their queue', () => {
+    expect(statements(LAMBDAS.detect).filter((s) => s.actions.some((a) => a.startsWith('sqs:')))).toEqual([
+      expect.objectContaining({ sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:111111111111:failed-invocations'] }),
+    ]);
+  });
+
+  it('given any function, when constructed, then its asynchronous invocations are retried twice for at most 6 hours and then kept in the failed-invocations queue', () => {
+    const fn = pipelineFunction(emptyStack(), LAMBDAS.daily);
+    expect(fn.asyncInvokeConfig.maximumEventAgeInSecondsInput).toBe(6 * 3600);
+    expect(fn.asyncInvokeConfig.maximumRetryAttemptsInput).toBe(2);
+    expect(fn.asyncInvokeConfig.destinationConfigInput?.onFailure?.destination).toBe('arn:aws:sqs:eu-west-1:111111111111:failed-invocations');
+  });
+
+  it('given a maximum event age over 6 hours, when constructed, then it fails: Lambda keeps events at most that long', () => {
+    expect(() => pipelineFunction(emptyStack(), LAMBDAS.daily, { maximumEventAgeInSeconds: 21601 })).toThrow('test/fn-daily: maximumEventAgeInSeconds must be a whole number from 60 to 21600, got 21601');
   });
 
   it('given a spec that reads and writes an area of the bucket, when constructed, then its role may get and put objects under that prefix and list only that prefix', () => {
@@ -53,8 +66,8 @@ describe('PipelineFunction', () => {
     expect(() => pipelineFunction(emptyStack(), LAMBDAS.ingest, { logRetentionDays: 31 })).toThrow(/logRetentionDays must be one of CloudWatch Logs' retention periods \(0, 1, 3, .*\), got 31/);
   });
 
-  it('given a negative reserved concurrency, when constructed, then it fails', () => {
-    expect(() => pipelineFunction(emptyStack(), LAMBDAS.ingest, { reservedConcurrency: -1 })).toThrow('test/fn-ingest: reservedConcurrency must be a whole number, 0 or more, got -1');
+  it.each([-1, 0])('given a reserved concurrency of %p, when constructed, then it fails (0 would stop the function)', (reservedConcurrency) => {
+    expect(() => pipelineFunction(emptyStack(), LAMBDAS.ingest, { reservedConcurrency })).toThrow(`test/fn-ingest: reservedConcurrency must be a whole number, 1 or more, got ${reservedConcurrency}`);
   });
 
   it('given a timeout, when constructed, then the function exposes it for the queues it drains', () => {

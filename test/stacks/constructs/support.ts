@@ -25,6 +25,7 @@ export function pipelineFunction(scope: TerraformStack, spec: LambdaSpec = LAMBD
       topicArn: 'arn:aws:sns:eu-west-1:111111111111:findings',
       queueArn: (q) => `arn:aws:sqs:eu-west-1:111111111111:${q}`,
       queueUrl: (q) => `https://sqs.eu-west-1.amazonaws.com/111111111111/${q}`,
+      failedInvocationsQueueArn: 'arn:aws:sqs:eu-west-1:111111111111:failed-invocations',
     },
     bundleDir: stubBundles(),
     ...props,

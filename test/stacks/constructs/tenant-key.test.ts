@@ -4,7 +4,7 @@ import { TenantArns, tenantNames } from '../../../stacks/naming';
 import { emptyStack } from './support';
 
 const key = (deletionWindowInDays?: number) =>
-  new TenantKey(emptyStack(), 'key', { names: tenantNames({ id: 'acme', okta: { org: 'acme', eventSourceName: 'vigil' } }), arns: new TenantArns('eu-west-1', '111111111111'), bucketName: 'vigil-acme-111111111111', deletionWindowInDays });
+  new TenantKey(emptyStack(), 'key', { names: tenantNames({ id: 'acme', okta: { org: 'acme', eventSourceName: 'vigil' } }), arns: new TenantArns('eu-west-1', '111111111111'), bucketName: 'vigil-acme-111111111111', ruleNames: ['vigil-acme-ingest'], alarmNames: ['vigil-acme-feed-silent'], logGroupNames: ['/aws/lambda/vigil-acme-ingest'], deletionWindowInDays });
 
 describe('TenantKey', () => {
   it('given no deletion window, when constructed, then deletion waits 30 days', () => {
