@@ -43,7 +43,7 @@ import { TenantArns, tenantNames } from './naming';
 export const PROJECT_TAG = 'vigil';
 
 /** The dead-letter queues the health alarms watch, by label. */
-const DEAD_LETTER_QUEUES = ['delivery', ...Object.keys(QUEUES), 'schedule', 'failed-invocations'];
+const DEAD_LETTER_QUEUES = ['delivery', ...Object.keys(QUEUES), 'schedule', 'failed-invocations', 'subscriptions'];
 
 export function stackName(tenantId: string): string {
   return `tenant-${tenantId}`;
@@ -127,7 +127,18 @@ export class TenantStack extends TerraformStack {
     const tables = new TenantTables(this, 'tables', { tenantId: tenant.id, kmsKeyArn: key.arn, deletionProtection: tenant.tables.deletionProtection });
     const bucket = new TenantBucket(this, 'objects', { bucketName: objectsBucketName, kmsKeyArn: key.arn, retentionDays: tenant.retentionDays });
     // Construct id 'alerts' is in the topic's Terraform address: changing it would replace deployed topics.
-    const findingsTopic = new FindingsTopic(this, 'alerts', { topicName: names.findingsTopic, kmsKeyArn: key.arn, subscriptions: tenant.notifications.subscriptions });
+    // What SNS cannot deliver to a subscriber (findings, alarms) after its retries waits in its own queue.
+    const subscriptionDlq = new EncryptedQueue(this, 'subscription-dlq', {
+      name: names.queue('subscription-dlq'),
+      kmsKeyArn: key.arn,
+      messageRetentionSeconds: MAX_RETENTION_SECONDS,
+    });
+    const findingsTopic = new FindingsTopic(this, 'alerts', {
+      topicName: names.findingsTopic,
+      kmsKeyArn: key.arn,
+      subscriptions: tenant.notifications.subscriptions,
+      subscriptionDeadLetterQueueArn: subscriptionDlq.arn,
+    });
 
     // 6. The functions, each with its own role allowed exactly what LAMBDAS says it uses; asynchronous
     //    invocations that fail every attempt wait in a queue of their own.
@@ -234,6 +245,7 @@ export class TenantStack extends TerraformStack {
       topicName: names.opsTopic,
       kmsKeyArn: key.arn,
       subscriptions: tenant.operations.subscriptions,
+      subscriptionDeadLetterQueueArn: subscriptionDlq.arn,
       alarmName: names.alarm,
       deliveryStreamName: stream.stream.name,
       silentFeedHours: tenant.operations.silentFeedHours,
@@ -242,10 +254,13 @@ export class TenantStack extends TerraformStack {
         ...Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, q.deadLetterQueue!.name])),
         schedule: scheduleDlq.queue.name,
         'failed-invocations': failedInvocations.queue.name,
+        subscriptions: subscriptionDlq.queue.name,
       },
       stateMachineArn: workflow.arn,
       functions: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.name])),
     });
+    // Only the tenant's two topics may put undeliverable messages in the subscriptions' dead-letter queue.
+    subscriptionDlq.allowSendFrom('sns.amazonaws.com', [findingsTopic.arn, health.topic.arn]);
     const unnamed = health.alarms.map((a) => a.alarmNameInput).filter((name) => !alarmNames.includes(name ?? ''));
     check(this, unnamed.length === 0, `the key policy does not name the alarms ${unnamed.join(', ')}: add their dead-letter queues to DEAD_LETTER_QUEUES`);
 

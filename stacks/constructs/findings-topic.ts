@@ -1,10 +1,12 @@
 /**
  * The tenant's findings topic (KMS) and its subscriptions from the tenant file
  * (`notifications.subscriptions`). Each subscription only receives messages whose `severity` message
- * attribute is its minimum severity or above.
+ * attribute is its minimum severity or above; what SNS still cannot deliver after its retries goes to the
+ * subscriptions' dead-letter queue (subscriptionRedrivePolicy).
  */
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { severityFilterPolicy } from '../../src/pipeline/notifications';
 import type { Tenant } from '../../src/tenants/schema';
@@ -16,6 +18,13 @@ export interface FindingsTopicProps {
   readonly kmsKeyArn: string;
   /** The tenant file's `notifications.subscriptions`: each gets the findings of its minimum severity and above. */
   readonly subscriptions: Tenant['notifications']['subscriptions'];
+  /** Where SNS puts what it could not deliver to a subscriber after its retries (an SQS queue that lets this topic send). */
+  readonly subscriptionDeadLetterQueueArn: string;
+}
+
+/** A subscription's redrive policy: undeliverable messages go to this queue (a Terraform reference: jsonencode). */
+export function subscriptionRedrivePolicy(deadLetterQueueArn: string): string {
+  return Fn.jsonencode({ deadLetterTargetArn: deadLetterQueueArn });
 }
 
 export class FindingsTopic extends Construct {
@@ -38,6 +47,7 @@ export class FindingsTopic extends Construct {
           filterPolicyScope: 'MessageAttributes',
           // No Terraform references in a filter policy: plain JSON is fine here.
           filterPolicy: JSON.stringify(severityFilterPolicy(s.minSeverity)),
+          redrivePolicy: subscriptionRedrivePolicy(props.subscriptionDeadLetterQueueArn),
         }),
     );
   }

@@ -16,6 +16,7 @@ import { TENANT_DEFAULTS } from '../../src/tenants/defaults';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
 import { checkInteger } from './checks';
+import { subscriptionRedrivePolicy } from './findings-topic';
 
 /** What each alarm watches, as the end of its name (`alarmName(what)`). */
 export const ALARM_CHECKS = {
@@ -36,6 +37,8 @@ export interface PipelineAlarmsProps {
   readonly kmsKeyArn: string;
   /** Who is told about alarms, from the tenant file. */
   readonly subscriptions: Tenant['operations']['subscriptions'];
+  /** Where SNS puts alarms it could not deliver to a subscriber after its retries. */
+  readonly subscriptionDeadLetterQueueArn: string;
   /** Alarm name for a given check, e.g. `vigil-acme-feed-silent`. */
   readonly alarmName: (what: string) => string;
   /** The delivery stream: every Okta event passes through it. */
@@ -58,7 +61,15 @@ export class PipelineAlarms extends Construct {
     super(scope, id);
     checkInteger(this, 'silentFeedHours', props.silentFeedHours, 1, 24);
     this.topic = new SnsTopic(this, 'topic', { name: props.topicName, displayName: 'Vigil operations', kmsMasterKeyId: props.kmsKeyArn });
-    props.subscriptions.forEach((s, i) => new SnsTopicSubscription(this, `subscription-${i}`, { topicArn: this.topic.arn, protocol: s.protocol, endpoint: literal(s.endpoint) }));
+    props.subscriptions.forEach(
+      (s, i) =>
+        new SnsTopicSubscription(this, `subscription-${i}`, {
+          topicArn: this.topic.arn,
+          protocol: s.protocol,
+          endpoint: literal(s.endpoint),
+          redrivePolicy: subscriptionRedrivePolicy(props.subscriptionDeadLetterQueueArn),
+        }),
+    );
     const actions = { alarmActions: [this.topic.arn], okActions: [this.topic.arn] };
 
     const hours = props.silentFeedHours ?? TENANT_DEFAULTS.silentFeedHours;

@@ -7,6 +7,7 @@ const alarms = (silentFeedHours?: number) =>
     topicName: 'ops',
     kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
     subscriptions: [],
+    subscriptionDeadLetterQueueArn: 'arn:aws:sqs:eu-west-1:111111111111:subscription-dlq',
     alarmName: (what) => `vigil-test-${what}`,
     deliveryStreamName: 'events',
     silentFeedHours,

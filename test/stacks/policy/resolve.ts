@@ -27,6 +27,7 @@ const ARNS: Record<string, (arns: TenantArns, attr: (name: string) => string) =>
   aws_iam_role: (a, attr) => `arn:${a.partition}:iam::${a.account}:role/${attr('name')}`,
   aws_scheduler_schedule_group: (a, attr) => a.scheduleGroup(attr('name')),
   aws_cloudwatch_metric_alarm: (a, attr) => a.alarm(attr('alarm_name')),
+  aws_kinesis_firehose_delivery_stream: (a, attr) => a.arn('firehose', `deliverystream/${attr('name')}`),
 };
 
 /** Attributes AWS computes, other than `arn`. */

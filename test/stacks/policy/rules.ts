@@ -44,18 +44,26 @@ const ENCRYPTED_WITH: Readonly<Record<string, (config: Record<string, any>, key:
   aws_cloudwatch_event_archive: (c, key) => c.kms_key_identifier === key,
   aws_scheduler_schedule: (c, key) => c.kms_key_arn === key,
   aws_sfn_state_machine: (c, key) => block(c.encryption_configuration)?.type === 'CUSTOMER_MANAGED_KMS_KEY' && block(c.encryption_configuration)?.kms_key_id === key,
-  aws_kinesis_firehose_delivery_stream: (c, key) => {
+  // The stream's buffer (unless a Kinesis stream feeds it), and the objects it writes: with the key named, or
+  // in a bucket of the stack whose default encryption is the tenant key.
+  aws_kinesis_firehose_delivery_stream: (c, key, json) => {
     const sse = block(c.server_side_encryption);
     const atRest = c.kinesis_source_configuration !== undefined || (sse?.enabled === true && sse.key_type === 'CUSTOMER_MANAGED_CMK' && sse.key_arn === key);
     const s3 = block(c.extended_s3_configuration);
-    return atRest && (s3 === undefined || s3.kms_key_arn === key);
+    const bucket = referencedAddress(s3?.bucket_arn);
+    const objects = s3 === undefined || s3.kms_key_arn === key || (s3.kms_key_arn === undefined && bucket?.startsWith('aws_s3_bucket.') === true && bucketEncryptedWith(json, bucket, key));
+    return atRest && objects;
   },
-  aws_s3_bucket: (_c, key, json, address) =>
-    resourcesOfType(json, 'aws_s3_bucket_server_side_encryption_configuration').some((e) => {
-      const byDefault = block(block(e.config.rule)?.apply_server_side_encryption_by_default);
-      return referencedAddress(e.config.bucket) === address && byDefault?.sse_algorithm === 'aws:kms' && byDefault.kms_master_key_id === key;
-    }),
+  aws_s3_bucket: (_c, key, json, address) => bucketEncryptedWith(json, address, key),
 };
+
+/** The bucket at `address` encrypts new objects with `key` by default. */
+function bucketEncryptedWith(json: TfJson, address: string, key: string): boolean {
+  return resourcesOfType(json, 'aws_s3_bucket_server_side_encryption_configuration').some((e) => {
+    const byDefault = block(block(e.config.rule)?.apply_server_side_encryption_by_default);
+    return referencedAddress(e.config.bucket) === address && byDefault?.sse_algorithm === 'aws:kms' && byDefault.kms_master_key_id === key;
+  });
+}
 
 /** Resource types that hold no data of the tenant's (configuration, permissions, wiring): nothing to encrypt. */
 export const HOLDS_NO_DATA: ReadonlySet<string> = new Set([
@@ -81,6 +89,8 @@ export const HOLDS_NO_DATA: ReadonlySet<string> = new Set([
   'aws_s3_bucket_notification',
   'aws_scheduler_schedule_group',
   'aws_xray_sampling_rule',
+  // A log stream's events are encrypted by its log group's key (checked on the group).
+  'aws_cloudwatch_log_stream',
 ]);
 
 const encryption: PolicyRule = {
@@ -145,7 +155,7 @@ const ASYNC_INVOKERS = new Set(['events.amazonaws.com', 'scheduler.amazonaws.com
 const asynchronousEdges: PolicyRule = {
   id: 'asynchronous-edges',
   description:
-    'Every asynchronous edge has retries and a place for what still fails: rule targets and schedules (retry policy, dead-letter queue), event source mappings (the source queue redrives to a dead-letter queue, or an on-failure destination), functions invoked asynchronously (maximum event age, on-failure destination).',
+    'Every asynchronous edge has retries and a place for what still fails: rule targets and schedules (retry policy, dead-letter queue), event source mappings (the source queue redrives to a dead-letter queue, or an on-failure destination), SNS subscriptions (a dead-letter queue after SNS\'s retries), functions invoked asynchronously (maximum event age, on-failure destination).',
   check: ({ json }) => {
     const v: Violation[] = [];
     const queues = new Set(resourcesOfType(json, 'aws_sqs_queue').map((q) => q.address));
@@ -167,6 +177,10 @@ const asynchronousEdges: PolicyRule = {
       const source = referencedAddress(m.config.event_source_arn);
       const redrives = source?.startsWith('aws_sqs_queue.') && json.resource.aws_sqs_queue[source.split('.')[1]].redrive_policy !== undefined;
       if (!redrives && !block(block(m.config.destination_config)?.on_failure)?.destination) v.push(violation('asynchronous-edges', m, 'has neither a source queue with a dead-letter queue nor an on-failure destination'));
+    }
+    for (const sub of resourcesOfType(json, 'aws_sns_topic_subscription')) {
+      const target = /deadLetterTargetArn"?\s*[:=]\s*(aws_sqs_queue\.[A-Za-z0-9_-]+)\.arn/.exec(String(sub.config.redrive_policy ?? ''))?.[1];
+      if (!target || !queues.has(target)) v.push(violation('asynchronous-edges', sub, 'has no dead-letter queue (redrive policy) for what SNS cannot deliver'));
     }
     const invokeConfigs = resourcesOfType(json, 'aws_lambda_function_event_invoke_config');
     for (const f of resourcesOfType(json, 'aws_lambda_function')) {
@@ -292,8 +306,8 @@ export function holdsTenantName(value: string, tenant: Tenant): boolean {
 
 /** Attributes that name a resource. */
 const NAME_ATTRIBUTES = ['name', 'function_name', 'bucket', 'alarm_name', 'rule_name'];
-/** Names scoped by their parent (a role's inline policy is named within the role). */
-const SCOPED_BY_PARENT = new Set(['aws_iam_role_policy']);
+/** Names scoped by their parent (a role's inline policy within the role, a log stream within its group). */
+const SCOPED_BY_PARENT = new Set(['aws_iam_role_policy', 'aws_cloudwatch_log_stream']);
 
 /** Condition keys whose values are accounts. */
 const ACCOUNT_KEYS = new Set(['aws:SourceAccount', 'aws:ResourceAccount', 'aws:PrincipalAccount']);

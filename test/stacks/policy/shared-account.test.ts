@@ -88,7 +88,7 @@ describe('two tenants in one account, simulated', () => {
               owner: stack,
               action,
               resource: instanceOf(pattern),
-              context: prefixContext(s.Condition),
+              context: contextFor(s.Condition),
             })),
           ),
       ),
@@ -139,10 +139,10 @@ describe('two tenants in one account, simulated', () => {
   });
 });
 
-/** `s3:prefix` for a statement conditioned on it (StringLike `events/*` -> `events/`). */
-function prefixContext(condition: IamPolicy['Statement'][number]['Condition']): Record<string, string> | undefined {
-  const prefix = condition?.StringLike?.['s3:prefix']?.[0];
-  return prefix ? { 's3:prefix': prefix.replace(/\*$/, '') } : undefined;
+/** A request context that meets a statement's conditions: each key's first value, a wildcard read as `x` (`s3.*.amazonaws.com`, `events/*`). */
+function contextFor(condition: IamPolicy['Statement'][number]['Condition']): Record<string, string> | undefined {
+  if (!condition) return undefined;
+  return Object.fromEntries(Object.values(condition).flatMap((byKey) => Object.entries(byKey).map(([key, values]) => [key, values[0].replace(/\*/g, 'x')])));
 }
 
 /**
