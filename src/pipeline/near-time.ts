@@ -1,7 +1,8 @@
 /**
  * Near-time: the events of one object the delivery stream wrote (about five minutes of the feed), evaluated
- * by the near-time detections with their live per-key state: per key, the state is read once, the key's
- * events applied in time order, and the state written once, so the path pays per object and key, not per
+ * by the near-time detections with their live per-key state: the object's keys' states are read together
+ * (BatchGetItem, a hundred a request), each key's events applied in time order, and its state written once
+ * (not at all when there is nothing to remember), so the path pays per object and key, not per
  * event. A new finding is published at once, together with every other finding for the same subject that
  * has not been notified yet (one message), outside the hourly cycle.
  * Replays (top-level `replay-name`) are left to the hourly pass, which reprocesses the hours they land
@@ -20,7 +21,8 @@ import { intake } from '../okta/input';
 import { ttlSeconds } from '../time';
 import { readObject } from '../store/events';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
-import { loadLive, saveLive } from '../store/state';
+import { statePk } from '../store/keys';
+import { loadLive, loadLiveMany, saveLive } from '../store/state';
 import { bucket, table, type HandlerConfig } from './config';
 import { nearTimeNotification, toPublishInput } from './notifications';
 
@@ -68,43 +70,49 @@ export async function handleNearTimeObject(key: string, config: HandlerConfig, d
   const findings: Finding[] = [];
   let published = 0;
   let duplicates = 0;
+  // Each (detection, key)'s events, in time order; their live states read together, a hundred a request.
+  const groups: Array<{ resolved: ResolvedDetection; routed: { detectionId: string; key: string }; events: OktaEvent[] }> = [];
   for (const resolved of detections) {
-    // Each key's events, in time order.
-    const byKey = new Map<string, { routed: { detectionId: string; key: string }; events: OktaEvent[] }>();
+    const byKey = new Map<string, (typeof groups)[number]>();
     const router = new DetectionEngine([resolved], { tenantId: config.tenantId });
     for (const event of events) {
       if (!resolved.detection.eventTypes.includes(event.eventType)) continue;
       const [routed] = router.keysFor(event);
       if (!routed) continue;
-      const group = byKey.get(routed.key) ?? byKey.set(routed.key, { routed, events: [] }).get(routed.key)!;
+      const group = byKey.get(routed.key) ?? byKey.set(routed.key, { resolved, routed, events: [] }).get(routed.key)!;
       group.events.push(event);
     }
-    for (const { routed, events: keyEvents } of byKey.values()) {
-      // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
-      // the retry evaluates from the old state and fires again (same finding id, notified once).
-      for (let attempt = 0; ; attempt++) {
-        const live = await loadLive(ddb, stateTable, routed.detectionId, routed.key);
-        const fresh = keyEvents.filter((e) => !live.recent.includes(e.uuid));
-        if (!fresh.length) {
-          duplicates += keyEvents.length;
-          break;
-        }
-        const engine = new DetectionEngine([resolved], { tenantId: config.tenantId });
-        if (live.entry) engine.load(live.entry);
-        const found = fresh.flatMap((e) => engine.process(e));
-        for (const f of found) {
-          await putFinding(ddb, findingsTable, f, ttl, now);
-          if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
-        }
-        const last = fresh[fresh.length - 1];
-        const entry = [...engine.export()][0] ?? { ...routed, state: null, lastSeen: last.time, expiresAt: last.time };
-        if (await saveLive(ddb, stateTable, entry, live, fresh.map((e) => e.uuid))) {
-          duplicates += keyEvents.length - fresh.length;
-          findings.push(...found);
-          break;
-        }
-        if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
+    groups.push(...byKey.values());
+  }
+  const preloaded = await loadLiveMany(ddb, stateTable, groups.map((g) => g.routed));
+  for (const { resolved, routed, events: keyEvents } of groups) {
+    // Load, evaluate, store and notify, and only then save the new state: if anything fails before,
+    // the retry evaluates from the old state and fires again (same finding id, notified once).
+    for (let attempt = 0; ; attempt++) {
+      const live = attempt === 0 ? preloaded.get(statePk(routed.detectionId, routed.key))! : await loadLive(ddb, stateTable, routed.detectionId, routed.key);
+      const fresh = keyEvents.filter((e) => !live.recent.includes(e.uuid));
+      if (!fresh.length) {
+        duplicates += keyEvents.length;
+        break;
       }
+      const engine = new DetectionEngine([resolved], { tenantId: config.tenantId });
+      if (live.entry) engine.load(live.entry);
+      const found = fresh.flatMap((e) => engine.process(e));
+      for (const f of found) {
+        await putFinding(ddb, findingsTable, f, ttl, now);
+        if (config.topicArn && (await notifyWithPending(ddb, findingsTable, config.topicArn, config.tenantId, f, sns, now))) published++;
+      }
+      const [exported] = [...engine.export()];
+      // Nothing to remember before or after, and nothing found: a redelivery would come to the same, so no write.
+      if (!live.entry && !exported && !found.length) break;
+      const last = fresh[fresh.length - 1];
+      const entry = exported ?? { ...routed, state: null, lastSeen: last.time, expiresAt: last.time };
+      if (await saveLive(ddb, stateTable, entry, live, fresh.map((e) => e.uuid))) {
+        duplicates += keyEvents.length - fresh.length;
+        findings.push(...found);
+        break;
+      }
+      if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
     }
   }
   return { events: events.length, duplicates, findings, published };

@@ -4,7 +4,7 @@
  * event is recognized on the read the path makes anyway. (Hourly runs keep theirs as one snapshot per
  * hour: ./snapshots.ts.)
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StateEntry } from '../detections/engine';
 import { ttlSeconds } from '../time';
 import { conditionally } from './dynamo';
@@ -20,14 +20,43 @@ export interface LiveState {
   readonly recent: readonly string[];
 }
 
-export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string): Promise<LiveState> {
-  const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: LIVE_SK }, ConsistentRead: true }));
-  const item = res.Item;
+function liveOf(detectionId: string, key: string, item: Record<string, unknown> | undefined): LiveState {
   if (!item) return { version: 0, recent: [] };
   const recent = (item.recent as string[] | undefined) ?? [];
   const state = JSON.parse(item.state as string);
   if (state === null) return { version: item.version as number, recent };
   return { version: item.version as number, recent, entry: { detectionId, key, state, lastSeen: item.lastSeen as number, expiresAt: item.expiresAt as number } };
+}
+
+export async function loadLive(ddb: DynamoDBDocumentClient, table: string, detectionId: string, key: string): Promise<LiveState> {
+  const res = await ddb.send(new GetCommand({ TableName: table, Key: { pk: statePk(detectionId, key), sk: LIVE_SK }, ConsistentRead: true }));
+  return liveOf(detectionId, key, res.Item);
+}
+
+/** DynamoDB returns at most 100 items per BatchGetItem. */
+const BATCH_GET_MAX = 100;
+
+/**
+ * The live states of many (detection, key) pairs in as few requests as DynamoDB allows (100 a request, strongly
+ * consistent, unprocessed keys asked again), by statePk.
+ */
+export async function loadLiveMany(ddb: DynamoDBDocumentClient, table: string, pairs: ReadonlyArray<{ detectionId: string; key: string }>): Promise<Map<string, LiveState>> {
+  const out = new Map<string, LiveState>();
+  const byPk = new Map(pairs.map((p) => [statePk(p.detectionId, p.key), p]));
+  const found = new Map<string, Record<string, unknown>>();
+  const pks = [...byPk.keys()];
+  for (let i = 0; i < pks.length; i += BATCH_GET_MAX) {
+    let keys: Array<Record<string, unknown>> | undefined = pks.slice(i, i + BATCH_GET_MAX).map((pk) => ({ pk, sk: LIVE_SK }));
+    for (let attempt = 0; keys?.length; attempt++) {
+      if (attempt > 8) throw new Error(`BatchGetItem kept leaving ${keys.length} live states unprocessed`);
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10));
+      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of res.Responses?.[table] ?? []) found.set(item.pk as string, item);
+      keys = res.UnprocessedKeys?.[table]?.Keys as Array<Record<string, unknown>> | undefined;
+    }
+  }
+  for (const [pk, p] of byPk) out.set(pk, liveOf(p.detectionId, p.key, found.get(pk)));
+  return out;
 }
 
 /** Write the live state, with the uuids of the events just applied, if nobody else did since `live.version`; false on a concurrent update (caller retries). */
