@@ -7,7 +7,8 @@
  * near-time queue and function, with SQS's batch and redrive semantics (./queue.ts); the Lambda handlers run as they are with the environment the stack gives them
  * (./invoker.ts), the hourly workflow definition runs in aws-local-stepfunctions (./state-machine.ts),
  * DynamoDB is a real DynamoDB-compatible server (./dynamo.ts) and S3 a real S3-compatible one (./s3.ts). SNS has no local implementation:
- * publishes are recorded in memory instead (./topic.ts, the one mock).
+ * publishes are recorded in memory instead (./topic.ts). Secrets Manager has none either: a stand-in serves the
+ * tenant's secrets to the same Powertools provider (./secrets.ts); the Okta API is ./okta-api.ts.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -25,6 +26,7 @@ import { pendingHours } from '../src/pipeline/plan';
 import { objectCreatedMessage } from '../src/pipeline/object-notifications';
 import { QUEUES, type QueueName } from '../src/pipeline/queues';
 import type { DailyOutput } from '../src/pipeline/activity';
+import { secretName } from '../src/pipeline/secrets';
 import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
@@ -38,6 +40,7 @@ import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 import { LocalInvoker } from './invoker';
 import { LocalQueue, type DeadLetter } from './queue';
 import { createBucket, startS3, type LocalS3 } from './s3';
+import { LocalSecrets } from './secrets';
 import { LocalStateMachine, type HourlyExecution } from './state-machine';
 import { LocalTopic, type PublishedMessage } from './topic';
 
@@ -56,6 +59,8 @@ export interface LocalPipelineOptions {
   readonly definition?: Record<string, unknown>;
   /** Receives before SQS moves a message to a dead-letter queue (the queues' redrive policy). @default QUEUES[queue].maxReceiveCount */
   readonly maxReceiveCount?: number;
+  /** Refresh User Data's Okta API (e.g. ./okta-api.ts) and the token the runtime's Secrets Manager holds for it. @default - none: refresh-user finds no token */
+  readonly okta?: { readonly orgUrl: string; readonly token: string };
 }
 
 export class LocalPipeline {
@@ -87,6 +92,7 @@ export class LocalPipeline {
     readonly bucket: string,
     private readonly dynamo: LocalDynamo | undefined,
     private readonly objectStore: LocalS3,
+    private readonly secrets: LocalSecrets,
     private readonly options: LocalPipelineOptions,
   ) {
     this.names = tenantNames(tenant);
@@ -110,8 +116,9 @@ export class LocalPipeline {
     const queueUrls = Object.fromEntries(Object.entries(this.queues).map(([name, q]) => [name, q.options.url])) as Record<QueueName, string>;
     this.invoker = new LocalInvoker({
       environment: (fn) => ({
-        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn, queueUrls }),
+        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn, queueUrls, oktaOrgUrl: options.okta?.orgUrl }),
         [ENV.dynamoEndpoint]: endpoint,
+        [ENV.secretsEndpoint]: secrets.endpoint,
         [ENV.s3Endpoint]: objectStore.endpoint,
       }),
       functionName: (fn) => this.names.function(fn),
@@ -140,8 +147,10 @@ export class LocalPipeline {
     const objectStore = await startS3();
     const bucket = bucketName(tenant.id, ACCOUNT);
     await createBucket(objectStore.endpoint, bucket);
+    const secrets = await LocalSecrets.start();
+    if (options.okta) secrets.put(secretName(tenant.id, 'okta-api-token'), options.okta.token);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
-    const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, options);
+    const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, secrets, options);
     setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic, sqs: pipeline.sender });
     return pipeline;
   }
@@ -151,6 +160,7 @@ export class LocalPipeline {
     this.archive.close();
     this.s3.destroy();
     await this.objectStore.close();
+    await this.secrets.close();
     await this.dynamo?.close();
   }
 

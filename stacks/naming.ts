@@ -6,6 +6,7 @@
  * the resources themselves.
  */
 import { createHash } from 'node:crypto';
+import { secretName, type SecretName } from '../src/pipeline/secrets';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 
 /** `aws-us-gov` for GovCloud regions, `aws` otherwise (the tenant schema admits no other partitions). */
@@ -58,6 +59,8 @@ export interface TenantNames {
   /** The X-Ray sampling rule, and the service names it matches: every function and the state machine. */
   readonly samplingRule: string;
   readonly tracedServices: string;
+  /** Secrets Manager names of the tenant's secrets: `vigil-<tenant>-<secret>`. */
+  secret(name: SecretName): string;
 }
 
 export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
@@ -81,6 +84,7 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     stateMachineLogGroup: `/aws/vendedlogs/states/${prefix}-hourly`,
     samplingRule: boundedName(prefix, MAX_SAMPLING_RULE_NAME),
     tracedServices: `${prefix}-*`,
+    secret: (name) => secretName(tenant.id, name),
   };
 }
 

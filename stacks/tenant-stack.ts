@@ -5,7 +5,7 @@
  *                                                      └▶ ingest rule ─▶ Firehose ─▶ S3 objects (a minute each)
  *   S3 notification ─▶ SQS ─▶ ingest λ (index objects by event-time hour) ─▶ SQS ─▶ near-time λ ─▶ findings ─▶ SNS
  *   Scheduler ─▶ hourly workflow (plan λ ─▶ per hour: chunks ─▶ detect λ ─▶ notify λ ─▶ mark hour) ─▶ SNS
- *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand
+ *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand ─▶ Okta API (token: Secrets Manager)
  *   X-Ray samples the functions and the workflow at the tenant's rate (tracing.samplingRate)
  *
  * Everything is encrypted with the tenant's KMS key; every role is allowed only the tenant's own
@@ -20,6 +20,7 @@ import { bucketName } from '../src/pipeline/buckets';
 import { DEFAULT_BUNDLE_DIR } from '../src/pipeline/bundles';
 import { LAMBDAS, reservedConcurrencyOf, timeoutOf, type LambdaName } from '../src/pipeline/lambdas';
 import { QUEUES, visibilityTimeoutFor, type QueueName } from '../src/pipeline/queues';
+import { SECRETS } from '../src/pipeline/secrets';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { configureStateBackend, type StateBackendSettings } from './backend';
@@ -36,6 +37,7 @@ import { QueueConsumer } from './constructs/queue-consumer';
 import { TenantBucket } from './constructs/tenant-bucket';
 import { TenantKey } from './constructs/tenant-key';
 import { TenantSchedules } from './constructs/tenant-schedules';
+import { TenantSecrets } from './constructs/tenant-secrets';
 import { TenantTables } from './constructs/tenant-tables';
 import { TraceSampling } from './constructs/trace-sampling';
 import { TenantArns, tenantNames } from './naming';
@@ -139,6 +141,8 @@ export class TenantStack extends TerraformStack {
       subscriptions: tenant.notifications.subscriptions,
       subscriptionDeadLetterQueueArn: subscriptionDlq.arn,
     });
+    // The Okta API token Refresh User Data reads: created empty, its value put by the operator.
+    const secrets = new TenantSecrets(this, 'secrets', { tenantId: tenant.id, secretName: names.secret, kmsKeyArn: key.arn });
 
     // 6. The functions, each with its own role allowed exactly what LAMBDAS says it uses; asynchronous
     //    invocations that fail every attempt wait in a queue of their own.
@@ -157,6 +161,7 @@ export class TenantStack extends TerraformStack {
       queueArn: (queue) => queues[queue].arn,
       queueUrl: (queue) => queues[queue].url,
       failedInvocationsQueueArn: failedInvocations.arn,
+      secretArn: (secret) => secrets.arnOf(secret),
     };
     const fns = {} as Record<LambdaName, PipelineFunction>;
     for (const spec of Object.values(LAMBDAS)) {
@@ -278,7 +283,8 @@ export class TenantStack extends TerraformStack {
       state_machine_arn: { value: workflow.arn, description: 'Hourly workflow (start an execution to reprocess hours)' },
       topic_arn: { value: findingsTopic.arn, description: 'SNS topic of findings' },
       operations_topic_arn: { value: health.topic.arn, description: 'SNS topic of pipeline health alarms (silent feed, dead letters, failures)' },
-      refresh_user_function_name: { value: fns['refresh-user'].name, description: "Invoke to refresh one user's activity" },
+      refresh_user_function_name: { value: fns['refresh-user'].name, description: "Invoke to refresh one user's data from Okta (vigil refresh-user)" },
+      okta_api_token_secret_arn: { value: secrets.arnOf('okta-api-token'), description: `Put the tenant's Okta API token here. ${SECRETS['okta-api-token'].howToSet}` },
     };
     for (const [id, o] of Object.entries(outputs)) new TerraformOutput(this, id, o);
   }

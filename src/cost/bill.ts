@@ -135,6 +135,7 @@ export function monthlyBill(inputs: CostInputs): Bill {
   const fixed: BillLine[] = [
     line('tenant', 'KMS customer managed keys', 'kmsKeys', inputs.resources.aws_kms_key ?? 0),
     line('tenant', 'CloudWatch alarms', 'alarms', inputs.resources.aws_cloudwatch_metric_alarm ?? 0),
+    line('tenant', 'Secrets Manager secrets', 'secrets', inputs.resources.aws_secretsmanager_secret ?? 0),
     ...[...lines(inputs.emptyHour, HOURS_PER_MONTH, samplingRate).values()].map((l) => ({ ...l, item: `${l.item} (empty hourly runs)` })),
   ];
 

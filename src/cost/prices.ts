@@ -40,6 +40,7 @@ export const PRICES = {
   firehoseIngestion: price(0.029, GB, 'GB ingested by Firehose Direct PUT, each record rounded up to 5 KB (first 500 TB)', 'https://aws.amazon.com/firehose/pricing/'),
   kmsKeys: price(1.0, 1, 'KMS customer managed key-months', 'https://aws.amazon.com/kms/pricing/'),
   kmsRequests: price(0.03, 10_000, 'KMS requests', 'https://aws.amazon.com/kms/pricing/'),
+  secrets: price(0.4, 1, 'Secrets Manager secret-months', 'https://aws.amazon.com/secrets-manager/pricing/'),
   alarms: price(0.1, 1, 'CloudWatch standard-resolution alarm-months', 'https://aws.amazon.com/cloudwatch/pricing/'),
   logIngestion: price(0.5, GB, 'GB of CloudWatch Logs ingested (standard)', 'https://aws.amazon.com/cloudwatch/pricing/'),
   logStorage: price(0.03, GB, 'GB-month of CloudWatch Logs stored', 'https://aws.amazon.com/cloudwatch/pricing/'),

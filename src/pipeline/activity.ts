@@ -1,15 +1,15 @@
 /**
- * User activity: each user's events summarised per day into the Activity table (the daily job), the
- * day's findings digest, and "Refresh User Data" — one user's most recent events, on demand.
+ * User activity: each user's events summarised per day into the Activity table (the daily job) and the
+ * day's findings digest. Refresh User Data (./refresh-user.ts) rebuilds one user's day on demand.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
-import { label, subjectUser, type OktaEvent } from '../okta/event';
+import { subjectUser, type OktaEvent } from '../okta/event';
 import { listChunks } from '../store/events';
 import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
 import { hoursWithEvents } from '../store/hours';
-import { DAY, HOUR, hourBucket, startOfHour, ttlSeconds } from '../time';
+import { DAY, HOUR, hourBucket, ttlSeconds } from '../time';
 import { bucket, cadenceOf, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
@@ -72,7 +72,7 @@ function hourBuckets(fromHour: number, hours: number): string[] {
 }
 
 /** The hours from `fromHour` on, `hours` of them, that have had events (one query to the hours table). */
-async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerConfig, fromHour: number, hours: number): Promise<string[]> {
+export async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerConfig, fromHour: number, hours: number): Promise<string[]> {
   const buckets = hourBuckets(fromHour, hours);
   const active = await hoursWithEvents(ddb, table(config, 'hours'), config.tenantId, buckets[0], buckets[buckets.length - 1]);
   return buckets.filter((h) => active.has(h));
@@ -82,7 +82,7 @@ async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerC
  * The events of the given hours, in hour order. The hours' chunk lists are asked for all at once (one small
  * query each); the chunks themselves are read an hour at a time.
  */
-async function* hourEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, buckets: readonly string[]): AsyncGenerator<OktaEvent> {
+export async function* hourEvents(ddb: DynamoDBDocumentClient, s3: S3Client, config: HandlerConfig, buckets: readonly string[]): AsyncGenerator<OktaEvent> {
   const eventsTable = table(config, 'events');
   const chunkLists = await Promise.all(buckets.map((hour) => listChunks(ddb, eventsTable, hour)));
   for (const [i, hour] of buckets.entries()) {
@@ -149,47 +149,4 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
     delivered = sending.length;
   }
   return { day, users: summaries.length, events, findings: findings.length, digest, delivered };
-}
-
-export interface RefreshUserInput {
-  readonly tenantId: string;
-  /** Okta user id (00u...) or login. */
-  readonly user: string;
-  /** How far back to look. @default 24 */
-  readonly hours?: number;
-  /** How many events to return, newest first. @default 100 */
-  readonly limit?: number;
-  /** Look back from this time instead of now (ISO; for replays and the local simulated clock). */
-  readonly asOf?: string;
-}
-
-/** "Refresh User Data": a user's most recent events, and today's Activity item rebuilt from them. */
-export async function refreshUser(input: RefreshUserInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, clock = Date.now()) {
-  const now = input.asOf ? Date.parse(input.asOf) : clock;
-  if (!Number.isFinite(now)) throw new Error(`asOf ${JSON.stringify(input.asOf)} is not a timestamp`);
-  const hours = Math.min(Math.max(input.hours ?? 24, 1), 24 * 7);
-  const limit = Math.min(Math.max(input.limit ?? 100, 1), 1000);
-  const from = startOfHour(now) - (hours - 1) * HOUR;
-  const mine: OktaEvent[] = [];
-  const today = new Date(now).toISOString().slice(0, 10);
-  const agg = new ActivityAggregator(today);
-  for await (const e of hourEvents(ddb, s3, config, await hoursWithEventsFrom(ddb, config, from, hours))) {
-    const who = subjectUser(e);
-    const actor = e.actor;
-    const matchesUser = (p?: { id: string; alternateId?: string }) => p && (p.id === input.user || p.alternateId?.toLowerCase() === input.user.toLowerCase());
-    if (!matchesUser(who) && !matchesUser(actor)) continue;
-    mine.push(e);
-    if (e.published.startsWith(today)) agg.add(e);
-  }
-  mine.sort((a, b) => b.time - a.time);
-  const [summary] = agg.summaries();
-  if (summary) await ddb.send(new PutCommand({ TableName: table(config, 'activity'), Item: { ...summary, refreshedAt: new Date(now).toISOString(), ttl: ttlSeconds(now, 90) } }));
-  return {
-    user: input.user,
-    login: mine[0] ? label(subjectUser(mine[0])) : undefined,
-    hours,
-    total: mine.length,
-    events: mine.slice(0, limit).map((e) => ({ uuid: e.uuid, published: e.published, eventType: e.eventType, outcome: e.outcome, ip: e.ip, country: e.country, actor: label(e.actor) })),
-    activity: summary,
-  };
 }

@@ -4,11 +4,12 @@
  */
 import type { DetectionOverrides } from '../detections/catalog';
 import { TENANT_DEFAULTS } from '../tenants/defaults';
-import type { Cadence, Tenant } from '../tenants/schema';
+import { oktaOrgUrl, type Cadence, type Tenant } from '../tenants/schema';
 import { SEVERITIES, type Severity } from '../detections/types';
 import { ENV } from './env';
 import { LAMBDAS, type LambdaName } from './lambdas';
 import { QUEUES, type QueueName } from './queues';
+import { secretName, SECRETS, type SecretName } from './secrets';
 import { TABLES, tableName, type TableName } from './tables';
 
 /** The part of a tenant file the handlers need at run time. */
@@ -29,6 +30,10 @@ export interface HandlerConfig {
   /** URLs of the queues the function feeds (LambdaSpec.feeds). */
   readonly queueUrls: Readonly<Partial<Record<QueueName, string>>>;
   readonly settings: TenantSettings;
+  /** Names (never values) of the secrets the function reads (LambdaSpec.secrets). */
+  readonly secrets: Readonly<Partial<Record<SecretName, string>>>;
+  /** The tenant's Okta API, for the functions that read its token. */
+  readonly oktaOrgUrl?: string;
 }
 
 export function settingsOf(t: Tenant): TenantSettings {
@@ -42,7 +47,7 @@ export function cadenceOf(config: HandlerConfig, severity: Severity): Cadence {
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
-export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string; queueUrls?: Partial<Record<QueueName, string>> } = {}): Record<string, string> {
+export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string; queueUrls?: Partial<Record<QueueName, string>>; oktaOrgUrl?: string } = {}): Record<string, string> {
   const spec = LAMBDAS[fn];
   const env: Record<string, string> = {
     [ENV.tenantId]: tenant.id,
@@ -52,6 +57,8 @@ export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tab
   if (spec.objects && names.bucket) env[ENV.bucket] = names.bucket;
   if (spec.publishes && names.topicArn) env[ENV.topicArn] = names.topicArn;
   for (const q of spec.feeds ?? []) if (names.queueUrls?.[q]) env[ENV.queueUrl(q)] = names.queueUrls[q];
+  for (const secret of spec.secrets ?? []) env[ENV.secret(secret)] = secretName(tenant.id, secret);
+  if (spec.secrets?.includes('okta-api-token')) env[ENV.oktaOrgUrl] = names.oktaOrgUrl ?? oktaOrgUrl(tenant);
   return env;
 }
 
@@ -67,13 +74,21 @@ export function handlerConfig(): HandlerConfig {
   const raw = process.env[ENV.tenantSettings];
   const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, retentionDays: TENANT_DEFAULTS.retentionDays };
   const queueUrls = Object.fromEntries((Object.keys(QUEUES) as QueueName[]).flatMap((q) => (process.env[ENV.queueUrl(q)] ? [[q, process.env[ENV.queueUrl(q)]]] : [])));
-  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], queueUrls, settings };
+  const secrets = Object.fromEntries((Object.keys(SECRETS) as SecretName[]).flatMap((s) => (process.env[ENV.secret(s)] ? [[s, process.env[ENV.secret(s)]!]] : [])));
+  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], queueUrls, settings, secrets, oktaOrgUrl: process.env[ENV.oktaOrgUrl] };
 }
 
 export function queueUrl(config: HandlerConfig, q: QueueName): string {
   const url = config.queueUrls[q];
   if (!url) throw new Error(`queue ${q} is not configured for this function (${ENV.queueUrl(q)})`);
   return url;
+}
+
+/** The name of a secret the function reads. */
+export function secretOf(config: HandlerConfig, s: SecretName): string {
+  const name = config.secrets[s];
+  if (!name) throw new Error(`secret ${s} is not configured for this function (${ENV.secret(s)})`);
+  return name;
 }
 
 export function bucket(config: HandlerConfig): string {

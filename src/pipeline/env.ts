@@ -4,6 +4,7 @@
  * ever goes here.
  */
 import type { QueueName } from './queues';
+import type { SecretName } from './secrets';
 import type { TableName } from './tables';
 
 /** Every table variable starts with this; the rest is the table's logical name, upper case. */
@@ -21,6 +22,12 @@ export const ENV = {
   queueUrl: (q: QueueName) => `VIGIL_QUEUE_${q.toUpperCase().replace(/-/g, '_')}_URL`,
   /** Set for the functions that use the tenant's bucket (src/pipeline/buckets.ts): the bucket's name. */
   bucket: 'VIGIL_BUCKET',
+  /** Set for each secret a function reads (src/pipeline/secrets.ts): the secret's name in Secrets Manager, never its value. */
+  secret: (s: SecretName) => `VIGIL_SECRET_${s.toUpperCase().replace(/-/g, '_')}`,
+  /** Set for the functions that call the tenant's Okta API: the org's base URL (https://<org domain>). */
+  oktaOrgUrl: 'VIGIL_OKTA_ORG_URL',
+  /** A Secrets Manager endpoint to use instead of AWS's: only the local runtime sets it (its stand-in, local/secrets.ts). */
+  secretsEndpoint: 'VIGIL_SECRETS_ENDPOINT',
   /** A DynamoDB endpoint to use instead of AWS's: only the local runtime sets it. */
   dynamoEndpoint: 'VIGIL_DYNAMODB_ENDPOINT',
   /** An S3 endpoint to use instead of AWS's: only the local runtime sets it. */

@@ -6,6 +6,7 @@
  */
 import type { ObjectArea } from './buckets';
 import type { QueueName } from './queues';
+import type { SecretName } from './secrets';
 import type { TableName } from './tables';
 
 export type LambdaName = 'ingest' | 'near-time' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
@@ -25,6 +26,8 @@ export interface LambdaSpec {
   /** Queues the function sends messages to (their URLs are in its environment). @default - none */
   readonly feeds?: readonly QueueName[];
   readonly publishes: boolean;
+  /** Secrets the function reads (src/pipeline/secrets.ts); with okta-api-token, it also gets the org's API URL. @default - none */
+  readonly secrets?: readonly SecretName[];
   /** @default DEFAULT_MEMORY_MB */
   readonly memoryMb?: number;
   /** @default DEFAULT_TIMEOUT_SECONDS */
@@ -124,11 +127,14 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   },
   'refresh-user': {
     name: 'refresh-user',
-    description: "On demand: fetch one user's most recent events and refresh their Activity",
+    description: "On demand: fetch one user's events since the last stored one, profile and factors from the tenant's Okta API, merge them into the store, refresh their Activity, run the catalog over the new events and notify",
     entry: 'functions/refresh-user/index.ts',
-    tables: { events: 'read', activity: 'readwrite', hours: 'read' },
-    objects: { events: 'read' },
-    publishes: false,
+    // events, hours and the events area: fetched events are written as chunks of their hours, which are re-opened;
+    // findings: what the catalog finds in them, notified once; activity: the user's day and profile.
+    tables: { events: 'readwrite', activity: 'readwrite', hours: 'readwrite', findings: 'readwrite' },
+    objects: { events: 'readwrite' },
+    publishes: true,
+    secrets: ['okta-api-token'],
     memoryMb: 512,
     timeoutSeconds: 300,
     reservedConcurrency: 2,

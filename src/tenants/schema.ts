@@ -17,6 +17,8 @@ export const TENANT_ID = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 /** Okta: 1-75 letters, digits, `.`, `_`, `-`. */
 export const EVENT_SOURCE_NAME = /^[A-Za-z0-9._-]{1,75}$/;
 export const OKTA_ORG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A host name: the Okta org's domain (acme.okta.com, acme.oktapreview.com, acme.okta-emea.com, or a custom domain). */
+export const OKTA_DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const ACCOUNT_ID = /^\d{12}$/;
 export const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/;
 /** A time of day, `HH:MM` (24-hour); captures the hour and the minute. */
@@ -67,6 +69,8 @@ export const tenantSchema = z
     okta: z.strictObject({
       org: z.string({ error: 'is required' }).regex(OKTA_ORG, { error: 'must be the Okta org subdomain (acme for acme.okta.com): lower-case letters, digits and "-"' }),
       eventSourceName: z.string({ error: 'is required' }).regex(EVENT_SOURCE_NAME, { error: 'must be 1-75 characters of letters, digits, ".", "_" or "-" (Okta\'s rule for event source names)' }),
+      /** The org's domain, where its API answers (Refresh User Data). @default <org>.okta.com */
+      domain: z.string().regex(OKTA_DOMAIN, { error: 'must be the Okta org\'s domain, e.g. acme.okta.com or acme.oktapreview.com (lower case, no scheme or path)' }).optional(),
     }),
     aws: z.strictObject({
       accountId: z.string({ error: 'is required' }).regex(ACCOUNT_ID, { error: 'must be a 12-digit AWS account id, as a string' }),
@@ -155,6 +159,11 @@ export const tenantSchema = z
   });
 
 export type Tenant = z.output<typeof tenantSchema>;
+
+/** The base URL of the tenant's Okta API: `https://<okta.domain>`, by default `https://<org>.okta.com`. */
+export function oktaOrgUrl(t: Pick<Tenant, 'okta'>): string {
+  return `https://${t.okta.domain ?? `${t.okta.org}.okta.com`}`;
+}
 
 /** `aws.partner/okta.com/<org>/<name>`: the partner event source, and the name of the tenant's event bus. */
 export function eventSourceName(t: Pick<Tenant, 'okta'>): string {

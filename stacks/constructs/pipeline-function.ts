@@ -19,6 +19,7 @@ import { bundleFile, BUNDLE_HANDLER } from '../../src/pipeline/bundles';
 import { functionEnvironment } from '../../src/pipeline/config';
 import { memoryOf, timeoutOf, type Access, type LambdaSpec } from '../../src/pipeline/lambdas';
 import type { QueueName } from '../../src/pipeline/queues';
+import type { SecretName } from '../../src/pipeline/secrets';
 import type { TableName } from '../../src/pipeline/tables';
 import type { Tenant } from '../../src/tenants/schema';
 import { SynthConfigError } from '../errors';
@@ -84,6 +85,8 @@ export interface FunctionResources {
   queueUrl(queue: QueueName): string;
   /** The queue (tenant key) where asynchronous invocations that failed every attempt, or expired, are kept. */
   readonly failedInvocationsQueueArn: string;
+  /** The ARN of one of the tenant's secrets a function reads. */
+  secretArn(secret: SecretName): string;
 }
 
 /** How long Lambda keeps retrying an asynchronous invocation: its maximum, 6 hours. */
@@ -150,6 +153,8 @@ export class PipelineFunction extends Construct {
     }
     for (const [area, access] of Object.entries(spec.objects ?? {}) as [ObjectArea, Access][]) statements.push(...objectStatements(area, access, resources.bucketArn));
     if (spec.publishes) statements.push({ sid: 'PublishFindings', actions: ['sns:Publish'], resources: [resources.topicArn] });
+    // Only the secrets it declares, only their current value (decrypted with the tenant key: UseTenantKey).
+    for (const secret of spec.secrets ?? []) statements.push({ sid: `ReadSecret${pascal(secret)}`, actions: ['secretsmanager:GetSecretValue'], resources: [resources.secretArn(secret)] });
     statements.push(
       useKey(resources.kmsKeyArn),
       { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },

@@ -3,11 +3,11 @@ import { createDynamo } from '../../src/aws/clients';
 import { LocalPipeline } from '../../local/runtime';
 import { PLACES } from '../../src/okta/fixtures';
 import type { Usage } from '../../src/aws/request-meter';
-import { bystander, failedSignIns, normalSignIns, testTenant, victim, wrap } from './helpers';
+import { failedSignIns, normalSignIns, testTenant, victim, wrap } from './helpers';
 
 const dailyRequests = (usage: Usage[], operation: string) => usage.filter((u) => u.component === 'daily' && u.operation === operation).reduce((n, u) => n + u.requests, 0);
 
-describe('daily activity, digest and refresh-user', () => {
+describe('daily activity and digest', () => {
   let p: LocalPipeline;
   beforeEach(async () => {
     p = await LocalPipeline.start(testTenant({ detections: { 'okta-brute-force-user': { params: { threshold: 10 } } } }));
@@ -41,15 +41,5 @@ describe('daily activity, digest and refresh-user', () => {
     expect(dailyRequests(p.meter.usage(), 'GetObject') - dailyRequests(before, 'GetObject')).toBe(2);
     // One query finds the hours with events; then a chunk list and a findings query for each of those two hours only.
     expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 2 + 2);
-  });
-
-  it("given a user's recent events, when their data is refreshed on demand, then their most recent events come back newest first", async () => {
-    for (const e of [...normalSignIns('2026-11-02T10:00:00Z', 5), ...failedSignIns('2026-11-02T10:30:00Z', 2)]) await p.put(wrap(e));
-    await p.drain();
-
-    const out = (await p.refreshUser(bystander.login, { asOf: '2026-11-02T12:00:00Z', hours: 6 })) as { total: number; events: Array<{ published: string }> };
-
-    expect(out.total).toBe(5);
-    expect(out.events.map((e) => e.published)).toEqual([...out.events.map((e) => e.published)].sort().reverse());
   });
 });

@@ -10,7 +10,7 @@ import { ENV } from '../../src/pipeline/env';
 import type { ObjectArea } from '../../src/pipeline/buckets';
 import { LAMBDAS, memoryOf, timeoutOf, type Access, type LambdaName } from '../../src/pipeline/lambdas';
 import { TABLES, tableName, type TableName } from '../../src/pipeline/tables';
-import { eventSourceName, type Tenant } from '../../src/tenants/schema';
+import { eventSourceName, oktaOrgUrl, type Tenant } from '../../src/tenants/schema';
 import { hourlyWorkflow } from '../../src/workflow/hourly-state-machine';
 import { objectStatements, TABLE_ACTIONS } from '../../stacks/constructs/pipeline-function';
 import { LOG_DELIVERY_ACTIONS } from '../../stacks/constructs/hourly-workflow';
@@ -226,7 +226,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(group.retention_in_days).toBe(30);
     });
 
-    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes, the queues it feeds', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes, the queues it feeds, the names of the secrets it reads', (name) => {
       const spec = LAMBDAS[name];
       const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
       const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
@@ -234,6 +234,8 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       if (spec.objects) expected[ENV.bucket] = ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'bucket');
       if (spec.publishes) expected[ENV.topicArn] = ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn');
       for (const q of spec.feeds ?? []) expected[ENV.queueUrl(q)] = ref(synth.stack.node.findChild(q).node.findChild('queue') as never, 'url');
+      for (const secret of spec.secrets ?? []) expected[ENV.secret(secret)] = `vigil-${tenant.id}-${secret}`;
+      if (spec.secrets?.includes('okta-api-token')) expected[ENV.oktaOrgUrl] = oktaOrgUrl(tenant);
       expect(vars).toEqual(expected);
       expect(JSON.parse(vars[ENV.tenantSettings])).toEqual(settingsOf(tenant));
     });
@@ -420,7 +422,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
   describe('outputs', () => {
     it('then onboarding gets the event source, account, region and the ARNs it needs', () => {
       expect(Object.keys(json.output).sort()).toEqual(
-        ['archive_arn', 'aws_account_id', 'aws_region', 'event_bus_arn', 'event_source_name', 'operations_topic_arn', 'refresh_user_function_name', 'state_machine_arn', 'topic_arn'].sort(),
+        ['archive_arn', 'aws_account_id', 'aws_region', 'event_bus_arn', 'event_source_name', 'okta_api_token_secret_arn', 'operations_topic_arn', 'refresh_user_function_name', 'state_machine_arn', 'topic_arn'].sort(),
       );
       expect(json.output.event_source_name.value).toBe(eventSourceName(tenant));
       expect(json.output.aws_account_id.value).toBe(`\${tostring("${tenant.aws.accountId}")}`);
@@ -430,6 +432,17 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(json.output.state_machine_arn.value).toMatch(/^\$\{aws_sfn_state_machine\..+\.arn\}$/);
       expect(json.output.topic_arn.value).toMatch(/^\$\{aws_sns_topic\..+\.arn\}$/);
       expect(json.output.refresh_user_function_name.value).toBe(ref(fnOf('refresh-user').function, 'function_name'));
+      expect(json.output.okta_api_token_secret_arn.value).toMatch(/^\$\{aws_secretsmanager_secret\..+\.arn\}$/);
+    });
+
+    it("then the Okta API token's secret is named after the tenant, encrypted with the tenant key, and Terraform holds no value of it", () => {
+      const secret = onlyResource(json, 'aws_secretsmanager_secret');
+      expect(secret.name).toBe(`vigil-${tenant.id}-okta-api-token`);
+      expect(secret.kms_key_id).toMatch(/^\$\{aws_kms_key\..+\.arn\}$/);
+      expect(json.resource.aws_secretsmanager_secret_version).toBeUndefined();
+      const env = Object.values(json.resource.aws_lambda_function as Record<string, any>).find((f) => f.function_name === `vigil-${tenant.id}-refresh-user`).environment.variables;
+      expect(env.VIGIL_SECRET_OKTA_API_TOKEN).toBe(`vigil-${tenant.id}-okta-api-token`);
+      expect(env.VIGIL_OKTA_ORG_URL).toBe(`https://${tenant.okta.org}.okta.com`);
     });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTenants, TenantConfigError } from '../../src/tenants/load';
-import { eventSourceName } from '../../src/tenants/schema';
+import { eventSourceName, oktaOrgUrl } from '../../src/tenants/schema';
 
 const good = {
   id: 'acme',
@@ -75,6 +75,16 @@ describe('tenant files', () => {
     expect(problem).toMatchObject({ file: expect.stringMatching(/acme\.json$/), tenant: 'acme' });
     expect(problem!.message).toMatch(rule);
     expect(err.message).toContain(`tenant "acme": field ${field}: `);
+  });
+
+  it("given an Okta org on another domain, when loaded, then its API URL is that domain; without one, <org>.okta.com", () => {
+    const [preview, plain] = loadTenants(dirWith({ 'a.json': { ...good, okta: { ...good.okta, domain: 'acme.oktapreview.com' } }, 'b.json': { ...good, id: 'bravo', okta: { org: 'bravo', eventSourceName: 'vigil-bravo' } } }));
+    expect(oktaOrgUrl(preview)).toBe('https://acme.oktapreview.com');
+    expect(oktaOrgUrl(plain)).toBe('https://bravo.okta.com');
+  });
+
+  it('given an Okta domain with a scheme, when loaded, then it is rejected naming the field', () => {
+    expect(errorOf({ 'a.json': { ...good, okta: { ...good.okta, domain: 'https://acme.okta.com' } } }).message).toMatch(/field okta\.domain: must be the Okta org's domain/);
   });
 
   it('given two files with the same id, when loaded, then the duplicate is rejected naming both files', () => {

@@ -54,6 +54,15 @@ describe('PipelineFunction', () => {
     expect(statements(LAMBDAS.plan).flatMap((s) => s.actions).filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
+  it("given the refresh-user spec, when constructed, then its role may read the tenant's Okta API token, that secret only", () => {
+    const secrets = statements(LAMBDAS['refresh-user']).filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:')));
+    expect(secrets).toEqual([{ sid: 'ReadSecretOktaApiToken', actions: ['secretsmanager:GetSecretValue'], resources: ['arn:aws:secretsmanager:eu-west-1:111111111111:secret:vigil-test-okta-api-token-AbCdEf'] }]);
+  });
+
+  it('given a spec that reads no secret, when constructed, then its role may read none', () => {
+    for (const spec of Object.values(LAMBDAS).filter((l) => !l.secrets)) expect(statements(spec).flatMap((s) => s.actions).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
   it.each([
     ['a timeout over 15 minutes', { timeoutSeconds: 901 }, /test\/fn-ingest: spec\.timeoutSeconds must be a whole number from 1 to 900, got 901/],
     ['memory under 128 MB', { memoryMb: 64 }, /spec\.memoryMb must be a whole number from 128 to 10240, got 64/],

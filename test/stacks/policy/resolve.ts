@@ -28,6 +28,8 @@ const ARNS: Record<string, (arns: TenantArns, attr: (name: string) => string) =>
   aws_scheduler_schedule_group: (a, attr) => a.scheduleGroup(attr('name')),
   aws_cloudwatch_metric_alarm: (a, attr) => a.alarm(attr('alarm_name')),
   aws_kinesis_firehose_delivery_stream: (a, attr) => a.arn('firehose', `deliverystream/${attr('name')}`),
+  // Secrets Manager appends 6 random characters to a secret's name in its ARN.
+  aws_secretsmanager_secret: (a, attr) => a.arn('secretsmanager', `secret:${attr('name')}-AbCdEf`),
 };
 
 /** Attributes AWS computes, other than `arn`. */

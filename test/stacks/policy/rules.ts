@@ -55,6 +55,7 @@ const ENCRYPTED_WITH: Readonly<Record<string, (config: Record<string, any>, key:
     return atRest && objects;
   },
   aws_s3_bucket: (_c, key, json, address) => bucketEncryptedWith(json, address, key),
+  aws_secretsmanager_secret: (c, key) => c.kms_key_id === key,
 };
 
 /** The bucket at `address` encrypts new objects with `key` by default. */
