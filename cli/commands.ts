@@ -1,9 +1,7 @@
 /** The `vigil` commands. Each one is a small function over the same modules the pipeline uses. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { streamDay } from '../local/generator';
-import { tenantAws } from '../src/aws/tenant-credentials';
 import type { ProfileName } from '../local/generator/profile';
 import { localReplayTarget } from '../local/replay-target';
 import { LocalPipeline } from '../local/runtime';
@@ -103,7 +101,7 @@ const BARE_EVENT_DELAY = 2_000;
  * writes late and duplicate deliveries that way), a bare LogEvent 2 s after it was published, anything else with the
  * record before it.
  */
-function arrival(envelopeTime: unknown, eventTime: number | undefined, previous: number): number {
+export function arrival(envelopeTime: unknown, eventTime: number | undefined, previous: number): number {
   const stamped = typeof envelopeTime === 'string' ? Date.parse(envelopeTime) : NaN;
   if (Number.isFinite(stamped)) return stamped;
   return eventTime === undefined ? previous : eventTime + BARE_EVENT_DELAY;
@@ -302,26 +300,6 @@ export function onboardCommand(opts: { tenant: string; tenantsDir?: string }, io
       `   Confirm the ${t.notifications.subscriptions.filter((s) => s.protocol === 'email').length} email subscription(s) from the SNS confirmation mails.`,
     ].join('\n'),
   );
-  return 0;
-}
-
-/** `vigil refresh-user`: invoke the tenant's refresh-user function for one user. */
-export async function refreshUserCommand(opts: { tenant: string; user: string; hours?: number; dryRun?: boolean; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
-  const t = tenantById(opts.tenant, opts.tenantsDir);
-  const fn = tenantNames(t).function('refresh-user');
-  const payload = { tenantId: t.id, user: opts.user, hours: opts.hours };
-  if (opts.dryRun) {
-    io.out(JSON.stringify({ FunctionName: fn, Region: t.aws.region, Payload: payload }, null, 2));
-    return 0;
-  }
-  const aws = await tenantAws(t, 'refresh-user');
-  const res = await new LambdaClient(aws.client).send(new InvokeCommand({ FunctionName: fn, Payload: Buffer.from(JSON.stringify(payload)) }));
-  const body = res.Payload ? Buffer.from(res.Payload).toString('utf8') : '';
-  if (res.FunctionError) {
-    io.err(`refresh-user failed: ${body}`);
-    return 1;
-  }
-  io.out(body);
   return 0;
 }
 

@@ -7,6 +7,8 @@ import { TenantCredentialsError } from '../src/aws/tenant-credentials';
 import { TENANTS_DIR_ENV, TenantConfigError } from '../src/tenants/load';
 import * as cmd from './commands';
 import { replayCommand } from './replay';
+import { refreshUserCommand } from './refresh-user';
+import { statusCommand } from './status';
 
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -91,6 +93,16 @@ export function program(): Command {
     .action((o) => {
       process.exitCode = cmd.onboardCommand(o);
     });
+  p.command('status')
+    .description("a tenant's health (every tenant's without --tenant): partner event source (pending, active, expiring), bus, last event and its delay, hourly runs, pending and stuck hours, dead letters, alarms; in the tenant's AWS account, or for a file run through the local runtime")
+    .option('-t, --tenant <id>', 'tenant id (default: every tenant)')
+    .option('--local <file>', 'run this NDJSON file through the local runtime and report on that instead of AWS')
+    .option('--until <iso>', 'with --local: stop the simulated clock here')
+    .option('--json', 'one JSON object a tenant')
+    .option(tenantsDir, tenantsDirHelp)
+    .action(async (o) => {
+      process.exitCode = await statusCommand(o);
+    });
   p.command('replay')
     .description("replay a window of a tenant's archive into its ingest rule, follow it, then rerun the window's hours and report per hour (AWS credentials for the tenant's account; Ctrl-C cancels)")
     .requiredOption('-t, --tenant <id>', 'tenant id')
@@ -104,14 +116,18 @@ export function program(): Command {
       process.exitCode = await replayCommand(o);
     });
   p.command('refresh-user')
-    .description("fetch one user's most recent events and refresh their Activity (invokes the tenant's refresh-user function)")
+    .description("Refresh User Data: fetch one user's events since the last stored one, profile and factors from the tenant's Okta API, merge them, refresh their Activity, run the catalog over the new events (invokes the tenant's refresh-user function; --local: on the local runtime)")
     .requiredOption('-t, --tenant <id>', 'tenant id')
     .requiredOption('-u, --user <id-or-login>', 'Okta user id or login')
-    .option('--hours <n>', 'how far back to look', positiveInt, 24)
+    .option('--hours <n>', 'how far back to look when nothing of the user is stored', positiveInt, 24)
+    .option('--json', 'the whole result as JSON')
     .option('--dry-run', 'print the invocation instead of sending it')
+    .option('--local <file>', 'run this NDJSON file through the local runtime (the local Okta API serving all of it) and refresh the user there')
+    .option('--stream-until <iso>', 'with --local: the stream delivers only what arrives before this; Okta has everything')
+    .option('--as-of <iso>', 'with --local: refresh as of this time (default: the end of the simulated clock)')
     .option(tenantsDir, tenantsDirHelp)
     .action(async (o) => {
-      process.exitCode = await cmd.refreshUserCommand(o);
+      process.exitCode = await refreshUserCommand(o);
     });
   p.command('generate')
     .description('write a realistic day of Okta events as NDJSON (EventBridge envelopes, with late, duplicate and broken records)')

@@ -131,6 +131,29 @@ export class LocalOktaApi {
   }
 }
 
+/** Okta's factor types, from the factor names the System Log writes in debugData.factor. */
+const FACTOR_TYPES: Readonly<Record<string, string>> = { OKTA_VERIFY_PUSH: 'push', OKTA_VERIFY: 'token:software:totp', SMS: 'sms', EMAIL: 'email', WEBAUTHN: 'webauthn', FIDO2: 'webauthn' };
+
+/**
+ * The users a System Log shows, as the stand-in's directory: every User actor or target, by its id, login and
+ * display name; ACTIVE; last sign-in their last successful `user.session.start`; factors the ones they verified with.
+ */
+export function usersFromLog(events: Iterable<OktaLogEvent>): LocalOktaUser[] {
+  const users = new Map<string, { id: string; login: string; displayName: string; lastLogin?: string; factors: Set<string> }>();
+  for (const e of events) {
+    for (const p of [e.actor, ...(e.target ?? [])]) {
+      if (!p || p.type !== 'User' || !p.id || p.id === 'unknown' || !p.alternateId || p.alternateId === 'unknown') continue;
+      if (!users.has(p.id)) users.set(p.id, { id: p.id, login: p.alternateId, displayName: p.displayName ?? p.alternateId, factors: new Set() });
+    }
+    const actor = e.actor?.id ? users.get(e.actor.id) : undefined;
+    if (!actor || e.outcome?.result !== 'SUCCESS') continue;
+    if (e.eventType === 'user.session.start' && (!actor.lastLogin || e.published > actor.lastLogin)) actor.lastLogin = e.published;
+    const factor = e.debugContext?.debugData?.factor;
+    if (typeof factor === 'string' && FACTOR_TYPES[factor]) actor.factors.add(FACTOR_TYPES[factor]);
+  }
+  return [...users.values()].map((u) => ({ ...u, status: 'ACTIVE', factors: [...u.factors].sort().map((type) => ({ type, provider: 'OKTA', status: 'ACTIVE' })) }));
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
