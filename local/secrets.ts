@@ -9,8 +9,6 @@ import type { AddressInfo } from 'node:net';
 
 export class LocalSecrets {
   private readonly values = new Map<string, string>();
-  /** Names asked for, in order. */
-  readonly reads: string[] = [];
 
   private constructor(private readonly server: Server) {}
 
@@ -45,7 +43,6 @@ export class LocalSecrets {
   private answer(target: string, body: string, send: (status: number, out: unknown) => void): void {
     if (target !== 'secretsmanager.GetSecretValue') return send(400, { __type: 'UnknownOperationException', message: `${target} is not implemented locally` });
     const { SecretId: name } = JSON.parse(body || '{}') as { SecretId?: string };
-    this.reads.push(String(name));
     const value = name === undefined ? undefined : this.values.get(name);
     if (value === undefined) return send(400, { __type: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." });
     send(200, { ARN: `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}-local`, Name: name, SecretString: value, VersionId: 'local', VersionStages: ['AWSCURRENT'], CreatedDate: 0 });
