@@ -43,6 +43,8 @@ export interface TenantNames {
   readonly opsTopic: string;
   /** CloudWatch alarm names: `vigil-<tenant>-<what>`. */
   alarm(what: string): string;
+  /** The namespace of the tenant's own CloudWatch metrics (src/pipeline/log-metrics.ts): `Vigil/<tenant>`. */
+  readonly metricNamespace: string;
   readonly stateMachine: string;
   readonly scheduleGroup: string;
   readonly ingestRule: string;
@@ -73,6 +75,7 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
     findingsTopic: `${prefix}-findings`,
     opsTopic: `${prefix}-operations`,
     alarm: (what) => `${prefix}-${what}`,
+    metricNamespace: `Vigil/${tenant.id}`,
     stateMachine: `${prefix}-hourly`,
     scheduleGroup: prefix,
     ingestRule: `${prefix}-ingest`,

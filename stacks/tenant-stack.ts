@@ -263,6 +263,8 @@ export class TenantStack extends TerraformStack {
       },
       stateMachineArn: workflow.arn,
       functions: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.name])),
+      logGroups: Object.fromEntries(Object.entries(fns).map(([n, f]) => [n, f.logGroup.name])) as Record<LambdaName, string>,
+      metricNamespace: names.metricNamespace,
     });
     // Only the tenant's two topics may put undeliverable messages in the subscriptions' dead-letter queue.
     subscriptionDlq.allowSendFrom('sns.amazonaws.com', [findingsTopic.arn, health.topic.arn]);

@@ -12,6 +12,9 @@ import type { Finding, PriorFindings, ResolvedDetection, Signal } from './types'
 /** Findings keep at most this many event uuids; the count is kept in full in `context.eventCount`. */
 export const MAX_EVENT_UUIDS = 50;
 
+/** A failure's message is cut to this many characters (it is stored and logged). */
+export const MAX_FAILURE_MESSAGE = 500;
+
 /** Stable finding id: one finding per detection, key and hour of the triggering event, however often it is rerun. */
 export function findingId(detectionId: string, key: string, triggerTime: number): string {
   return createHash('sha256').update(`${detectionId}\u0000${key}\u0000${hourBucket(triggerTime)}`).digest('hex').slice(0, 32);
@@ -30,6 +33,18 @@ export interface StateEntry {
   readonly lastSeen: number;
   /** Epoch ms after which the state is irrelevant (drives the DynamoDB TTL). */
   readonly expiresAt: number;
+}
+
+/**
+ * A detection that threw on one event. The failure domain is that pair: the detection's state for the
+ * key is left as it was before the event, and every other detection, and this one on other events, goes on.
+ */
+export interface DetectionFailure {
+  readonly detectionId: string;
+  readonly eventUuid: string;
+  /** Event time (ISO) of the event the detection threw on. */
+  readonly published: string;
+  readonly message: string;
 }
 
 export interface EngineOptions {
@@ -72,6 +87,9 @@ export class DetectionEngine {
   private readonly subsumedBy = new Map<string, string[]>();
   private watermark = -Infinity;
   private lastEviction = -Infinity;
+  /** Every (detection, event) pair that threw, in the order met. */
+  readonly failures: DetectionFailure[] = [];
+  private readonly failed = new Set<string>();
 
   constructor(
     readonly detections: readonly ResolvedDetection[],
@@ -107,10 +125,25 @@ export class DetectionEngine {
   keysFor(event: OktaEvent): Array<{ detectionId: string; key: string }> {
     const out: Array<{ detectionId: string; key: string }> = [];
     for (const r of this.byType.get(event.eventType) ?? []) {
-      const key = r.detection.key(event, r.params);
+      const key = this.isolated(r, event, () => r.detection.key(event, r.params));
       if (key !== undefined) out.push({ detectionId: r.detection.id, key });
     }
     return out;
+  }
+
+  /** Run one detection's code on one event; a throw is recorded as that pair's failure (undefined is returned). */
+  private isolated<T>(r: ResolvedDetection, event: OktaEvent, run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const pair = `${r.detection.id}\u0000${event.uuid}`;
+      if (!this.failed.has(pair)) {
+        this.failed.add(pair);
+        this.failures.push({ detectionId: r.detection.id, eventUuid: event.uuid, published: event.published, message: message.slice(0, MAX_FAILURE_MESSAGE) });
+      }
+      return undefined;
+    }
   }
 
   load(entry: StateEntry): void {
@@ -126,11 +159,12 @@ export class DetectionEngine {
     const signals: Array<{ readonly r: ResolvedDetection; readonly key: string; readonly signal: Signal }> = [];
     for (const r of routed) {
       const { detection, params } = r;
-      const key = detection.key(event, params);
+      const key = this.isolated(r, event, () => detection.key(event, params));
       if (key === undefined) continue;
       const states = this.states.get(detection.id)!;
       const current = states.get(key);
-      const result = detection.step(current?.state, event, params, detection.readsFindings ? this.prior(detection.readsFindings(params), event.time) : undefined);
+      const result = this.isolated(r, event, () => detection.step(current?.state, event, params, detection.readsFindings ? this.prior(detection.readsFindings(params), event.time) : undefined));
+      if (result === undefined) continue;
       if (result.state === undefined) states.delete(key);
       else states.set(key, { state: result.state, lastSeen: Math.max(event.time, current?.lastSeen ?? -Infinity) });
       if (result.signal) signals.push({ r, key, signal: result.signal });

@@ -10,7 +10,7 @@ import { DetectionEngine } from '../detections/engine';
 import type { Finding } from '../detections/types';
 import { listChunks } from '../store/events';
 import { putFinding } from '../store/findings';
-import { reopenHour } from '../store/hours';
+import { MAX_STORED_FAILURES, recordDetectionFailures, reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
 import { DAY, HOUR, ttlSeconds } from '../time';
 import { bucket, table, type HandlerConfig } from './config';
@@ -51,12 +51,16 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   // A rerun (late events, a replay) that changed the end state makes the next hour that built on it stale:
   // re-open it, which cascades, one run at a time, for as long as the end state keeps changing.
   const next = previousHash === hash ? undefined : await nextSnapshotHour(s3, stateBucket, input.hour);
-  const cascaded = next && (await reopenHour(ddb, table(config, 'hours'), config.tenantId, next, `state of ${input.hour} changed`)) ? [next] : [];
+  const hoursTable = table(config, 'hours');
+  const cascaded = next && (await reopenHour(ddb, hoursTable, config.tenantId, next, `state of ${input.hour} changed`)) ? [next] : [];
+  // A detection that threw on an event costs that pair only; the hour keeps the failures, and the workflow
+  // leaves it marked for reprocessing, so the pair is tried again on the next run until it passes.
+  await recordDetectionFailures(ddb, hoursTable, config.tenantId, input.hour, engine.failures);
 
   const findingsTable = table(config, 'findings');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const run = randomUUID();
   let newFindings = 0;
   for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now, run)) newFindings++;
-  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded };
+  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded, detectionFailures: engine.failures.length, failures: engine.failures.slice(0, MAX_STORED_FAILURES) };
 }

@@ -1,8 +1,10 @@
 /**
  * What the hourly workflow passes to and from its three Lambda steps (plan, detect, notify): the types
- * the handlers and the step implementations share, in a module that imports nothing, so that no step
+ * the handlers and the step implementations share, in a module that imports types only, so that no step
  * bundles another's code.
  */
+import type { DetectionFailure } from '../detections/engine';
+
 export interface PlanRequest {
   /** When the schedule fired (ISO); the hour just closed is the one that ended a grace period before it. @default the execution's start */
   readonly scheduledTime?: string;
@@ -54,6 +56,10 @@ export interface DetectOutput {
   readonly run: string;
   /** Later hours re-opened because this hour's end state changed since they ran. */
   readonly reopened: readonly string[];
+  /** (Detection, event) pairs that threw: the hour is left marked for reprocessing when there are any. */
+  readonly detectionFailures: number;
+  /** The first of them (detection, event uuid, message), for the log. */
+  readonly failures: readonly DetectionFailure[];
 }
 
 export interface NotifyInput {

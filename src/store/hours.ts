@@ -2,6 +2,7 @@
  * The hours table: one item per event-time hour, through the statuses of HOUR_STATUS (./keys.ts).
  */
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DetectionFailure } from '../detections/engine';
 import { HOUR } from '../time';
 import { conditionally, queryAll } from './dynamo';
 import { HOUR_STATUS, type HourStatus } from './keys';
@@ -135,6 +136,33 @@ export async function reopenHour(ddb: DynamoDBDocumentClient, table: string, ten
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':reprocess': HOUR_STATUS.reprocess, ':done': HOUR_STATUS.done, ':why': because },
       }),
+    ),
+  );
+}
+
+/** An hour item keeps at most this many of its detection failures (every one is counted in `detectionFailureCount`). */
+export const MAX_STORED_FAILURES = 20;
+
+/**
+ * Record what the detections that threw on this hour's events said (detection, event uuid, message), or clear
+ * it when none threw: the hour stays marked with its failures until a run of it has none.
+ */
+export async function recordDetectionFailures(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string, failures: readonly DetectionFailure[]): Promise<void> {
+  const names = { '#s': 'status' };
+  await conditionally(
+    ddb.send(
+      new UpdateCommand(
+        failures.length
+          ? {
+              TableName: table,
+              Key: { tenant, hour },
+              UpdateExpression: 'SET detectionFailures = :failures, detectionFailureCount = :n',
+              ConditionExpression: 'attribute_exists(#s)',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ':failures': failures.slice(0, MAX_STORED_FAILURES), ':n': failures.length },
+            }
+          : { TableName: table, Key: { tenant, hour }, UpdateExpression: 'REMOVE detectionFailures, detectionFailureCount', ConditionExpression: 'attribute_exists(#s)', ExpressionAttributeNames: names },
+      ),
     ),
   );
 }

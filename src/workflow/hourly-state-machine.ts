@@ -6,7 +6,8 @@
  * It passes references, never events: hours, chunk keys and counts (Step Functions payloads are
  * limited to 256 KB).
  *
- *   Plan -> AnyHours? -> EachHour(Map: FindChunks -> Detect -> Notify -> MarkDone | on error MarkForReprocess) -> Verdict
+ *   Plan -> AnyHours? -> EachHour(Map: FindChunks -> Detect -> Notify -> AllDetectionsRan? -> MarkDone | MarkIncomplete
+ *                                      | on error MarkForReprocess) -> Verdict
  *
  * The Map runs the hours one at a time, oldest first: each hour starts from the state the hour before it
  * saved.
@@ -57,6 +58,34 @@ const dynamoRetry = [
 ];
 
 const hourKey = { tenant: { 'S.$': '$.tenantId' }, hour: { 'S.$': '$.hour' } };
+
+/** The hour processed and notified: set to `status` with its counts, unless a late event re-opened it while it ran. */
+function markProcessed(refs: HourlyWorkflowRefs, comment: string, status: string, outcome: string): Record<string, unknown> {
+  return {
+    Type: 'Task',
+    Comment: comment,
+    Resource: DYNAMODB_UPDATE_ITEM,
+    Retry: dynamoRetry,
+    Parameters: {
+      TableName: refs.hoursTable,
+      Key: hourKey,
+      UpdateExpression: 'SET #s = :status, processedAt = :now, findings = :findings, notified = :notified',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':status': { S: status },
+        ':running': { S: HOUR_STATUS.running },
+        ':now': { 'S.$': '$$.Execution.StartTime' },
+        ':findings': { 'N.$': "States.Format('{}', $.detect.findings)" },
+        ':notified': { 'N.$': "States.Format('{}', $.notify.published)" },
+      },
+    },
+    ResultSelector: { status: outcome },
+    Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.error', Next: STATE.reopenedWhileRunning }],
+    ResultPath: '$.result',
+    Next: STATE.hourDone,
+  };
+}
 
 export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown> {
   return {
@@ -124,36 +153,20 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               // The findings index is eventually consistent: wait for it to show what Detect stored.
               Retry: [{ ErrorEquals: [WORKFLOW_ERROR.findingsNotIndexedYet], IntervalSeconds: 1, MaxAttempts: 8, BackoffRate: 2 }, ...lambdaRetry],
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: STATE.markForReprocess }],
-              Next: STATE.markDone,
+              Next: STATE.allDetectionsRan,
             },
-            [STATE.markDone]: {
-              Type: 'Task',
-              Comment: 'Done, unless a late event re-opened the hour while it ran (then it stays marked for reprocessing)',
-              Resource: DYNAMODB_UPDATE_ITEM,
-              Retry: dynamoRetry,
-              Parameters: {
-                TableName: refs.hoursTable,
-                Key: hourKey,
-                UpdateExpression: 'SET #s = :done, processedAt = :now, findings = :findings, notified = :notified',
-                ConditionExpression: '#s = :running',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: {
-                  ':done': { S: HOUR_STATUS.done },
-                  ':running': { S: HOUR_STATUS.running },
-                  ':now': { 'S.$': '$$.Execution.StartTime' },
-                  ':findings': { 'N.$': 'States.Format(\'{}\', $.detect.findings)' },
-                  ':notified': { 'N.$': 'States.Format(\'{}\', $.notify.published)' },
-                },
-              },
-              ResultSelector: { status: HOUR_OUTCOME.done },
-              Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.error', Next: STATE.reopenedWhileRunning }],
-              ResultPath: '$.result',
-              Next: STATE.hourDone,
+            [STATE.allDetectionsRan]: {
+              Type: 'Choice',
+              Comment: 'A detection that threw on an event cost only that pair; the hour is kept for the next run to try it again',
+              Choices: [{ Variable: '$.detect.detectionFailures', NumericGreaterThan: 0, Next: STATE.markIncomplete }],
+              Default: STATE.markDone,
             },
+            [STATE.markDone]: markProcessed(refs, 'Done, unless a late event re-opened the hour while it ran (then it stays marked for reprocessing)', HOUR_STATUS.done, HOUR_OUTCOME.done),
+            [STATE.markIncomplete]: markProcessed(refs, 'Processed and notified, but some detections threw on some events (the hour item lists them): marked for reprocessing', HOUR_STATUS.reprocess, HOUR_OUTCOME.incomplete),
             [STATE.reopenedWhileRunning]: { Type: 'Pass', Result: { status: HOUR_OUTCOME.reopened }, ResultPath: '$.result', Next: STATE.hourDone },
             [STATE.hourDone]: {
               Type: 'Pass',
-              Parameters: { 'hour.$': '$.hour', 'status.$': '$.result.status', 'events.$': '$.detect.events', 'findings.$': '$.detect.findings', 'published.$': '$.notify.published' },
+              Parameters: { 'hour.$': '$.hour', 'status.$': '$.result.status', 'events.$': '$.detect.events', 'findings.$': '$.detect.findings', 'published.$': '$.notify.published', 'detectionFailures.$': '$.detect.detectionFailures' },
               End: true,
             },
             [STATE.markForReprocess]: {

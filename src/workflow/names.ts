@@ -12,7 +12,9 @@ export const STATE = {
   findChunks: 'FindChunks',
   detect: 'Detect',
   notify: 'Notify',
+  allDetectionsRan: 'AllDetectionsRan',
   markDone: 'MarkDone',
+  markIncomplete: 'MarkIncomplete',
   reopenedWhileRunning: 'ReopenedWhileRunning',
   hourDone: 'HourDone',
   markForReprocess: 'MarkForReprocess',
@@ -39,5 +41,7 @@ export const HOUR_OUTCOME = {
   done: HOUR_STATUS.done,
   /** A late event re-opened the hour while it ran: it stays marked for reprocessing. */
   reopened: 'REOPENED',
+  /** Processed and notified, but some detections threw on some events: marked for reprocessing, to try those again. */
+  incomplete: 'INCOMPLETE',
   failed: 'FAILED',
 } as const;

@@ -6,12 +6,17 @@
  *   expired Okta log stream, a detached partner source); missing data counts as silence;
  * - a dead-letter queue holds messages (events or schedules that could not be delivered);
  * - the hourly workflow failed (its hours are marked for reprocessing, but someone should look);
- * - a function reported errors.
+ * - a function reported errors;
+ * - a count a function logs (src/pipeline/log-metrics.ts: detections that threw) is above 0, through a
+ *   metric filter on the function's log group.
  */
+import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
+import type { LambdaName } from '../../src/pipeline/lambdas';
+import { LOG_METRICS } from '../../src/pipeline/log-metrics';
 import { TENANT_DEFAULTS } from '../../src/tenants/defaults';
 import type { Tenant } from '../../src/tenants/schema';
 import { literal } from '../literal';
@@ -51,6 +56,10 @@ export interface PipelineAlarmsProps {
   readonly stateMachineArn: string;
   /** Lambda function names to watch, by a short label. */
   readonly functions: Readonly<Record<string, string>>;
+  /** Each function's log group: the log metrics (LOG_METRICS) are read from those of the functions that log them. */
+  readonly logGroups: Readonly<Record<LambdaName, string>>;
+  /** Namespace of the tenant's log metrics, e.g. `Vigil/acme`. */
+  readonly metricNamespace: string;
 }
 
 export class PipelineAlarms extends Construct {
@@ -133,6 +142,31 @@ export class PipelineAlarms extends Construct {
           dimensions: { FunctionName: functionName },
           statistic: 'Sum',
           period: 900,
+          evaluationPeriods: 1,
+          threshold: 0,
+          comparisonOperator: 'GreaterThanThreshold',
+          treatMissingData: 'notBreaching',
+          ...actions,
+        }),
+      );
+    }
+    for (const metric of Object.values(LOG_METRICS)) {
+      for (const fn of metric.functions) {
+        new CloudwatchLogMetricFilter(this, `${metric.alarm}-${fn}`, {
+          name: `${metric.alarm}-${fn}`,
+          logGroupName: props.logGroups[fn],
+          pattern: `{ $.${metric.field} > 0 }`,
+          metricTransformation: { name: metric.name, namespace: props.metricNamespace, value: `$.${metric.field}`, unit: 'Count' },
+        });
+      }
+      this.alarms.push(
+        new CloudwatchMetricAlarm(this, metric.alarm, {
+          alarmName: props.alarmName(metric.alarm),
+          alarmDescription: metric.alarmDescription,
+          namespace: props.metricNamespace,
+          metricName: metric.name,
+          statistic: 'Sum',
+          period: 3600,
           evaluationPeriods: 1,
           threshold: 0,
           comparisonOperator: 'GreaterThanThreshold',

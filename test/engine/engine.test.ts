@@ -1,6 +1,7 @@
 import { resolveCatalog } from '../../src/detections/catalog';
 import { DetectionEngine, findingId } from '../../src/detections/engine';
 import { detectAll, StreamingDetector } from '../../src/detections/reorder';
+import type { ResolvedDetection } from '../../src/detections/types';
 import { normalize } from '../../src/okta/event';
 import { logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
 import { generateDay } from '../../local/generator';
@@ -18,6 +19,29 @@ describe('detection engine', () => {
     const found = events.filter((e) => e.time >= Date.parse('2026-11-02T10:00:00Z')).flatMap((e) => second.process(e));
     expect(found).toHaveLength(1);
     expect(found[0].windowStart).toBe('2026-11-02T09:50:00.000Z');
+  });
+
+  it('given a detection that throws on one event, when the events run, then the other detections, and it on the other events, go on, and the pair is recorded', () => {
+    const events = Array.from({ length: 25 }, (_, i) => fail('b@x.example', minutes('2026-11-02T09:00:00Z', i)));
+    const poisoned = events[3].uuid;
+    const [bf] = bruteForce;
+    const throwing: ResolvedDetection = {
+      detection: {
+        ...bf.detection,
+        id: 'test-throws-on-one-event',
+        step: (s, e, p) => {
+          if (e.uuid === poisoned) throw new TypeError('cannot read properties of undefined');
+          return bf.detection.step(s, e, p);
+        },
+      },
+      params: bf.params,
+    };
+    const engine = new DetectionEngine([throwing, bf]);
+
+    const found = events.flatMap((e) => engine.process(e));
+
+    expect(found.map((f) => f.detectionId).sort()).toEqual(['okta-brute-force-user', 'test-throws-on-one-event']);
+    expect(engine.failures).toEqual([{ detectionId: 'test-throws-on-one-event', eventUuid: poisoned, published: events[3].published, message: 'cannot read properties of undefined' }]);
   });
 
   it('given a finding, then its id is stable for detection, key and hour of the triggering event', () => {

@@ -1,0 +1,56 @@
+/**
+ * Failure domains on the local runtime (the deployed state machine, the handlers as they are, dynalite,
+ * s3rver; SNS is the one recorder): a detection that throws on one event costs that (detection, event)
+ * pair, not the hour.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LocalPipeline } from '../../local/runtime';
+import { catalog } from '../../src/detections/catalog';
+import { failedSignIns, normalSignIns, testTenant, wrap } from './helpers';
+
+describe('a detection that throws on one event', () => {
+  let p: LocalPipeline;
+  beforeEach(async () => {
+    p = await LocalPipeline.start(testTenant({ detections: { 'okta-brute-force-user': { params: { threshold: 10 } } } }));
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await p.close();
+  });
+
+  const hourItem = async (hour: string) => (await p.ddb.send(new GetCommand({ TableName: p.tables.hours, Key: { tenant: 'testco', hour } }))).Item;
+
+  it('given a detection with a bug on one event, when the hour runs, then the other detections store and notify, the failure is recorded, and the pair is tried again until it passes', async () => {
+    const normal = normalSignIns('2026-11-02T09:00:00Z', 5);
+    const poisoned = normal[2].uuid!;
+    for (const e of [...failedSignIns('2026-11-02T09:05:00Z', 12), ...normal]) await p.put(wrap(e));
+    const travel = catalog.find((d) => d.id === 'okta-impossible-travel')!;
+    const step = travel.step.bind(travel);
+    const broken = jest.spyOn(travel, 'step').mockImplementation((state, event, params) => {
+      if (event.uuid === poisoned) throw new TypeError("Cannot read properties of undefined (reading 'lat')");
+      return step(state, event, params);
+    });
+
+    const first = await p.runHourly('2026-11-02T10:15:00Z');
+
+    expect(first.status).toBe('SUCCEEDED');
+    expect(first.output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'INCOMPLETE', findings: 1, published: 1, detectionFailures: 1 }] });
+    expect(p.published.map((m) => m.input.MessageAttributes?.detection.StringValue)).toEqual(['okta-brute-force-user']);
+    expect(await hourItem('2026-11-02T09')).toMatchObject({
+      status: 'REPROCESS',
+      detectionFailureCount: 1,
+      detectionFailures: [{ detectionId: 'okta-impossible-travel', eventUuid: poisoned, message: "Cannot read properties of undefined (reading 'lat')" }],
+    });
+
+    const stillBroken = await p.runHourly('2026-11-02T11:15:00Z');
+    broken.mockRestore(); // the detection is fixed and deployed
+    const fixed = await p.runHourly('2026-11-02T12:15:00Z');
+
+    expect(stillBroken.output).toMatchObject({ hours: expect.arrayContaining([{ hour: '2026-11-02T09', status: 'INCOMPLETE', events: 17, findings: 1, published: 0, detectionFailures: 1 }]) });
+    expect(fixed.output).toMatchObject({ hours: expect.arrayContaining([{ hour: '2026-11-02T09', status: 'DONE', events: 17, findings: 1, published: 0, detectionFailures: 0 }]) });
+    const after = await hourItem('2026-11-02T09');
+    expect(after).toMatchObject({ status: 'DONE' });
+    expect(after).not.toHaveProperty('detectionFailures');
+    expect(p.published).toHaveLength(1);
+  });
+});
