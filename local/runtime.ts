@@ -31,7 +31,7 @@ import { dailyRunInput, hourlyRunInput } from '../src/pipeline/schedules';
 import type { TableName } from '../src/pipeline/tables';
 import type { Tenant } from '../src/tenants/schema';
 import { hourlyWorkflow } from '../src/workflow/hourly-state-machine';
-import { LAMBDA_STATES } from '../src/workflow/names';
+import { TASK_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { LocalBus, type BusStats } from './bus';
 import { LocalArchive } from './archive';
@@ -286,7 +286,7 @@ export class LocalPipeline {
 
   private stateMachine(): LocalStateMachine {
     const functions = new Map((Object.keys(LAMBDAS) as LambdaName[]).map((fn) => [this.functionArn(fn), (payload: unknown) => this.invoke(fn, payload)]));
-    return (this.machine ??= new LocalStateMachine(this.definition(), { functions, dynamo: this.client, retryAtOnce: LAMBDA_STATES }));
+    return (this.machine ??= new LocalStateMachine(this.definition(), { functions, dynamo: this.client, retryAtOnce: TASK_STATES }));
   }
 
   /** The hours the hourly run scheduled at this time would find pending: Plan's own query, claiming nothing (not billed: the simulation asks). */

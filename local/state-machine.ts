@@ -1,10 +1,11 @@
 /**
  * Step Functions, locally: a state machine definition (the hourly workflow, as deployed) runs in
  * aws-local-stepfunctions. Its Lambda Tasks invoke the local functions by ARN, its DynamoDB Tasks call
- * the local DynamoDB server, and retries of the Lambda Tasks do not wait.
+ * the local DynamoDB server, and retries of the Tasks do not wait.
  */
 import { DynamoDBClient, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { isTransient } from '../src/aws/transient';
 import { DYNAMODB_QUERY, DYNAMODB_UPDATE_ITEM } from '../src/workflow/hourly-state-machine';
 
 export interface HourlyExecution {
@@ -79,9 +80,12 @@ export class LocalStateMachine {
       const { $metadata: _m, ...rest } = out;
       return rest;
     } catch (err) {
-      const e = err as Error;
+      const e = err as Error & { $metadata?: { httpStatusCode?: number } };
       const wrapped = new Error(e.message);
-      wrapped.name = `DynamoDB.${e.name}`; // how Step Functions names service errors
+      // How Step Functions names service errors. A DynamoDB it cannot reach answers it with a 5xx: locally, a
+      // connection that could not be made (no HTTP status) is that.
+      const unreachable = e.$metadata?.httpStatusCode === undefined && isTransient(e);
+      wrapped.name = `DynamoDB.${unreachable ? 'ServiceUnavailableException' : e.name}`;
       throw wrapped;
     }
   }

@@ -36,26 +36,36 @@ export interface HourlyWorkflowRefs {
 export const DYNAMODB_QUERY = 'arn:aws:states:::aws-sdk:dynamodb:query';
 export const DYNAMODB_UPDATE_ITEM = 'arn:aws:states:::dynamodb:updateItem';
 
-const lambdaRetry = [
-  {
-    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
-    IntervalSeconds: 2,
-    MaxAttempts: 6,
-    BackoffRate: 2,
-    JitterStrategy: 'FULL',
-  },
-];
+/**
+ * How every Task retries what passes: backoff from 2 s, doubling, at most a minute apart, 8 attempts: about
+ * four minutes in all (less with full jitter), so an outage of a few minutes costs a delay, not the hour.
+ * Longer than that, the hour is marked for reprocessing and the next run takes it.
+ */
+const TRANSIENT_BACKOFF = { IntervalSeconds: 2, MaxAttempts: 8, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' } as const;
 
-/** DynamoDB's transient errors. The optimized integration (updateItem) names them `DynamoDB.*`; the AWS SDK integration (query) `DynamoDb.*` per the Step Functions docs: both are listed. */
-const dynamoRetry = [
-  {
-    ErrorEquals: ['DynamoDB.ProvisionedThroughputExceededException', 'DynamoDB.ThrottlingException', 'DynamoDB.RequestLimitExceeded', 'DynamoDB.InternalServerErrorException', 'DynamoDb.ProvisionedThroughputExceededException', 'DynamoDb.ThrottlingException', 'DynamoDb.RequestLimitExceededException', 'DynamoDb.InternalServerErrorException'],
-    IntervalSeconds: 1,
-    MaxAttempts: 5,
-    BackoffRate: 2,
-    JitterStrategy: 'FULL',
-  },
-];
+/**
+ * Lambda's own transient errors (the service, the SDK client Step Functions invokes with, throttling) and a
+ * step's: a handler rethrows a connection error, a timeout or a 5xx of the services it calls as
+ * WORKFLOW_ERROR.transient (src/aws/transient.ts).
+ */
+export const LAMBDA_TRANSIENT_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'Lambda.ClientExecutionTimeoutException', WORKFLOW_ERROR.transient];
+
+/**
+ * DynamoDB's transient errors: throttling, and DynamoDB unreachable or failing (a 5xx: InternalServerError,
+ * ServiceUnavailable). The optimized integration (updateItem) names them `DynamoDB.*`; the AWS SDK integration
+ * (query) `DynamoDb.*` per the Step Functions docs: both are listed.
+ */
+export const DYNAMODB_TRANSIENT_ERRORS = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'RequestLimitExceededException', 'InternalServerErrorException', 'ServiceUnavailableException'].flatMap((e) => [`DynamoDB.${e}`, `DynamoDb.${e}`]);
+
+const lambdaRetry = [{ ErrorEquals: LAMBDA_TRANSIENT_ERRORS, ...TRANSIENT_BACKOFF }];
+
+const dynamoRetry = [{ ErrorEquals: DYNAMODB_TRANSIENT_ERRORS, ...TRANSIENT_BACKOFF }];
+
+/**
+ * Marking a failed hour for reprocessing outlasts a longer outage (about 17 minutes): were it to give up, the
+ * hour would stay RUNNING until its claim went stale (STALE_CLAIM_MS) and be taken a run later than the next.
+ */
+const markForReprocessRetry = [{ ErrorEquals: DYNAMODB_TRANSIENT_ERRORS, ...TRANSIENT_BACKOFF, MaxAttempts: 20 }];
 
 const hourKey = { tenant: { 'S.$': '$.tenantId' }, hour: { 'S.$': '$.hour' } };
 
@@ -173,7 +183,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
               Type: 'Task',
               Comment: 'A step failed: leave the hour for the next run',
               Resource: DYNAMODB_UPDATE_ITEM,
-              Retry: dynamoRetry,
+              Retry: markForReprocessRetry,
               Parameters: {
                 TableName: refs.hoursTable,
                 Key: hourKey,

@@ -25,13 +25,15 @@ export const STATE = {
   processed: 'Processed',
 } as const;
 
-/** The states that invoke the workflow's Lambda functions. */
-export const LAMBDA_STATES = [STATE.plan, STATE.detect, STATE.notify] as const;
+/** The Task states (Lambda functions and DynamoDB calls): the local runtime runs their retries at once. */
+export const TASK_STATES = [STATE.plan, STATE.findChunks, STATE.detect, STATE.notify, STATE.markDone, STATE.markIncomplete, STATE.markForReprocess] as const;
 
 /** Errors of Vigil's own: thrown by a step (and retried by the machine), or raised by the machine. */
 export const WORKFLOW_ERROR = {
   /** Notify: the findings index does not show every finding Detect stored yet. */
   findingsNotIndexedYet: 'Vigil.FindingsNotIndexedYet',
+  /** Any step: a dependency could not be reached, or answered that it is overloaded (src/aws/transient.ts); retried with backoff. */
+  transient: 'Vigil.TransientError',
   /** The execution: one or more hours failed and are marked for reprocessing. */
   hoursFailed: 'Vigil.HoursFailed',
 } as const;
