@@ -9,6 +9,8 @@ import { replay, replayName } from '../src/ops/replay';
 import { parseWindow } from '../src/ops/time-arg';
 import { simulate, type HourReport, type TimedDelivery } from '../local/simulation';
 import { closedHour } from '../src/pipeline/plan';
+import { hoursNeedingAttention, type HourNeedingAttention } from '../src/store/hours';
+import { HOUR_STATUS } from '../src/store/keys';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/reorder';
 import type { Finding } from '../src/detections/types';
@@ -85,6 +87,8 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
     return EXIT.failed;
   }
   let report = `tenant ${tenant.id}: ${formatStats(stats)}\n${findings.length} findings; ${detector.stats.late} events arrived later than the reorder tolerance; peak reorder buffer ${detector.stats.maxBuffered} events`;
+  const failures = detector.engine.failures;
+  if (failures.length) report += `\n${failures.length} detection failures (each skipped that detection on that event only): ${failures.slice(0, 5).map((f) => `${f.detectionId} on ${f.eventUuid}: ${f.message}`).join('; ')}`;
   if (opts.report) {
     const file = writeReport(opts.report, { title: `Vigil detect — ${tenant.id}`, tenant: tenant.id, source: opts.input, eventTimes, findings, summary: report.split('\n') });
     report += `\nreport: ${file}`;
@@ -125,6 +129,13 @@ async function readAhead<T>(source: AsyncIterable<T>, enough: () => boolean): Pr
     while (head.length) yield head.shift()!;
     for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
   })();
+}
+
+/** An hour that needs attention, as `vigil simulate` reports it. */
+function attentionLine(h: HourNeedingAttention): string {
+  if (h.status === HOUR_STATUS.expired) return `hour ${h.hour}: EXPIRED, still pending when its events passed the retention; never processed`;
+  const pairs = (h.detectionFailures ?? []).map((f) => `${f.detectionId} on ${f.eventUuid}: ${f.message}`);
+  return `hour ${h.hour}: ${h.detectionFailureCount} detection failures, retried each run until they pass (${pairs.join('; ')})`;
 }
 
 /** `vigil simulate`: the whole local pipeline over a file, read as it is delivered (never held whole). */
@@ -195,10 +206,12 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     for (const f of result.findings) io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
     const failed = result.reports.filter((r) => r.execution && r.execution.status !== 'SUCCEEDED');
     const skipped = result.reports.filter((r) => r.fastForwarded).length;
+    const attention = await hoursNeedingAttention(pipeline.ddb, pipeline.tables.hours, tenant.id);
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
       `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
       `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
+      ...attention.map(attentionLine),
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,
       ...pipeline.published.map((m) => `  SNS [${m.body.severity}] ${m.input.Subject}`),
     ].join('\n');

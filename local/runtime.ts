@@ -291,7 +291,7 @@ export class LocalPipeline {
 
   /** The hours the hourly run scheduled at this time would find pending: Plan's own query, claiming nothing (not billed: the simulation asks). */
   pendingHours(scheduledTime: string): Promise<string[]> {
-    return this.meter.within(SIMULATION, () => pendingHours(this.ddb, this.tables.hours, this.tenant.id, scheduledTime, this.tenant.schedule.gracePeriodMinutes, Date.now()));
+    return this.meter.within(SIMULATION, () => pendingHours(this.ddb, this.tables.hours, this.tenant.id, scheduledTime, this.tenant.schedule.gracePeriodMinutes, Date.now(), this.tenant.retentionDays));
   }
 
   /** The daily schedule: Activity roll-up and digest. */

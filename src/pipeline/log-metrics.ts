@@ -27,4 +27,11 @@ export const LOG_METRICS = {
     functions: ['detect'],
     alarmDescription: "A detection threw on some events: each (detection, event) is logged ('detection failed') and listed on its hour, which stays marked for reprocessing until the detection passes",
   },
+  hoursExpired: {
+    name: 'HoursExpired',
+    alarm: 'hours-expired',
+    field: 'hoursExpired',
+    functions: ['plan'],
+    alarmDescription: "Hours were still pending when their events passed the tenant's retention: marked EXPIRED and never processed (Plan's log names them; `vigil simulate` lists them)",
+  },
 } as const satisfies Record<string, LogMetric>;

@@ -24,6 +24,10 @@ export interface PlanInput extends PlanRequest {
 export interface PlanOutput {
   readonly hours: string[];
   readonly skipped: string[];
+  /** Pending hours from before the tenant's retention, whose events are gone: marked EXPIRED, not processed. */
+  readonly expired: string[];
+  /** How many (the field LOG_METRICS.hoursExpired counts). */
+  readonly hoursExpired: number;
 }
 
 export type ChunkRef = string | { readonly sk: { readonly S: string } };

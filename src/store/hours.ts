@@ -98,6 +98,42 @@ export async function releaseHour(ddb: DynamoDBDocumentClient, table: string, te
   );
 }
 
+/** Mark a pending hour EXPIRED (its events are past the retention); false when it was not pending any more. */
+export async function expireHour(ddb: DynamoDBDocumentClient, table: string, tenant: string, hour: string): Promise<boolean> {
+  return conditionally(
+    ddb.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { tenant, hour },
+        UpdateExpression: 'SET #s = :expired, expiredAt = :now',
+        ConditionExpression: '#s IN (:reprocess, :open, :running)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':expired': HOUR_STATUS.expired, ':reprocess': HOUR_STATUS.reprocess, ':open': HOUR_STATUS.open, ':running': HOUR_STATUS.running, ':now': new Date().toISOString() },
+      }),
+    ),
+  );
+}
+
+/** An hour someone should look at: a detection threw on some of its events, or it expired unprocessed. */
+export interface HourNeedingAttention {
+  readonly hour: string;
+  readonly status: HourStatus;
+  readonly detectionFailureCount?: number;
+  readonly detectionFailures?: readonly DetectionFailure[];
+}
+
+/** The tenant's hours that need attention (see HourNeedingAttention), oldest first. */
+export async function hoursNeedingAttention(ddb: DynamoDBDocumentClient, table: string, tenant: string): Promise<HourNeedingAttention[]> {
+  return queryAll<HourNeedingAttention>(ddb, {
+    TableName: table,
+    KeyConditionExpression: 'tenant = :t',
+    FilterExpression: 'attribute_exists(detectionFailures) OR #s = :expired',
+    ProjectionExpression: '#h, #s, detectionFailureCount, detectionFailures',
+    ExpressionAttributeNames: { '#h': 'hour', '#s': 'status' },
+    ExpressionAttributeValues: { ':t': tenant, ':expired': HOUR_STATUS.expired },
+  });
+}
+
 /** How long a run's claim on an hour holds; after that the run is presumed dead and the hour is taken again. */
 export const STALE_CLAIM_MS = HOUR;
 

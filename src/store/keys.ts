@@ -22,13 +22,16 @@ export const LIVE_SK = 'LIVE';
 
 /**
  * An hour's status in the hours table: OPEN while events arrive, RUNNING while a run processes it,
- * DONE after, REPROCESS when a late event lands in a processed hour or a step failed.
+ * DONE after, REPROCESS when a late event lands in a processed hour, a step failed or a detection threw on
+ * one of its events; EXPIRED when it was still pending once its events were past the tenant's retention
+ * (never processed again: surfaced by an alarm and by `vigil simulate`).
  */
 export const HOUR_STATUS = {
   open: 'OPEN',
   running: 'RUNNING',
   done: 'DONE',
   reprocess: 'REPROCESS',
+  expired: 'EXPIRED',
 } as const;
 
 export type HourStatus = (typeof HOUR_STATUS)[keyof typeof HOUR_STATUS];

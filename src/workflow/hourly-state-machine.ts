@@ -202,7 +202,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
       },
       [STATE.verdict]: {
         Type: 'Pass',
-        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'anyFailed.$': `States.ArrayContains($.hours[*].status, '${HOUR_OUTCOME.failed}')` },
+        Parameters: { 'tenantId.$': '$.tenantId', 'hours.$': '$.hours', 'expired.$': '$.plan.expired', 'anyFailed.$': `States.ArrayContains($.hours[*].status, '${HOUR_OUTCOME.failed}')` },
         Next: STATE.anyFailed,
       },
       [STATE.anyFailed]: {

@@ -3,9 +3,10 @@
  * s3rver; SNS is the one recorder): a detection that throws on one event costs that (detection, event)
  * pair, not the hour.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LocalPipeline } from '../../local/runtime';
 import { catalog } from '../../src/detections/catalog';
+import { hoursNeedingAttention } from '../../src/store/hours';
 import { failedSignIns, normalSignIns, testTenant, wrap } from './helpers';
 
 describe('a detection that throws on one event', () => {
@@ -52,5 +53,36 @@ describe('a detection that throws on one event', () => {
     expect(after).toMatchObject({ status: 'DONE' });
     expect(after).not.toHaveProperty('detectionFailures');
     expect(p.published).toHaveLength(1);
+  });
+});
+
+describe('hours beyond the automatic lookback', () => {
+  let p: LocalPipeline;
+  beforeEach(async () => {
+    p = await LocalPipeline.start(testTenant({ retentionDays: 30, detections: { 'okta-brute-force-user': { params: { threshold: 10 } } } }));
+  });
+  afterEach(() => p.close());
+
+  it('given an attack whose events arrive 8 days late for an hour already processed, when the next run fires, then the hour is processed and the finding sent', async () => {
+    await p.put(wrap(failedSignIns('2026-11-02T09:05:00Z', 1)[0]));
+    expect((await p.runHourly('2026-11-02T10:15:00Z')).output).toMatchObject({ hours: [{ hour: '2026-11-02T09', status: 'DONE', findings: 0 }] });
+    for (const e of failedSignIns('2026-11-02T09:10:00Z', 12)) await p.put(wrap(e)); // 8 days late
+
+    const run = await p.runHourly('2026-11-10T10:15:00Z');
+
+    expect(run.output).toMatchObject({ hours: expect.arrayContaining([expect.objectContaining({ hour: '2026-11-02T09', status: 'DONE', events: 13, findings: 1, published: 1 })]) });
+    expect(p.published.map((m) => m.input.MessageAttributes?.detection.StringValue)).toEqual(['okta-brute-force-user']);
+  });
+
+  it('given an hour still pending when its events pass the retention, when the next run fires, then it is marked EXPIRED, counted, and listed as needing attention, once', async () => {
+    await p.ddb.send(new PutCommand({ TableName: p.tables.hours, Item: { tenant: 'testco', hour: '2026-10-01T09', status: 'REPROCESS', events: 3 } }));
+
+    const run = await p.runHourly('2026-11-02T10:15:00Z');
+    const again = await p.runHourly('2026-11-02T11:15:00Z');
+
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toMatchObject({ expired: ['2026-10-01T09'] });
+    expect(again.output).toMatchObject({ expired: [] });
+    expect(await hoursNeedingAttention(p.ddb, p.tables.hours, 'testco')).toEqual([{ hour: '2026-10-01T09', status: 'EXPIRED' }]);
   });
 });
