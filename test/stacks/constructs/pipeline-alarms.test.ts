@@ -31,16 +31,20 @@ describe('PipelineAlarms', () => {
     expect(() => alarms(hours)).toThrow(`test/health: silentFeedHours must be a whole number from 1 to 24, got ${hours}`);
   });
 
-  it('given the detect function logs detection failures, when constructed, then a metric filter counts them from its log group and an alarm fires on any', () => {
+  it('given detect logs detection failures and plan expired hours, when constructed, then metric filters count them from their log groups and an alarm fires on any', () => {
     const stack = emptyStack();
     alarms(undefined, stack);
     const synth = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
 
     expect(Object.values(synth.resource.aws_cloudwatch_log_metric_filter)).toEqual([
       expect.objectContaining({ log_group_name: '/aws/lambda/vigil-test-detect', pattern: '{ $.detectionFailures > 0 }', metric_transformation: expect.objectContaining({ name: 'DetectionFailures', namespace: 'Vigil/test', value: '$.detectionFailures' }) }),
+      expect.objectContaining({ log_group_name: '/aws/lambda/vigil-test-plan', pattern: '{ $.hoursExpired > 0 }', metric_transformation: expect.objectContaining({ name: 'HoursExpired', namespace: 'Vigil/test', value: '$.hoursExpired' }) }),
     ]);
-    expect(Object.values(synth.resource.aws_cloudwatch_metric_alarm)).toContainEqual(
-      expect.objectContaining({ alarm_name: 'vigil-test-detection-failures', namespace: 'Vigil/test', metric_name: 'DetectionFailures', threshold: 0, comparison_operator: 'GreaterThanThreshold' }),
+    expect(Object.values(synth.resource.aws_cloudwatch_metric_alarm)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ alarm_name: 'vigil-test-detection-failures', namespace: 'Vigil/test', metric_name: 'DetectionFailures', threshold: 0, comparison_operator: 'GreaterThanThreshold' }),
+        expect.objectContaining({ alarm_name: 'vigil-test-hours-expired', namespace: 'Vigil/test', metric_name: 'HoursExpired', threshold: 0, comparison_operator: 'GreaterThanThreshold' }),
+      ]),
     );
   });
 });
