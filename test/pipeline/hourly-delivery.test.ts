@@ -86,7 +86,8 @@ describe('hourly workflow: delivery, ordering and failures', () => {
         send: (cmd: unknown) => {
           if (failClaim && cmd instanceof UpdateCommand && cmd.input.TableName === p.tables.hours && cmd.input.Key?.hour === '2026-11-02T10' && String(cmd.input.UpdateExpression).includes('runStartedAt')) {
             failClaim = false;
-            return Promise.reject(Object.assign(new Error('We currently do not have sufficient capacity'), { name: 'InternalServerError' }));
+            // Not one that passes (src/aws/transient.ts): those are retried within the run.
+            return Promise.reject(Object.assign(new Error('User is not authorized to perform: dynamodb:UpdateItem'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
           }
           return c.ddb.send(cmd as never);
         },
