@@ -6,9 +6,11 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { subjectUser, type OktaEvent } from '../okta/event';
+import { queryAll } from '../store/dynamo';
 import { listChunks } from '../store/events';
 import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
 import { hoursWithEvents } from '../store/hours';
+import { DAILY_RUNS_PK } from '../store/keys';
 import { DAY, HOUR, hourBucket, ttlSeconds } from '../time';
 import { bucket, cadenceOf, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
@@ -99,6 +101,11 @@ export interface DailyInput {
   readonly day?: string;
 }
 
+/** How far back a daily run looks for days a failed or lost run left without their roll-up and digest. */
+export const DAILY_CATCH_UP_DAYS = 7;
+/** At most this many missed days are rolled up in one run (oldest first), so a run stays within its time out. */
+export const MAX_CATCH_UP_PER_RUN = 2;
+
 export interface DailyOutput {
   readonly day: string;
   readonly users: number;
@@ -107,14 +114,55 @@ export interface DailyOutput {
   readonly digest: boolean;
   /** Findings of daily cadence the digest notified (not sent before). */
   readonly delivered: number;
+  /** Earlier days rolled up (and their digests sent) first, because their own run failed or never came. */
+  readonly caughtUp: readonly string[];
+}
+
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Days before `day` that a daily run missed: within DAILY_CATCH_UP_DAYS, after the oldest completed day on
+ * record (days before the daily runs kept records are not judged), with events and no record; oldest first,
+ * at most MAX_CATCH_UP_PER_RUN. One query of the records; one of the hours table when a day is unrecorded.
+ */
+async function missedDays(ddb: DynamoDBDocumentClient, config: HandlerConfig, day: string): Promise<string[]> {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const kept = Math.max(config.settings.retentionDays, 90);
+  const records = await queryAll<{ day: string }>(ddb, {
+    TableName: table(config, 'activity'),
+    KeyConditionExpression: '#u = :runs AND #d BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#u': 'user', '#d': 'day' },
+    ExpressionAttributeValues: { ':runs': DAILY_RUNS_PK, ':from': dayOf(start - kept * DAY), ':to': dayOf(start - DAY) },
+  });
+  if (!records.length) return [];
+  const done = new Set(records.map((r) => r.day));
+  const from = Math.max(Date.parse(`${records[0].day}T00:00:00Z`) + DAY, start - DAILY_CATCH_UP_DAYS * DAY);
+  const unrecorded = Array.from({ length: Math.max(0, (start - from) / DAY) }, (_, i) => dayOf(from + i * DAY)).filter((d) => !done.has(d));
+  if (!unrecorded.length) return [];
+  const active = await hoursWithEventsFrom(ddb, config, from, ((start - from) / DAY) * 24);
+  return unrecorded.filter((d) => active.some((h) => h.startsWith(d))).slice(0, MAX_CATCH_UP_PER_RUN);
 }
 
 /**
  * The daily job: summarise each user's day into the Activity table and send the day's digest, which notifies the
- * day's findings of daily cadence that nothing sent yet (each once) and lists the others as already sent.
+ * day's findings of daily cadence that nothing sent yet (each once) and lists the others as already sent; first
+ * the same for days a failed or lost run missed (see missedDays), so those findings are sent too. Each day
+ * completed is recorded; a run that fails after a digest and before its record sends that digest again on the
+ * next run (its findings already sent are listed as such, not notified again).
  */
 export async function daily(input: DailyInput, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<DailyOutput> {
-  const day = input.day ?? new Date(Date.parse(input.scheduledTime) - DAY).toISOString().slice(0, 10);
+  const day = input.day ?? dayOf(Date.parse(input.scheduledTime) - DAY);
+  if (!Number.isFinite(Date.parse(`${day}T00:00:00Z`))) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
+  const caughtUp: string[] = [];
+  for (const missed of await missedDays(ddb, config, day)) {
+    await rollUpDay(missed, config, ddb, s3, sns, now);
+    caughtUp.push(missed);
+  }
+  return { ...(await rollUpDay(day, config, ddb, s3, sns, now)), caughtUp };
+}
+
+/** One day's roll-up and digest, then its record. */
+async function rollUpDay(day: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now: number): Promise<Omit<DailyOutput, 'caughtUp'>> {
   const start = Date.parse(`${day}T00:00:00Z`);
   if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   const agg = new ActivityAggregator(day);
@@ -148,5 +196,6 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
     digest = true;
     delivered = sending.length;
   }
+  await ddb.send(new PutCommand({ TableName: activityTable, Item: { user: DAILY_RUNS_PK, day, completedAt: new Date(now).toISOString(), ttl } }));
   return { day, users: summaries.length, events, findings: findings.length, digest, delivered };
 }

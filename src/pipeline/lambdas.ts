@@ -121,6 +121,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     tables: { events: 'read', activity: 'readwrite', findings: 'read', hours: 'read' },
     objects: { events: 'read' },
     publishes: true,
+    // A roll-up that failed every asynchronous attempt is kept in the failed-invocations queue (PipelineFunction);
+    // the next day's run also rolls up the days it finds missed (src/pipeline/activity.ts).
     memoryMb: 1024,
     timeoutSeconds: 900,
     reservedConcurrency: 1,

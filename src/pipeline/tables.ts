@@ -58,7 +58,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     sortKey: 'day',
     ttlAttribute: 'ttl',
     indexes: [],
-    description: "Per-user daily activity summary (day YYYY-MM-DD: event types, outcomes, IPs, countries, first and last seen), and the user's Okta profile, status and factors from Refresh User Data (day PROFILE).",
+    description: "Per-user daily activity summary (day YYYY-MM-DD: event types, outcomes, IPs, countries, first and last seen), and the user's Okta profile, status and factors from Refresh User Data (day PROFILE); under user #daily-runs, the days the daily run completed.",
   },
 };
 

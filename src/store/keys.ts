@@ -17,6 +17,8 @@ export const hourPk = (hour: string) => `${KEY_PREFIX.hour}${hour}`;
 export const chunkSk = (chunkId: string) => `${KEY_PREFIX.chunk}${chunkId}`;
 export const quarantinePk = (day: string) => `${KEY_PREFIX.quarantine}${day}`;
 export const statePk = (detectionId: string, key: string) => `${detectionId}#${key}`;
+/** Activity table pk (never an Okta user id) of the daily run's record of the days it rolled up (sk: the day). */
+export const DAILY_RUNS_PK = '#daily-runs';
 /** State table sk of the near-time path's live state. */
 export const LIVE_SK = 'LIVE';
 

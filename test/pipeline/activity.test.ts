@@ -39,7 +39,29 @@ describe('daily activity and digest', () => {
     expect(item.Item).toMatchObject({ events: 4, signIns: 2, failedSignIns: 2, firstSeen: '2026-11-02T08:00:00.000Z', lastSeen: '2026-11-02T21:01:00.000Z' });
     expect(item.Item).toMatchObject({ countries: ['United States', 'Nigeria'], ips: [PLACES.sanFrancisco.ip, PLACES.lagos.ip] });
     expect(dailyRequests(p.meter.usage(), 'GetObject') - dailyRequests(before, 'GetObject')).toBe(2);
-    // One query finds the hours with events; then a chunk list and a findings query for each of those two hours only.
-    expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 2 + 2);
+    // One query finds the days a daily run completed (none yet: nothing to catch up), one the hours with events; then a
+    // chunk list and a findings query for each of those two hours only.
+    expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 1 + 2 + 2);
+  });
+
+  it('given a daily run that failed or never came, when the next daily run fires, then it rolls up the missed day and sends its digest first, once', async () => {
+    for (const [day, n] of [['2026-11-01', 2], ['2026-11-02', 3], ['2026-11-03', 4]] as const) for (const e of normalSignIns(`${day}T10:00:00Z`, n, victim)) await p.put(wrap(e));
+    await p.drain();
+    expect(await p.runDaily('2026-11-02T06:00:00Z')).toMatchObject({ day: '2026-11-01', caughtUp: [] });
+    // The run of 2026-11-03 06:00 failed after Lambda's retries (its event is in the on-failure queue).
+
+    const next = await p.runDaily('2026-11-04T06:00:00Z');
+    const after = await p.runDaily('2026-11-05T06:00:00Z');
+
+    expect(next).toMatchObject({ day: '2026-11-03', events: 4, caughtUp: ['2026-11-02'] });
+    expect(after).toMatchObject({ day: '2026-11-04', caughtUp: [] });
+    const missed = await createDynamo(p.endpoint).send(new GetCommand({ TableName: p.tables.activity, Key: { user: victim.id, day: '2026-11-02' } }));
+    expect(missed.Item).toMatchObject({ events: 3, signIns: 3 });
+    expect(p.published.filter((m) => m.body.kind === 'digest').map((m) => m.input.Subject?.replace(/ \S /, ' | '))).toEqual([
+      'Vigil testco: daily digest 2026-11-01 | 0 findings',
+      'Vigil testco: daily digest 2026-11-02 | 0 findings',
+      'Vigil testco: daily digest 2026-11-03 | 0 findings',
+      'Vigil testco: daily digest 2026-11-04 | 0 findings',
+    ]);
   });
 });
