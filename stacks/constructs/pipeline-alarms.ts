@@ -31,9 +31,9 @@ export const ALARM_CHECKS = {
   errors: (label: string) => `errors-${label}`,
 } as const;
 
-/** The checks PipelineAlarms makes for these dead-letter queue and function labels (the key policy names each alarm). */
+/** The checks PipelineAlarms makes for these dead-letter queue and function labels, and one per log metric (the key policy names each alarm). */
 export function alarmChecks(deadLetterQueueLabels: readonly string[], functionLabels: readonly string[]): string[] {
-  return [ALARM_CHECKS.feedSilent, ...deadLetterQueueLabels.map(ALARM_CHECKS.deadLetters), ALARM_CHECKS.workflowFailed, ...functionLabels.map(ALARM_CHECKS.errors)];
+  return [ALARM_CHECKS.feedSilent, ...deadLetterQueueLabels.map(ALARM_CHECKS.deadLetters), ALARM_CHECKS.workflowFailed, ...functionLabels.map(ALARM_CHECKS.errors), ...Object.values(LOG_METRICS).map((m) => m.alarm)];
 }
 
 export interface PipelineAlarmsProps {
@@ -153,7 +153,7 @@ export class PipelineAlarms extends Construct {
     for (const metric of Object.values(LOG_METRICS)) {
       for (const fn of metric.functions) {
         new CloudwatchLogMetricFilter(this, `${metric.alarm}-${fn}`, {
-          name: `${metric.alarm}-${fn}`,
+          name: props.alarmName(`${metric.alarm}-${fn}`),
           logGroupName: props.logGroups[fn],
           pattern: `{ $.${metric.field} > 0 }`,
           metricTransformation: { name: metric.name, namespace: props.metricNamespace, value: `$.${metric.field}`, unit: 'Count' },

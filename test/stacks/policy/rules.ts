@@ -78,6 +78,7 @@ export const HOLDS_NO_DATA: ReadonlySet<string> = new Set([
   'aws_cloudwatch_event_rule',
   'aws_cloudwatch_event_target',
   'aws_cloudwatch_metric_alarm',
+  'aws_cloudwatch_log_metric_filter',
   'aws_sqs_queue_policy',
   'aws_sns_topic_subscription',
   'aws_sns_topic_policy',
