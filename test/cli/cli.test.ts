@@ -59,6 +59,31 @@ describe('vigil CLI', () => {
     expect(report).toMatch(/SNS \[high\] Vigil acme: MFA push fatigue/);
   });
 
+  it('given a detection that throws on one event, when `vigil detect` and `vigil simulate` run, then it still finds on the others, and both name the failing detection and event', async () => {
+    const file = eventFile();
+    const fatigue = catalog.find((d) => d.id === 'okta-mfa-push-fatigue')!;
+    const key = fatigue.key.bind(fatigue);
+    let poisoned: string | undefined;
+    jest.spyOn(fatigue, 'key').mockImplementation((e, p) => {
+      poisoned ??= e.uuid;
+      if (e.uuid === poisoned) throw new RangeError('index out of range');
+      return key(e, p);
+    });
+    const detected = capture();
+    const simulated = capture();
+
+    try {
+      expect(await detectCommand({ input: file, json: true }, detected)).toBe(0);
+      expect(await simulateCommand({ input: file, json: true, tenant: 'acme' }, simulated)).toBe(0);
+    } finally {
+      jest.restoreAllMocks();
+    }
+
+    for (const io of [detected, simulated]) expect(io.stdout.map((l) => JSON.parse(l).detectionId)).toEqual(['okta-mfa-push-fatigue']);
+    expect(detected.stderr.join('\n')).toContain(`1 detection failures (each skipped that detection on that event only): okta-mfa-push-fatigue on ${poisoned}: index out of range`);
+    expect(simulated.stderr.join('\n')).toContain(`hour 2026-11-02T09: 1 detection failures, retried each run until they pass (okta-mfa-push-fatigue on ${poisoned}: index out of range)`);
+  });
+
   it('given the catalog, when `vigil detections --json` runs, then every detection is listed with its defaults', () => {
     const io = capture();
     detectionsCommand({ json: true }, io);
