@@ -164,7 +164,6 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
 /** One day's roll-up and digest, then its record. */
 async function rollUpDay(day: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now: number): Promise<Omit<DailyOutput, 'caughtUp'>> {
   const start = Date.parse(`${day}T00:00:00Z`);
-  if (!Number.isFinite(start)) throw new Error(`day ${JSON.stringify(day)} is not YYYY-MM-DD`);
   const agg = new ActivityAggregator(day);
   let events = 0;
   const active = await hoursWithEventsFrom(ddb, config, start, 24);
