@@ -17,6 +17,7 @@ import type { Finding } from '../src/detections/types';
 import { envelope } from '../src/okta/fixtures';
 import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
+import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { tenantNames } from '../stacks/naming';
 import { costCommand as runCost } from './cost';
 import { formatReplayReport } from './replay-report';
@@ -25,7 +26,7 @@ import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } f
 import { perSecond, progress, type Progress } from './progress';
 import { notificationsOf, writeReport, type Arrivals } from './report';
 import { dailyRunTime } from '../src/pipeline/schedules';
-import { DAY, HOUR, MINUTE } from '../src/time';
+import { DAY, HOUR, MINUTE, parseIsoTime } from '../src/time';
 
 export interface Io {
   out(line: string): void;
@@ -63,6 +64,7 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   const detector = new StreamingDetector(resolveCatalog(tenant.detections));
   const stats = newStats();
+  const rules = intakeRules(settingsOf(tenant));
   const findings: Finding[] = [];
   const bar = io.progress ?? silent;
   const started = Date.now();
@@ -73,7 +75,7 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
       io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
     }
   };
-  for await (const r of readRecords(opts.input, stats)) {
+  for await (const r of readRecords(opts.input, stats, rules)) {
     if (r.verdict.kind === 'event' && !r.duplicate) {
       eventTimes.push(r.verdict.event.time);
       emit(detector.push(r.verdict.event));
@@ -105,9 +107,8 @@ const BARE_EVENT_DELAY = 2_000;
  * writes late and duplicate deliveries that way), a bare LogEvent 2 s after it was published, anything else with the
  * record before it.
  */
-export function arrival(envelopeTime: unknown, eventTime: number | undefined, previous: number): number {
-  const stamped = typeof envelopeTime === 'string' ? Date.parse(envelopeTime) : NaN;
-  if (Number.isFinite(stamped)) return stamped;
+export function arrival(stamped: number | undefined, eventTime: number | undefined, previous: number): number {
+  if (stamped !== undefined) return stamped;
   return eventTime === undefined ? previous : eventTime + BARE_EVENT_DELAY;
 }
 
@@ -145,7 +146,9 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   const replayWindow = opts.replayFrom !== undefined ? parseWindow(opts.replayFrom, opts.replayTo!) : undefined;
   const stats = newStats();
   const source = eventSourceName(tenant);
+  // Handed to the pipeline for ingest to quarantine; set aside by the reader (never delivered: EventBridge would refuse them, or out of range).
   let quarantined = 0;
+  let undeliverable = 0;
   let lastEvent = -Infinity;
   // Only the report needs each event's arrival (a few numbers an event, not the event).
   const arrivals: Arrivals | undefined = opts.report ? new Map() : undefined;
@@ -154,11 +157,15 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     let at = NaN;
     // Records before the first timestamped one arrive with it.
     const untimed: TimedDelivery[] = [];
-    for await (const r of readRecords(opts.input, stats)) {
+    for await (const r of readRecords(opts.input, stats, intakeRules(settingsOf(tenant)))) {
       const v = r.verdict;
       let d: TimedDelivery;
+      if (r.undeliverable) {
+        undeliverable++;
+        continue;
+      }
       if (v.kind === 'event') {
-        at = arrival(v.envelope?.time, v.event.time, at);
+        at = arrival(parseIsoTime(v.envelope?.time), v.event.time, at);
         if (!r.duplicate) {
           lastEvent = Math.max(lastEvent, v.event.time);
           arrivals?.set(v.event.uuid, { at, published: v.event.time });
@@ -166,7 +173,11 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
         }
         d = { at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
       } else if (v.kind === 'not-okta') {
-        at = arrival((v.value as { time?: unknown }).time, undefined, at);
+        at = arrival(parseIsoTime((v.value as { time?: unknown }).time), undefined, at);
+        d = { at, event: v.value };
+      } else if (v.kind === 'foreign') {
+        // On the bus now (its own time is not trusted): ingest sets it aside as another org's.
+        quarantined++;
         d = { at, event: v.value };
       } else if (stats.binary === 0) {
         quarantined++;
@@ -209,7 +220,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     const attention = await hoursNeedingAttention(pipeline.ddb, pipeline.tables.hours, tenant.id);
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
-      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} unreadable records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${undeliverable ? `; ${undeliverable} never delivered (too large for EventBridge or out of range)` : ''}${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
       `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
       ...attention.map(attentionLine),
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,

@@ -1,7 +1,8 @@
 /** Reading NDJSON event files for the CLI: one record a line, EventBridge envelopes or bare LogEvents. */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { intakeLine, type Intake } from '../src/okta/input';
+import { intakeLine, MAX_EVENT_BYTES, type Intake, type IntakeRules } from '../src/okta/input';
+import { DAY, parseIsoTime } from '../src/time';
 
 /** How many problems a report lists; the rest are counted ("N more"). */
 export const PROBLEMS_SHOWN = 10;
@@ -12,6 +13,10 @@ export interface InputStats {
   duplicates: number;
   malformed: number;
   notOkta: number;
+  /** Okta events of another org or log stream than the tenant's. */
+  foreign: number;
+  /** Events delivered further from the rest of the input than the tenant's retention (see {@link readRecords}). */
+  outOfRange: number;
   /** Lines that are not text (NUL bytes or invalid UTF-8); counted as malformed too. Their bytes are never shown. */
   binary: number;
   /** The first PROBLEMS_SHOWN problems, with their line numbers. */
@@ -19,50 +24,141 @@ export interface InputStats {
 }
 
 export function newStats(): InputStats {
-  return { lines: 0, events: 0, duplicates: 0, malformed: 0, notOkta: 0, binary: 0, problems: [] };
+  return { lines: 0, events: 0, duplicates: 0, malformed: 0, notOkta: 0, foreign: 0, outOfRange: 0, binary: 0, problems: [] };
 }
 
 /** A line holding a NUL byte or bytes that are not UTF-8 (decoded as U+FFFD) is binary data, not NDJSON. */
 const BINARY = /[\u0000\uFFFD]/;
 
-function verdictOf(text: string, stats: InputStats): Intake | undefined {
+function verdictOf(text: string, stats: InputStats, rules: IntakeRules): Intake | undefined {
   if (BINARY.test(text)) {
     stats.binary++;
     return { kind: 'malformed', reason: 'binary data, not text (not shown)' };
   }
-  return intakeLine(text);
+  return intakeLine(text, rules);
 }
 
 function problem(stats: InputStats, text: string): void {
   if (stats.problems.length < PROBLEMS_SHOWN) stats.problems.push(text);
 }
 
-/** Stream a file's records with their verdicts; counts go into `stats` as it goes. */
-export async function* readRecords(path: string, stats: InputStats): AsyncGenerator<{ line: number; text: string; verdict: Intake; duplicate: boolean }> {
+/** One record of the input, with its verdict. */
+export interface InputRecord {
+  readonly line: number;
+  readonly text: string;
+  readonly verdict: Intake;
+  /** An event already read (same uuid). */
+  readonly duplicate: boolean;
+  /**
+   * Why the record can never be delivered, when it cannot: over EventBridge's size limit (PutEvents refuses it), or out
+   * of the input's range of time. @default - it can
+   */
+  readonly undeliverable?: string;
+}
+
+/** How many of the input's first events set its clock (the median of their delivery times), so one stray time at the top cannot. */
+export const CLOCK_SAMPLE = 25;
+/** The most records held while the clock is set (an input with few events among many bad lines starts sooner). */
+const MAX_HELD = 1_000;
+
+/** When an event reached the bus: its envelope's `time`, else (a bare LogEvent) when it was published. */
+function deliveredAt(v: Extract<Intake, { kind: 'event' }>): number {
+  return parseIsoTime(v.envelope?.time) ?? v.event.time;
+}
+
+/**
+ * The input's clock: the latest delivery accepted, starting from the median of the first {@link CLOCK_SAMPLE}. An event
+ * delivered more than the tenant's retention before or after it is out of range: nothing that old is kept, and `vigil
+ * simulate` would otherwise step through every hour of the gap (years, for a stray timestamp).
+ */
+class InputClock {
+  private readonly sample: number[] = [];
+  private now?: number;
+  constructor(private readonly rangeMs: number) {}
+  get started(): boolean {
+    return this.now !== undefined;
+  }
+  get sampled(): number {
+    return this.sample.length;
+  }
+  add(time: number): void {
+    this.sample.push(time);
+  }
+  start(): void {
+    const sorted = this.sample.sort((a, b) => a - b);
+    this.now ??= sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : undefined;
+  }
+  /** Why a delivery time is out of range, or undefined (then it moves the clock on). */
+  judge(time: number): string | undefined {
+    if (this.now === undefined) this.now = time;
+    if (Math.abs(time - this.now) > this.rangeMs) {
+      return `delivered ${new Date(time).toISOString()}, more than the tenant's retention (${this.rangeMs / DAY} days) from the rest of the input (${new Date(this.now).toISOString()})`;
+    }
+    this.now = Math.max(this.now, time);
+    return undefined;
+  }
+}
+
+/**
+ * Stream a file's records with their verdicts (src/okta/input.ts, with the tenant's rules); counts go into `stats` as
+ * it goes. A bad line is counted and reported and never stops the file. Records are held until the input's clock is
+ * set (at most {@link CLOCK_SAMPLE} events), then come in file order.
+ */
+export async function* readRecords(path: string, stats: InputStats, rules: IntakeRules = {}): AsyncGenerator<InputRecord> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
   const seen = new Set<string>();
-  let n = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    n++;
-    const verdict = verdictOf(text, stats);
-    if (!verdict) continue;
+  const clock = new InputClock((rules.retentionDays ?? Infinity) * DAY);
+  const held: Array<{ line: number; text: string; verdict: Intake }> = [];
+  const judged = (line: number, text: string, verdict: Intake): InputRecord => {
     stats.lines++;
-    let duplicate = false;
+    if (Buffer.byteLength(text) > MAX_EVENT_BYTES) {
+      stats.malformed++;
+      problem(stats, `line ${line}: malformed: ${verdict.kind === 'malformed' ? verdict.reason : 'too large'}`);
+      return { line, text, verdict, duplicate: false, undeliverable: `over EventBridge's ${MAX_EVENT_BYTES / 1024} KB limit` };
+    }
     if (verdict.kind === 'malformed') {
       stats.malformed++;
-      problem(stats, `line ${n}: malformed: ${verdict.reason}`);
+      problem(stats, `line ${line}: malformed: ${verdict.reason}`);
     } else if (verdict.kind === 'not-okta') {
       stats.notOkta++;
-      problem(stats, `line ${n}: not an Okta event: ${verdict.reason}`);
-    } else if (seen.has(verdict.event.uuid)) {
-      stats.duplicates++;
-      duplicate = true;
+      problem(stats, `line ${line}: not an Okta event: ${verdict.reason}`);
+    } else if (verdict.kind === 'foreign') {
+      stats.foreign++;
+      problem(stats, `line ${line}: another org's event: ${verdict.reason}`);
     } else {
+      const outOfRange = clock.judge(deliveredAt(verdict));
+      if (outOfRange) {
+        stats.outOfRange++;
+        problem(stats, `line ${line}: out of range: LogEvent ${verdict.event.uuid} ${outOfRange}`);
+        return { line, text, verdict: { kind: 'malformed', reason: outOfRange }, duplicate: false, undeliverable: 'out of the input\'s range of time' };
+      }
+      if (seen.has(verdict.event.uuid)) {
+        stats.duplicates++;
+        return { line, text, verdict, duplicate: true };
+      }
       seen.add(verdict.event.uuid);
       stats.events++;
     }
-    yield { line: n, text, verdict, duplicate };
+    return { line, text, verdict, duplicate: false };
+  };
+  let n = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    n++;
+    const verdict = verdictOf(text, stats, rules);
+    if (!verdict) continue;
+    if (clock.started) {
+      yield judged(n, text, verdict);
+      continue;
+    }
+    held.push({ line: n, text, verdict });
+    if (verdict.kind === 'event') clock.add(deliveredAt(verdict));
+    if (clock.sampled >= CLOCK_SAMPLE || held.length >= MAX_HELD) {
+      clock.start();
+      for (const h of held.splice(0)) yield judged(h.line, h.text, h.verdict);
+    }
   }
+  clock.start();
+  for (const h of held) yield judged(h.line, h.text, h.verdict);
 }
 
 /** Nothing in the input could be read as an Okta event: empty, all malformed, binary, or none of it Okta's. */
@@ -78,10 +174,11 @@ export function nothingReadMessage(input: string, s: InputStats): string {
 }
 
 export function formatStats(s: InputStats): string {
-  const problems = s.malformed + s.notOkta;
+  const problems = s.malformed + s.notOkta + s.foreign + s.outOfRange;
   const more = problems - s.problems.length;
   return (
     `${s.lines} records: ${s.events} events, ${s.duplicates} duplicates, ${s.malformed} malformed${s.binary ? ` (${s.binary} binary)` : ''}, ${s.notOkta} not Okta` +
+    `${s.foreign ? `, ${s.foreign} of another org` : ''}${s.outOfRange ? `, ${s.outOfRange} out of range` : ''}` +
     (problems ? `; ${problems} problems:\n  ${s.problems.join('\n  ')}${more > 0 ? `\n  ... and ${more} more` : ''}` : '')
   );
 }

@@ -7,7 +7,9 @@ import { LocalPipeline, type LocalPipelineOptions } from '../local/runtime';
 import { simulate, type SimulationResult, type TimedDelivery } from '../local/simulation';
 import { envelope } from '../src/okta/fixtures';
 import type { OktaLogEvent } from '../src/okta/log-event';
+import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
+import { parseIsoTime } from '../src/time';
 import { arrival } from './commands';
 import { newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 
@@ -23,10 +25,10 @@ export async function fileDeliveries(file: string, tenant: Tenant): Promise<File
   const deliveries: TimedDelivery[] = [];
   const events: OktaLogEvent[] = [];
   let at = NaN;
-  for await (const r of readRecords(file, stats)) {
+  for await (const r of readRecords(file, stats, intakeRules(settingsOf(tenant)))) {
     if (r.verdict.kind !== 'event') continue;
     const v = r.verdict;
-    at = arrival(v.envelope?.time, v.event.time, at);
+    at = arrival(parseIsoTime(v.envelope?.time), v.event.time, at);
     if (!r.duplicate) events.push(v.event.raw);
     deliveries.push({ at, event: v.envelope ?? envelope(v.event.raw, { source: eventSourceName(tenant), account: tenant.aws.accountId, region: tenant.aws.region }) });
   }

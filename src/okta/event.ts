@@ -1,3 +1,4 @@
+import { parseIsoTime } from '../time';
 import type { OktaActor, OktaLogEvent } from './log-event';
 
 /**
@@ -51,9 +52,13 @@ export class MalformedEventError extends Error {
   }
 }
 
-/** Okta's way of writing "nothing": null, undefined, "", and the literal strings "null"/"undefined". */
+/**
+ * Okta's way of writing "nothing": null, undefined, "", and the literal strings "null"/"undefined". Only strings,
+ * numbers and booleans are values; an object or array is not one (it is never turned into a string, so an object
+ * with its own `toString` cannot run or throw here).
+ */
 export function present(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
   const s = typeof value === 'string' ? value.trim() : String(value);
   if (s === '' || s === 'null' || s === 'undefined' || s === 'NULL') return undefined;
   return s;
@@ -84,19 +89,47 @@ function finite(n: unknown): number | undefined {
 }
 
 /**
- * Validate the few fields Vigil cannot do without (uuid, published, eventType) and derive the rest.
- * Everything else is optional and may be null, "null" or missing.
+ * The longest values that become keys in the store (DynamoDB: partition key 2,048 bytes, sort key 1,024), in UTF-8
+ * bytes. Okta's own are far shorter (a uuid is 36 characters, an id 20, a login at most 100, an event type under
+ * 100), so these only ever stop a record that is not really Okta's; with them, a detection's key (detection id and
+ * at most two of these) and a subject key stay under the sort key limit.
+ */
+export const KEY_LIMITS = { uuid: 128, eventType: 256, id: 400, ip: 64 } as const;
+
+/** A value's description for a message: its type, never its content (which may be anything). */
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A required string field, or the reason it is not one. */
+function requiredString(e: Record<string, unknown>, field: string, max: number, of: string): string {
+  const value = e[field];
+  if (value === undefined || value === null) throw new MalformedEventError(`${of} has no ${field}`);
+  if (typeof value !== 'string') throw new MalformedEventError(`${of}: ${field} must be a string, not ${typeName(value)}`);
+  const s = present(value);
+  if (!s) throw new MalformedEventError(`${of} has no ${field}`);
+  if (Buffer.byteLength(s) > max) throw new MalformedEventError(`${of}: ${field} is ${Buffer.byteLength(s)} bytes, over the ${max} a key may take`);
+  return s;
+}
+
+function tooLong(what: string, value: string | undefined, max: number, uuid: string): void {
+  if (value !== undefined && Buffer.byteLength(value) > max) throw new MalformedEventError(`LogEvent ${uuid}: ${what} is ${Buffer.byteLength(value)} bytes, over the ${max} a key may take`);
+}
+
+/**
+ * Validate the few fields Vigil cannot do without (uuid, eventType: strings short enough to be keys; published: an
+ * ISO-8601 timestamp with its zone) and derive the rest. Everything else is optional and may be null, "null" or
+ * missing; values used as keys (actor and target ids and logins, the IP, the session) must fit the store.
  */
 export function normalize(raw: unknown): OktaEvent {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MalformedEventError('LogEvent is not an object');
   const e = raw as OktaLogEvent;
-  const uuid = present(e.uuid);
-  if (!uuid) throw new MalformedEventError('LogEvent has no uuid');
-  const eventType = present(e.eventType);
-  if (!eventType) throw new MalformedEventError(`LogEvent ${uuid} has no eventType`);
-  const published = present(e.published);
-  const time = published ? Date.parse(published) : NaN;
-  if (!published || !Number.isFinite(time)) throw new MalformedEventError(`LogEvent ${uuid} has no valid published time`);
+  const fields = raw as Record<string, unknown>;
+  const uuid = requiredString(fields, 'uuid', KEY_LIMITS.uuid, 'LogEvent');
+  const eventType = requiredString(fields, 'eventType', KEY_LIMITS.eventType, `LogEvent ${uuid}`);
+  if (typeof fields.published !== 'string') throw new MalformedEventError(`LogEvent ${uuid}: published must be an ISO-8601 timestamp string, not ${typeName(fields.published)}`);
+  const time = parseIsoTime(fields.published.trim());
+  if (time === undefined) throw new MalformedEventError(`LogEvent ${uuid}: published must be an ISO-8601 timestamp with its zone (e.g. 2026-11-02T09:05:00.000Z)`);
 
   const client = e.client && typeof e.client === 'object' ? e.client : {};
   const geoCtx = client.geographicalContext && typeof client.geographicalContext === 'object' ? client.geographicalContext : {};
@@ -106,6 +139,16 @@ export function normalize(raw: unknown): OktaEvent {
   const debugData = e.debugContext?.debugData && typeof e.debugContext.debugData === 'object' ? e.debugContext.debugData : {};
   const targets = Array.isArray(e.target) ? e.target.map(party).filter((t): t is Party => t !== undefined) : [];
   const isProxyRaw = security.isProxy as unknown;
+  const actor = party(e.actor);
+  for (const p of [actor, ...targets]) {
+    tooLong('an actor or target id', p?.id, KEY_LIMITS.id, uuid);
+    tooLong('an actor or target login', p?.alternateId, KEY_LIMITS.id, uuid);
+  }
+  const ip = present(client.ipAddress);
+  tooLong('client.ipAddress', ip, KEY_LIMITS.ip, uuid);
+  // Okta writes the placeholder "unknown" when there is no session; that is not a session id.
+  const sessionId = known(e.authenticationContext?.externalSessionId) ?? known(e.authenticationContext?.rootSessionId);
+  tooLong('the session id', sessionId, KEY_LIMITS.id, uuid);
 
   return {
     raw: e,
@@ -115,9 +158,9 @@ export function normalize(raw: unknown): OktaEvent {
     published: new Date(time).toISOString(),
     outcome: present(e.outcome?.result)?.toUpperCase(),
     reason: present(e.outcome?.reason),
-    actor: party(e.actor),
+    actor,
     targets,
-    ip: present(client.ipAddress),
+    ip,
     country: present(geoCtx.country),
     city: present(geoCtx.city),
     geo: lat !== undefined && lon !== undefined && !(lat === 0 && lon === 0) ? { lat, lon } : undefined,
@@ -125,8 +168,7 @@ export function normalize(raw: unknown): OktaEvent {
     zone: present(client.zone),
     isProxy: isProxyRaw === true || isProxyRaw === 'true',
     asOrg: present(security.asOrg),
-    // Okta writes the placeholder "unknown" when there is no session; that is not a session id.
-    sessionId: known(e.authenticationContext?.externalSessionId) ?? known(e.authenticationContext?.rootSessionId),
+    sessionId,
     debug(key: string) {
       const v = debugData[key];
       if (v !== null && typeof v === 'object') return JSON.stringify(v);

@@ -90,4 +90,9 @@ export interface OktaEnvelope {
 }
 
 export const OKTA_SOURCE_PREFIX = 'aws.partner/okta.com/';
+
+/** An Okta org's partner event source for one log stream: `aws.partner/okta.com/<org>/<name>` (also the bus's name). */
+export function partnerSource(org: string, name: string): string {
+  return `${OKTA_SOURCE_PREFIX}${org}/${name}`;
+}
 export const OKTA_DETAIL_TYPE = 'SystemLog';

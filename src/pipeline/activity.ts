@@ -12,7 +12,7 @@ import { claimNotification, confirmNotification, findingsForHour, releaseNotific
 import { hoursWithEvents } from '../store/hours';
 import { DAILY_RUNS_PK } from '../store/keys';
 import { DAY, HOUR, hourBucket, ttlSeconds } from '../time';
-import { bucket, cadenceOf, table, type HandlerConfig } from './config';
+import { bucket, cadenceOf, intakeRules, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import { digestNotification, toPublishInput } from './notifications';
 
@@ -89,7 +89,7 @@ export async function* hourEvents(ddb: DynamoDBDocumentClient, s3: S3Client, con
   const chunkLists = await Promise.all(buckets.map((hour) => listChunks(ddb, eventsTable, hour)));
   for (const [i, hour] of buckets.entries()) {
     if (!chunkLists[i].length) continue;
-    const { events } = await readHourEvents(s3, bucket(config), hour, chunkLists[i]);
+    const { events } = await readHourEvents(s3, bucket(config), hour, chunkLists[i], intakeRules(config.settings));
     yield* events;
   }
 }

@@ -3,6 +3,8 @@
  * sets. Nothing secret lives here: ids, table names, a topic ARN and detection settings.
  */
 import type { DetectionOverrides } from '../detections/catalog';
+import type { IntakeRules } from '../okta/input';
+import { partnerSource } from '../okta/log-event';
 import { TENANT_DEFAULTS } from '../tenants/defaults';
 import { oktaOrgUrl, type Cadence, type Tenant } from '../tenants/schema';
 import { SEVERITIES, type Severity } from '../detections/types';
@@ -19,6 +21,8 @@ export interface TenantSettings {
   readonly cadence?: Readonly<Partial<Record<Severity, Cadence>>>;
   readonly gracePeriodMinutes: number;
   readonly retentionDays: number;
+  /** The tenant's partner event source: events from any other are set aside. @default - any Okta partner source (a handler started without settings) */
+  readonly eventSource?: string;
 }
 
 export interface HandlerConfig {
@@ -38,12 +42,17 @@ export interface HandlerConfig {
 
 export function settingsOf(t: Tenant): TenantSettings {
   const cadence = Object.fromEntries(SEVERITIES.map((s) => [s, t.notifications.cadenceBySeverity[s] ?? t.notifications.cadence]));
-  return { detections: t.detections, gracePeriodMinutes: t.schedule.gracePeriodMinutes, retentionDays: t.retentionDays, cadence };
+  return { detections: t.detections, gracePeriodMinutes: t.schedule.gracePeriodMinutes, retentionDays: t.retentionDays, cadence, eventSource: partnerSource(t.okta.org, t.okta.eventSourceName) };
 }
 
 /** When a finding of this severity is notified, for the handler's tenant. */
 export function cadenceOf(config: HandlerConfig, severity: Severity): Cadence {
   return config.settings.cadence?.[severity] ?? 'hourly';
+}
+
+/** What intake expects of the tenant's records (src/okta/input.ts), for every reader of them. */
+export function intakeRules(settings: TenantSettings): IntakeRules {
+  return { source: settings.eventSource, retentionDays: settings.retentionDays };
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */

@@ -13,7 +13,7 @@ import { putFinding } from '../store/findings';
 import { MAX_STORED_FAILURES, recordDetectionFailures, reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
 import { DAY, HOUR, ttlSeconds } from '../time';
-import { bucket, table, type HandlerConfig } from './config';
+import { bucket, intakeRules, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
 
@@ -35,7 +35,7 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
 
   const eventsTable = table(config, 'events');
   const stateBucket = bucket(config);
-  const { events: ordered, duplicates, malformed } = await readHourEvents(s3, stateBucket, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks));
+  const { events: ordered, duplicates, malformed } = await readHourEvents(s3, stateBucket, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks), intakeRules(config.settings));
 
   // Snapshots are kept for the retention period (the bucket's lifecycle): none older can be found.
   const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - config.settings.retentionDays * DAY);

@@ -5,7 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { OktaEvent } from '../okta/event';
-import { intake } from '../okta/input';
+import { intake, type IntakeRules } from '../okta/input';
 import { readChunks } from '../store/events';
 import { hourBucket } from '../time';
 
@@ -17,12 +17,13 @@ export interface HourEvents {
   readonly malformed: number;
 }
 
-export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[]): Promise<HourEvents> {
+/** `rules`: the tenant's (src/okta/input.ts), so a record ingest set aside (another org's, say) is set aside here too. */
+export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[], rules: IntakeRules): Promise<HourEvents> {
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
   for await (const record of readChunks(s3, bucket, chunkKeys)) {
-    const verdict = record.error === undefined ? intake(record.value) : undefined;
+    const verdict = record.error === undefined ? intake(record.value, rules) : undefined;
     if (verdict?.kind !== 'event') {
       malformed++;
       continue;

@@ -15,7 +15,7 @@ import { putChunkRef, quarantine, readObject } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
-import { bucket, table } from './config';
+import { bucket, intakeRules, table } from './config';
 
 export interface IngestStats {
   /** Records in the object. */
@@ -42,8 +42,9 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
   const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], nearTime: 0 };
 
   const byHour = new Map<string, Set<string>>();
+  const rules = intakeRules(config.settings);
   for (const [i, record] of records.entries()) {
-    const verdict = record.error === undefined ? intake(record.value) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
+    const verdict = record.error === undefined ? intake(record.value, rules) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
     if (verdict.kind !== 'event') {
       stats.quarantined++;
       if (!(await quarantine(ddb, eventsTable, `${key}#${i}`, `${verdict.kind}: ${verdict.reason}`, record.line ?? JSON.stringify(record.value), ttl))) stats.unkept++;

@@ -17,13 +17,13 @@ import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import type { OktaEvent } from '../okta/event';
-import { intake } from '../okta/input';
+import { intake, type IntakeRules } from '../okta/input';
 import { ttlSeconds } from '../time';
 import { readObject } from '../store/events';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { statePk } from '../store/keys';
 import { loadLive, loadLiveMany, saveLive } from '../store/state';
-import { bucket, table, type HandlerConfig } from './config';
+import { bucket, intakeRules, table, type HandlerConfig } from './config';
 import { nearTimeNotification, toPublishInput } from './notifications';
 
 export interface NearTimeOutcome {
@@ -47,14 +47,14 @@ function eventTypeOf(value: unknown): string | undefined {
 }
 
 /** The object's events a near-time detection reads, each uuid once, in time order. */
-async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[]): Promise<OktaEvent[]> {
+async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[], rules: IntakeRules): Promise<OktaEvent[]> {
   const types = new Set<string | undefined>(detections.flatMap((r) => r.detection.eventTypes));
   const events = new Map<string, OktaEvent>();
   for (const record of await readObject(s3, bucketName, key)) {
     if (record.error !== undefined) continue; // the indexer quarantined it
     // Most events are of other types: look at the type before normalizing the event.
     if (!types.has(eventTypeOf(record.value))) continue;
-    const verdict = intake(record.value);
+    const verdict = intake(record.value, rules);
     if (verdict.kind !== 'event' || verdict.replayName !== undefined || !types.has(verdict.event.eventType)) continue;
     events.set(verdict.event.uuid, verdict.event);
   }
@@ -63,7 +63,7 @@ async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, det
 
 export async function handleNearTimeObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
   const detections = nearTimeDetections(config);
-  const events = await nearTimeEvents(s3, bucket(config), key, detections);
+  const events = await nearTimeEvents(s3, bucket(config), key, detections, intakeRules(config.settings));
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const stateTable = table(config, 'state');
   const findingsTable = table(config, 'findings');

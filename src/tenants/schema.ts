@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../detections/types';
+import { partnerSource } from '../okta/log-event';
 import { LAMBDAS, type LambdaName } from '../pipeline/lambdas';
 import { TENANT_DEFAULTS } from './defaults';
 import { DELIVERY_STREAM, minimumGracePeriodMinutes } from '../pipeline/delivery';
@@ -167,5 +168,5 @@ export function oktaOrgUrl(t: Pick<Tenant, 'okta'>): string {
 
 /** `aws.partner/okta.com/<org>/<name>`: the partner event source, and the name of the tenant's event bus. */
 export function eventSourceName(t: Pick<Tenant, 'okta'>): string {
-  return `aws.partner/okta.com/${t.okta.org}/${t.okta.eventSourceName}`;
+  return partnerSource(t.okta.org, t.okta.eventSourceName);
 }
