@@ -6,13 +6,19 @@
  * the resources themselves.
  */
 import { createHash } from 'node:crypto';
+import { partitionOfRegion, type Partition } from '../src/aws/regions';
 import { secretName, type SecretName } from '../src/pipeline/secrets';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 
-/** `aws-us-gov` for GovCloud regions, `aws` otherwise (the tenant schema admits no other partitions). */
-export function partitionOf(region: string): string {
-  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+/** The ARN partition of a region: `aws`, `aws-cn` (China) or `aws-us-gov` (GovCloud); a region that does not exist is an error. */
+export function partitionOf(region: string): Partition {
+  const partition = partitionOfRegion(region);
+  if (!partition) throw new Error(`unknown AWS region ${JSON.stringify(region)}`);
+  return partition;
 }
+
+/** The domain of service endpoints and of region-specific service principals (`logs.<region>.<domain>`). */
+export const PARTITION_DOMAIN: Record<Partition, string> = { aws: 'amazonaws.com', 'aws-cn': 'amazonaws.com.cn', 'aws-us-gov': 'amazonaws.com' };
 
 /**
  * `base` if it fits in `max` characters; otherwise a prefix of it, `-`, and 8 hex characters of its
@@ -93,12 +99,17 @@ export function tenantNames(tenant: Pick<Tenant, 'id' | 'okta'>): TenantNames {
 
 /** ARNs in the tenant's account and region. */
 export class TenantArns {
-  readonly partition: string;
+  readonly partition: Partition;
   constructor(
     readonly region: string,
     readonly account: string,
   ) {
     this.partition = partitionOf(region);
+  }
+
+  /** A service principal that AWS names per region (`logs.<region>.amazonaws.com`, `.com.cn` in China). */
+  regionalPrincipal(service: string): string {
+    return `${service}.${this.region}.${PARTITION_DOMAIN[this.partition]}`;
   }
 
   arn(service: string, resource: string, opts: { region?: string } = {}): string {

@@ -223,6 +223,7 @@ export class TenantStack extends TerraformStack {
       hoursTableName: tables.tables.hours.name,
       hoursTableArn: tables.tables.hours.arn,
       logRetentionDays: props.logRetentionDays,
+      partition: arns.partition,
     });
 
     // 10. The clock: hourly workflow after the grace period, daily roll-up and digest.

@@ -2,6 +2,7 @@
  * The detection catalog: the one list of detections that the stacks (near-time event patterns), the
  * hourly workflow, the near-time handler, the local runtime and the CLI all read.
  */
+import { paramBoundProblem } from './param-bounds';
 import { categories } from './rules';
 import type { Detection, ParamValue, Params, ResolvedDetection } from './types';
 
@@ -48,10 +49,12 @@ export function checkOverrides(overrides: DetectionOverrides, detections: readon
       continue;
     }
     for (const [name, value] of Object.entries(o.params ?? {})) {
-      if (!(name in d.defaults)) {
+      if (!Object.hasOwn(d.defaults, name)) {
         problems.push({ path: `detections.${id}.params.${name}`, message: `unknown parameter; ${id} takes ${Object.keys(d.defaults).join(', ') || 'no parameters'}` });
       } else if (!sameType(d.defaults[name], value)) {
         problems.push({ path: `detections.${id}.params.${name}`, message: `must be ${describe(d.defaults[name])}, like the default ${JSON.stringify(d.defaults[name])}` });
+      } else if (typeof value === 'number' && paramBoundProblem(name, value)) {
+        problems.push({ path: `detections.${id}.params.${name}`, message: paramBoundProblem(name, value)! });
       }
     }
   }

@@ -38,9 +38,25 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)';
 }
 
+/** Keys that would reach an object's prototype machinery when a document is read into objects: refused anywhere in a tenant file. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every forbidden key in a parsed document, with its path. */
+function forbiddenKeys(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const at = [...path, Array.isArray(value) ? Number(k) : k];
+    return FORBIDDEN_KEYS.has(k) ? [at] : forbiddenKeys(v, at);
+  });
+}
+
 /** Parse and validate one tenant document; problems are returned, not thrown. */
 export function parseTenant(file: string, value: unknown): { tenant?: Tenant; problems: TenantProblem[] } {
   const idGuess = value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
+  const forbidden = forbiddenKeys(value);
+  if (forbidden.length) {
+    return { problems: forbidden.map((path) => ({ file, tenant: idGuess, field: fieldPath(path), message: `the key "${String(path[path.length - 1])}" is not allowed anywhere in a tenant file` })) };
+  }
   const result = tenantSchema.safeParse(value);
   if (!result.success) {
     return {
@@ -71,22 +87,30 @@ export function loadTenants(dir: string): Tenant[] {
     const shown = relative(process.cwd(), path) || basename(path);
     let value: unknown;
     try {
-      value = JSON.parse(readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      if (text.startsWith('\uFEFF')) {
+        problems.push({ file: shown, field: '(file)', message: 'starts with a byte order mark (BOM): save it as UTF-8 without one' });
+        continue;
+      }
+      value = JSON.parse(text);
     } catch (err) {
       problems.push({ file: shown, field: '(file)', message: `is not valid JSON: ${(err as Error).message}` });
       continue;
     }
     const parsed = parseTenant(shown, value);
     problems.push(...parsed.problems);
-    if (parsed.tenant) tenants.push({ file: shown, tenant: parsed.tenant });
+    if (!parsed.tenant) continue;
+    if (f !== `${parsed.tenant.id}.json`) {
+      problems.push({ file: shown, tenant: parsed.tenant.id, field: 'id', message: `must match the file name: tenant "${parsed.tenant.id}" belongs in ${parsed.tenant.id}.json` });
+      continue;
+    }
+    tenants.push({ file: shown, tenant: parsed.tenant });
   }
-  const byId = new Map<string, string>();
+  // Ids are unique: each is its file's name. Event sources must be too.
   const bySource = new Map<string, string>();
   for (const { file, tenant } of tenants) {
     const source = eventSourceName(tenant);
-    if (byId.has(tenant.id)) problems.push({ file, tenant: tenant.id, field: 'id', message: `duplicate tenant id, already used in ${byId.get(tenant.id)}` });
     if (bySource.has(source)) problems.push({ file, tenant: tenant.id, field: 'okta.eventSourceName', message: `duplicate event source ${source}, already used in ${bySource.get(source)}` });
-    byId.set(tenant.id, file);
     bySource.set(source, file);
   }
   // Each tenant takes one event bus in its account and region; EventBridge limits how many there are.

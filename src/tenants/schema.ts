@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../detections/types';
+import { partitionOfRegion } from '../aws/regions';
 import { partnerSource } from '../okta/log-event';
 import { LAMBDAS, type LambdaName } from '../pipeline/lambdas';
 import { TENANT_DEFAULTS } from './defaults';
@@ -21,18 +22,42 @@ export const OKTA_ORG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** A host name: the Okta org's domain (acme.okta.com, acme.oktapreview.com, acme.okta-emea.com, or a custom domain). */
 export const OKTA_DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const ACCOUNT_ID = /^\d{12}$/;
-export const REGION = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-[a-z]+-\d$/;
 /** A time of day, `HH:MM` (24-hour); captures the hour and the minute. */
 export const DAILY_AT = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const SQS_ARN = /^arn:aws(-[a-z]+)?:sqs:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
-const ROLE_ARN = /^arn:aws(-[a-z]+)?:iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
+/** An SQS queue ARN: partition, region, account, name. */
+const SQS_ARN = /^arn:(aws(?:-[a-z]+)*):sqs:([a-z0-9-]+):(\d{12}):[A-Za-z0-9_-]{1,80}(\.fifo)?$/;
+/** An IAM role ARN: partition, account. */
+const ROLE_ARN = /^arn:(aws(?:-[a-z]+)*):iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
+/** Query parameters whose names say they carry a credential (`?token=`, `?api_key=`, `?sig=`, `?X-Amz-Signature=`...). */
+const CREDENTIAL_PARAM = /token|secret|passw|pwd|key|sig|auth|credential|session|code/i;
+
+/**
+ * Why a subscription URL carries a credential, or undefined: a user and password (`https://user:pass@host`), or a
+ * query parameter named like one. The URL lands in Terraform state and in SNS, where nothing secret belongs; an
+ * endpoint that needs a secret must take it another way (a signed request, an authorizer).
+ */
+export function credentialsInUrl(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return undefined; // not a URL: the format rule reports it
+  }
+  if (url.username || url.password) return 'must not carry credentials (user:password@): no secret belongs in a tenant file';
+  const named = [...url.searchParams.keys()].find((k) => CREDENTIAL_PARAM.test(k));
+  if (named) return `must not carry credentials in its query string (parameter ${JSON.stringify(named)}): no secret belongs in a tenant file`;
+  return undefined;
+}
 
 const severity = z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(', ')}` });
 
 /** Where each subscription protocol may deliver. */
 const endpoints = {
   email: z.email({ error: 'must be an email address' }),
-  https: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+  https: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).superRefine((endpoint, ctx) => {
+    const problem = credentialsInUrl(endpoint);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   sqs: z.string().regex(SQS_ARN, { error: 'must be an SQS queue ARN (arn:aws:sqs:<region>:<account>:<name>)' }),
 };
 const protocolError = { error: 'protocol must be one of email, https, sqs' };
@@ -75,9 +100,13 @@ export const tenantSchema = z
     }),
     aws: z.strictObject({
       accountId: z.string({ error: 'is required' }).regex(ACCOUNT_ID, { error: 'must be a 12-digit AWS account id, as a string' }),
-      region: z.string({ error: 'is required' }).regex(REGION, { error: 'must be an AWS region such as us-east-1' }),
+      region: z
+        .string({ error: 'is required' })
+        .refine((r) => partitionOfRegion(r) !== undefined, { error: 'must be an AWS region that exists, such as us-east-1 (China: cn-north-1, cn-northwest-1; GovCloud: us-gov-east-1, us-gov-west-1)' }),
       /** Role the deploy assumes in the tenant's account. */
       assumeRoleArn: z.string().regex(ROLE_ARN, { error: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }).optional(),
+      /** Other accounts whose queues may subscribe to the tenant's topics; by default only the tenant's own. */
+      allowedSubscriberAccounts: z.array(z.string().regex(ACCOUNT_ID, { error: 'must be a 12-digit AWS account id, as a string' })).max(20).default([]),
     }),
     archive: z
       .strictObject({
@@ -153,9 +182,24 @@ export const tenantSchema = z
       .default({}),
   })
   .superRefine((t, ctx) => {
+    const partition = partitionOfRegion(t.aws.region);
     const m = t.aws.assumeRoleArn?.match(ROLE_ARN);
     if (m && m[2] !== t.aws.accountId) {
       ctx.addIssue({ code: 'custom', path: ['aws', 'assumeRoleArn'], message: `must be a role in the tenant's account ${t.aws.accountId}, not ${m[2]}` });
+    }
+    if (m && partition && m[1] !== partition) {
+      ctx.addIssue({ code: 'custom', path: ['aws', 'assumeRoleArn'], message: `must be in the ${partition} partition of region ${t.aws.region} (arn:${partition}:...), not ${m[1]}` });
+    }
+    // A queue subscribed to a tenant's topic receives its findings: the tenant's own account, or one it names.
+    const allowed = new Set([t.aws.accountId, ...t.aws.allowedSubscriberAccounts]);
+    for (const list of ['notifications', 'operations'] as const) {
+      t[list].subscriptions.forEach((sub, i) => {
+        const q = sub.protocol === 'sqs' ? sub.endpoint.match(SQS_ARN) : null;
+        if (!q) return;
+        const path = [list, 'subscriptions', i, 'endpoint'];
+        if (partition && q[1] !== partition) ctx.addIssue({ code: 'custom', path, message: `must be a queue in the ${partition} partition of region ${t.aws.region}, not ${q[1]}` });
+        if (!allowed.has(q[3])) ctx.addIssue({ code: 'custom', path, message: `is a queue in account ${q[3]}, not the tenant's ${t.aws.accountId}: list it in aws.allowedSubscriberAccounts to allow it` });
+      });
     }
   });
 

@@ -30,11 +30,15 @@ export interface HourlyWorkflowRefs {
    * its state and miss everything that spans the boundary.
    */
   readonly maxConcurrency?: number;
+  /** The ARN partition of the state machine's region (`aws-cn` in China, `aws-us-gov` in GovCloud). @default 'aws' */
+  readonly partition?: string;
 }
 
+/** A Step Functions service integration's task resource, in a partition. */
+const integration = (partition: string, name: string) => `arn:${partition}:states:::${name}`;
 /** Task resources for the DynamoDB integrations used by the workflow (the local runtime implements them). */
-export const DYNAMODB_QUERY = 'arn:aws:states:::aws-sdk:dynamodb:query';
-export const DYNAMODB_UPDATE_ITEM = 'arn:aws:states:::dynamodb:updateItem';
+export const DYNAMODB_QUERY = integration('aws', 'aws-sdk:dynamodb:query');
+export const DYNAMODB_UPDATE_ITEM = integration('aws', 'dynamodb:updateItem');
 
 /**
  * How every Task retries what passes: backoff from 2 s, doubling, at most a minute apart, 8 attempts: about
@@ -74,7 +78,7 @@ function markProcessed(refs: HourlyWorkflowRefs, comment: string, status: string
   return {
     Type: 'Task',
     Comment: comment,
-    Resource: DYNAMODB_UPDATE_ITEM,
+    Resource: integration(refs.partition ?? 'aws', 'dynamodb:updateItem'),
     Retry: dynamoRetry,
     Parameters: {
       TableName: refs.hoursTable,
@@ -98,6 +102,7 @@ function markProcessed(refs: HourlyWorkflowRefs, comment: string, status: string
 }
 
 export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown> {
+  const partition = refs.partition ?? 'aws';
   return {
     Comment: 'Vigil: detect over each closed event-time hour of one tenant, then notify',
     StartAt: STATE.plan,
@@ -129,7 +134,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
             [STATE.findChunks]: {
               Type: 'Task',
               Comment: "Keys of the hour's event chunks (references only)",
-              Resource: DYNAMODB_QUERY,
+              Resource: integration(partition, 'aws-sdk:dynamodb:query'),
               Retry: dynamoRetry,
               Parameters: {
                 TableName: refs.eventsTable,
@@ -182,7 +187,7 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
             [STATE.markForReprocess]: {
               Type: 'Task',
               Comment: 'A step failed: leave the hour for the next run',
-              Resource: DYNAMODB_UPDATE_ITEM,
+              Resource: integration(partition, 'dynamodb:updateItem'),
               Retry: markForReprocessRetry,
               Parameters: {
                 TableName: refs.hoursTable,

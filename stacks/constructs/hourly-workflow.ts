@@ -50,6 +50,8 @@ export interface HourlyWorkflowProps {
   readonly maxConcurrency?: number;
   /** Days the execution logs are kept: one of CloudWatch Logs' retention periods. @default 30 */
   readonly logRetentionDays?: number;
+  /** The ARN partition of the tenant's region, for the service integrations' task resources. @default 'aws' */
+  readonly partition?: string;
 }
 
 export class HourlyWorkflow extends Construct {
@@ -95,6 +97,7 @@ export class HourlyWorkflow extends Construct {
       eventsTable: props.eventsTableName,
       hoursTable: props.hoursTableName,
       maxConcurrency: props.maxConcurrency,
+      partition: props.partition,
     });
     this.stateMachine = new SfnStateMachine(this, 'state-machine', {
       name: props.stateMachineName,

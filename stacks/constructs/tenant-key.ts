@@ -104,7 +104,7 @@ export class TenantKey extends Construct {
       {
         // CloudWatch Logs encrypts only the tenant's own log groups with this key.
         sid: 'CloudWatchLogsEncryptsTenantLogGroups',
-        principals: [{ type: 'Service', identifiers: [`logs.${arns.region}.amazonaws.com`] }],
+        principals: [{ type: 'Service', identifiers: [arns.regionalPrincipal('logs')] }],
         // AWS documents these as Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*: the same actions, named.
         actions: [
           'kms:Encrypt',
