@@ -173,16 +173,16 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
         }
         d = { at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
       } else if (v.kind === 'not-okta') {
-        at = arrival(parseIsoTime((v.value as { time?: unknown }).time), undefined, at);
+        // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
         d = { at, event: v.value };
       } else if (v.kind === 'foreign') {
-        // On the bus now (its own time is not trusted): ingest sets it aside as another org's.
+        // With the record before it: ingest sets it aside as another org's.
         quarantined++;
         d = { at, event: v.value };
-      } else if (stats.binary === 0) {
+      } else {
         quarantined++;
         d = { at, event: undefined, raw: r.text };
-      } else continue;
+      }
       if (!Number.isFinite(at)) {
         untimed.push(d);
         continue;
@@ -220,7 +220,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     const attention = await hoursNeedingAttention(pipeline.ddb, pipeline.tables.hours, tenant.id);
     const report = [
       `tenant ${tenant.id}: ${formatStats(stats)}`,
-      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${undeliverable ? `; ${undeliverable} never delivered (too large for EventBridge or out of range)` : ''}${stats.binary ? ` (${stats.binary} binary lines dropped)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
+      `bus: ${pipeline.bus.received} events, ${pipeline.bus.toDeliveryStream} to the delivery stream (${pipeline.delivery.objects} objects), ${pipeline.bus.unmatched} matched no rule; ${quarantined} records quarantined by ingest, ${pipeline.deadLetters.length} messages dead-lettered${undeliverable ? `; ${undeliverable} never delivered (binary, too large for EventBridge or out of range)` : ''}${result.delivery.late ? `; ${result.delivery.late} records came more than 15 minutes out of arrival order and were delivered late` : ''}`,
       `${result.reports.length} hourly runs (${failed.length} failed${skipped ? `, ${skipped} fast-forwarded: only an empty hour to close` : ''}), ${new Set(result.reports.flatMap((r) => r.hours.map((h) => h.hour))).size} hours processed, ${reprocessed(result.reports, tenant.schedule.gracePeriodMinutes)} reprocessed for late events`,
       ...attention.map(attentionLine),
       `${result.findings.length} findings; ${pipeline.published.length} SNS notifications (${pipeline.published.filter((m) => m.body.kind === 'near-time').length} near-time)`,

@@ -30,12 +30,10 @@ export function newStats(): InputStats {
 /** A line holding a NUL byte or bytes that are not UTF-8 (decoded as U+FFFD) is binary data, not NDJSON. */
 const BINARY = /[\u0000\uFFFD]/;
 
-function verdictOf(text: string, stats: InputStats, rules: IntakeRules): Intake | undefined {
-  if (BINARY.test(text)) {
-    stats.binary++;
-    return { kind: 'malformed', reason: 'binary data, not text (not shown)' };
-  }
-  return intakeLine(text, rules);
+const BINARY_VERDICT = { kind: 'malformed', reason: 'binary data, not text (not shown)' } as const satisfies Intake;
+
+function verdictOf(text: string, rules: IntakeRules): Intake | undefined {
+  return BINARY.test(text) ? BINARY_VERDICT : intakeLine(text, rules);
 }
 
 function problem(stats: InputStats, text: string): void {
@@ -50,8 +48,8 @@ export interface InputRecord {
   /** An event already read (same uuid). */
   readonly duplicate: boolean;
   /**
-   * Why the record can never be delivered, when it cannot: over EventBridge's size limit (PutEvents refuses it), or out
-   * of the input's range of time. @default - it can
+   * Why the record can never be delivered, when it cannot: binary data, over EventBridge's size limit (PutEvents
+   * refuses it), or out of the input's range of time. @default - it can
    */
   readonly undeliverable?: string;
 }
@@ -111,6 +109,12 @@ export async function* readRecords(path: string, stats: InputStats, rules: Intak
   const held: Array<{ line: number; text: string; verdict: Intake }> = [];
   const judged = (line: number, text: string, verdict: Intake): InputRecord => {
     stats.lines++;
+    if (verdict === BINARY_VERDICT) {
+      stats.binary++;
+      stats.malformed++;
+      problem(stats, `line ${line}: malformed: ${verdict.reason}`);
+      return { line, text, verdict, duplicate: false, undeliverable: 'binary data' };
+    }
     if (Buffer.byteLength(text) > MAX_EVENT_BYTES) {
       stats.malformed++;
       problem(stats, `line ${line}: malformed: ${verdict.kind === 'malformed' ? verdict.reason : 'too large'}`);
@@ -144,7 +148,7 @@ export async function* readRecords(path: string, stats: InputStats, rules: Intak
   let n = 0;
   for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
     n++;
-    const verdict = verdictOf(text, stats, rules);
+    const verdict = verdictOf(text, rules);
     if (!verdict) continue;
     if (clock.started) {
       yield judged(n, text, verdict);

@@ -127,6 +127,7 @@ export function normalize(raw: unknown): OktaEvent {
   const fields = raw as Record<string, unknown>;
   const uuid = requiredString(fields, 'uuid', KEY_LIMITS.uuid, 'LogEvent');
   const eventType = requiredString(fields, 'eventType', KEY_LIMITS.eventType, `LogEvent ${uuid}`);
+  if (fields.published === undefined || fields.published === null) throw new MalformedEventError(`LogEvent ${uuid} has no published time`);
   if (typeof fields.published !== 'string') throw new MalformedEventError(`LogEvent ${uuid}: published must be an ISO-8601 timestamp string, not ${typeName(fields.published)}`);
   const time = parseIsoTime(fields.published.trim());
   if (time === undefined) throw new MalformedEventError(`LogEvent ${uuid}: published must be an ISO-8601 timestamp with its zone (e.g. 2026-11-02T09:05:00.000Z)`);
