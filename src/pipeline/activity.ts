@@ -8,7 +8,7 @@ import type { Publisher } from '../aws/clients';
 import { subjectUser, type OktaEvent } from '../okta/event';
 import { queryAll } from '../store/dynamo';
 import { listChunks } from '../store/events';
-import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
+import { claimNotification, findingsForHour, publishClaimed } from '../store/findings';
 import { hoursWithEvents } from '../store/hours';
 import { DAILY_RUNS_PK } from '../store/keys';
 import { DAY, HOUR, hourBucket, ttlSeconds } from '../time';
@@ -185,13 +185,7 @@ async function rollUpDay(day: string, config: HandlerConfig, ddb: DynamoDBDocume
     // Findings whose cadence is daily and that nothing sent yet (no near-time message for their subject) go now.
     const sending: string[] = [];
     for (const f of findings) if (!f.notifiedAt && cadenceOf(config, f.severity) === 'daily' && (await claimNotification(ddb, findingsTable, f.id, 'daily', now))) sending.push(f.id);
-    try {
-      await sns.publish(toPublishInput(config.topicArn, digestNotification(config.tenantId, day, findings, new Set(sending))));
-    } catch (err) {
-      for (const id of sending) await releaseNotification(ddb, findingsTable, id);
-      throw err;
-    }
-    for (const id of sending) await confirmNotification(ddb, findingsTable, id, now);
+    await publishClaimed(ddb, findingsTable, sending, () => sns.publish(toPublishInput(config.topicArn!, digestNotification(config.tenantId, day, findings, new Set(sending)))), now);
     digest = true;
     delivered = sending.length;
   }

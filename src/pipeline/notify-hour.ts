@@ -4,7 +4,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
-import { claimNotification, confirmNotification, findingsForHour, releaseNotification } from '../store/findings';
+import { claimNotification, findingsForHour, publishClaimed } from '../store/findings';
 import { WORKFLOW_ERROR } from '../workflow/names';
 import { cadenceOf, table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
@@ -34,13 +34,7 @@ export async function notifyHour(input: NotifyInput, config: HandlerConfig, ddb:
       continue;
     }
     if (!(await claimNotification(ddb, findingsTable, f.id, 'hourly', now))) continue;
-    try {
-      await sns.publish(toPublishInput(config.topicArn, findingNotification(config.tenantId, f)));
-    } catch (err) {
-      await releaseNotification(ddb, findingsTable, f.id);
-      throw err;
-    }
-    await confirmNotification(ddb, findingsTable, f.id, now);
+    await publishClaimed(ddb, findingsTable, [f.id], () => sns.publish(toPublishInput(config.topicArn!, findingNotification(config.tenantId, f))), now);
     published++;
   }
   return { published, alreadyNotified: all.length - published - waiting, waiting };

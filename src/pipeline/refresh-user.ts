@@ -21,7 +21,7 @@ import { OktaApi, OktaTokenError, personLabel, type OktaUserProfile } from '../o
 import { label, normalize, type OktaEvent } from '../okta/event';
 import type { OktaLogEvent } from '../okta/log-event';
 import { storeFetchedEvents } from '../store/fetched-events';
-import { claimNotification, confirmNotification, putFinding, releaseNotification } from '../store/findings';
+import { claimNotification, publishClaimed, putFinding } from '../store/findings';
 import { named, putUserProfile } from '../store/users';
 import { HOUR, startOfHour, ttlSeconds } from '../time';
 import { ActivityAggregator, hourEvents, hoursWithEventsFrom } from './activity';
@@ -146,13 +146,7 @@ async function detectAndNotify(config: HandlerConfig, ddb: DynamoDBDocumentClien
   for (const f of findings) {
     await putFinding(ddb, findingsTable, f, ttl, now);
     if (!config.topicArn || cadenceOf(config, f.severity) !== 'hourly' || !(await claimNotification(ddb, findingsTable, f.id, 'refresh-user', now))) continue;
-    try {
-      await sns.publish(toPublishInput(config.topicArn, findingNotification(config.tenantId, f)));
-    } catch (err) {
-      await releaseNotification(ddb, findingsTable, f.id);
-      throw err;
-    }
-    await confirmNotification(ddb, findingsTable, f.id, now);
+    await publishClaimed(ddb, findingsTable, [f.id], () => sns.publish(toPublishInput(config.topicArn!, findingNotification(config.tenantId, f))), now);
     notified++;
   }
   return { findings, notified };

@@ -102,6 +102,20 @@ export async function confirmNotification(ddb: DynamoDBDocumentClient, table: st
   );
 }
 
+/**
+ * Publish a message for findings already claimed, then record each of them notified; if the publish fails, give
+ * the claims back (so the next run notifies them) and fail.
+ */
+export async function publishClaimed(ddb: DynamoDBDocumentClient, table: string, ids: readonly string[], publish: () => Promise<unknown>, now = Date.now()): Promise<void> {
+  try {
+    await publish();
+  } catch (err) {
+    for (const id of ids) await releaseNotification(ddb, table, id);
+    throw err;
+  }
+  for (const id of ids) await confirmNotification(ddb, table, id, now);
+}
+
 /** Give a claim back after a failed publish, so the next run notifies. */
 export async function releaseNotification(ddb: DynamoDBDocumentClient, table: string, id: string): Promise<void> {
   await ddb.send(new UpdateCommand({ TableName: table, Key: { id, kind: KIND }, UpdateExpression: 'REMOVE claimedAt, claimedBy' }));

@@ -98,57 +98,39 @@ export class PipelineAlarms extends Construct {
         ...actions,
       }),
     );
+    // Each of the other checks alarms when its count is above 0 in one period; no data is no trouble.
+    const anyOf = (id: string, alarm: { alarmName: string; alarmDescription: string; namespace: string; metricName: string; dimensions?: Record<string, string>; statistic: 'Sum' | 'Maximum'; period: number }) =>
+      this.alarms.push(new CloudwatchMetricAlarm(this, id, { ...alarm, evaluationPeriods: 1, threshold: 0, comparisonOperator: 'GreaterThanThreshold', treatMissingData: 'notBreaching', ...actions }));
     for (const [label, queueName] of Object.entries(props.deadLetterQueues)) {
-      this.alarms.push(
-        new CloudwatchMetricAlarm(this, `dlq-${label}`, {
-          alarmName: props.alarmName(ALARM_CHECKS.deadLetters(label)),
-          alarmDescription: `Messages are waiting in ${queueName}: they could not be delivered or processed`,
-          namespace: 'AWS/SQS',
-          metricName: 'ApproximateNumberOfMessagesVisible',
-          dimensions: { QueueName: queueName },
-          statistic: 'Maximum',
-          period: 300,
-          evaluationPeriods: 1,
-          threshold: 0,
-          comparisonOperator: 'GreaterThanThreshold',
-          treatMissingData: 'notBreaching',
-          ...actions,
-        }),
-      );
+      anyOf(`dlq-${label}`, {
+        alarmName: props.alarmName(ALARM_CHECKS.deadLetters(label)),
+        alarmDescription: `Messages are waiting in ${queueName}: they could not be delivered or processed`,
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateNumberOfMessagesVisible',
+        dimensions: { QueueName: queueName },
+        statistic: 'Maximum',
+        period: 300,
+      });
     }
-    this.alarms.push(
-      new CloudwatchMetricAlarm(this, 'workflow-failed', {
-        alarmName: props.alarmName(ALARM_CHECKS.workflowFailed),
-        alarmDescription: 'The hourly workflow failed; its hours are marked for reprocessing on the next run',
-        namespace: 'AWS/States',
-        metricName: 'ExecutionsFailed',
-        dimensions: { StateMachineArn: props.stateMachineArn },
-        statistic: 'Sum',
-        period: 3600,
-        evaluationPeriods: 1,
-        threshold: 0,
-        comparisonOperator: 'GreaterThanThreshold',
-        treatMissingData: 'notBreaching',
-        ...actions,
-      }),
-    );
+    anyOf('workflow-failed', {
+      alarmName: props.alarmName(ALARM_CHECKS.workflowFailed),
+      alarmDescription: 'The hourly workflow failed; its hours are marked for reprocessing on the next run',
+      namespace: 'AWS/States',
+      metricName: 'ExecutionsFailed',
+      dimensions: { StateMachineArn: props.stateMachineArn },
+      statistic: 'Sum',
+      period: 3600,
+    });
     for (const [label, functionName] of Object.entries(props.functions)) {
-      this.alarms.push(
-        new CloudwatchMetricAlarm(this, `errors-${label}`, {
-          alarmName: props.alarmName(ALARM_CHECKS.errors(label)),
-          alarmDescription: `${functionName} reported errors`,
-          namespace: 'AWS/Lambda',
-          metricName: 'Errors',
-          dimensions: { FunctionName: functionName },
-          statistic: 'Sum',
-          period: 900,
-          evaluationPeriods: 1,
-          threshold: 0,
-          comparisonOperator: 'GreaterThanThreshold',
-          treatMissingData: 'notBreaching',
-          ...actions,
-        }),
-      );
+      anyOf(`errors-${label}`, {
+        alarmName: props.alarmName(ALARM_CHECKS.errors(label)),
+        alarmDescription: `${functionName} reported errors`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensions: { FunctionName: functionName },
+        statistic: 'Sum',
+        period: 900,
+      });
     }
     for (const metric of Object.values(LOG_METRICS)) {
       for (const fn of metric.functions) {
@@ -159,21 +141,7 @@ export class PipelineAlarms extends Construct {
           metricTransformation: { name: metric.name, namespace: props.metricNamespace, value: `$.${metric.field}`, unit: 'Count' },
         });
       }
-      this.alarms.push(
-        new CloudwatchMetricAlarm(this, metric.alarm, {
-          alarmName: props.alarmName(metric.alarm),
-          alarmDescription: metric.alarmDescription,
-          namespace: props.metricNamespace,
-          metricName: metric.name,
-          statistic: 'Sum',
-          period: 3600,
-          evaluationPeriods: 1,
-          threshold: 0,
-          comparisonOperator: 'GreaterThanThreshold',
-          treatMissingData: 'notBreaching',
-          ...actions,
-        }),
-      );
+      anyOf(metric.alarm, { alarmName: props.alarmName(metric.alarm), alarmDescription: metric.alarmDescription, namespace: props.metricNamespace, metricName: metric.name, statistic: 'Sum', period: 3600 });
     }
   }
 }
