@@ -6,7 +6,8 @@
 import { CancelReplayCommand, DescribeReplayCommand, EventBridgeClient, StartReplayCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { TenantClientConfig } from '../aws/tenant-credentials';
-import { DELIVERY_STREAM } from '../pipeline/delivery';
+import { minimumGracePeriodMinutes } from '../pipeline/delivery';
+import { MINUTE } from '../time';
 import { hourlyRunInput } from '../pipeline/schedules';
 import type { WorkflowOutput } from '../pipeline/workflow-steps';
 import type { Tenant } from '../tenants/schema';
@@ -51,8 +52,9 @@ export function awsReplayTarget(t: Tenant, client: TenantClientConfig, options: 
     async cancelReplay(name) {
       await events.send(new CancelReplayCommand({ ReplayName: name }));
     },
-    // The delivery stream writes what it holds within its buffering interval; a minute more for ingest.
-    settle: () => sleep((DELIVERY_STREAM.bufferingIntervalSeconds + 60) * 1000),
+    // The delivery stream writes what it holds within its buffering interval, and ingest indexes it: the wait an
+    // hourly run's grace period must cover too.
+    settle: () => sleep(minimumGracePeriodMinutes() * MINUTE),
     async startExecution(hours, name) {
       const res = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(hourlyRunInput(t.id, new Date(now()).toISOString(), hours)) }));
       return res.executionArn!;
