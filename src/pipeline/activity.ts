@@ -5,79 +5,29 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
-import { subjectUser, type OktaEvent } from '../okta/event';
-import { queryAll } from '../store/dynamo';
+import type { OktaEvent } from '../okta/event';
+import { loadHourActivity } from '../store/activity-parts';
+import { putAll, queryAll } from '../store/dynamo';
 import { listChunks } from '../store/events';
 import { claimNotification, findingsForHour, publishClaimed } from '../store/findings';
 import { hoursWithEvents } from '../store/hours';
-import { DAILY_RUNS_PK } from '../store/keys';
+import { DAILY_RUNS_PK, HOUR_STATUS, type HourStatus } from '../store/keys';
 import { DAY, HOUR, hourBucket, ttlSeconds } from '../time';
 import { bucket, cadenceOf, intakeRules, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
+import { ActivityAggregator, type ActivitySummary } from './activity-summary';
 import { digestNotification, toPublishInput } from './notifications';
-
-const MAX_DISTINCT = 50;
-
-/** One user's day. Distinct lists are capped so an item stays small whatever the user did. */
-export interface ActivitySummary {
-  user: string;
-  day: string;
-  login?: string;
-  events: number;
-  firstSeen: string;
-  lastSeen: string;
-  eventTypes: Record<string, number>;
-  outcomes: Record<string, number>;
-  ips: string[];
-  countries: string[];
-  userAgents: number;
-  signIns: number;
-  failedSignIns: number;
-}
-
-export class ActivityAggregator {
-  private readonly users = new Map<string, ActivitySummary & { agents: Set<string> }>();
-
-  constructor(private readonly day: string) {}
-
-  add(e: OktaEvent): void {
-    const who = subjectUser(e);
-    if (!who) return;
-    let s = this.users.get(who.id);
-    if (!s) {
-      s = { user: who.id, day: this.day, login: who.alternateId, events: 0, firstSeen: e.published, lastSeen: e.published, eventTypes: {}, outcomes: {}, ips: [], countries: [], userAgents: 0, signIns: 0, failedSignIns: 0, agents: new Set() };
-      this.users.set(who.id, s);
-    }
-    s.events++;
-    if (e.published < s.firstSeen) s.firstSeen = e.published;
-    if (e.published > s.lastSeen) s.lastSeen = e.published;
-    s.eventTypes[e.eventType] = (s.eventTypes[e.eventType] ?? 0) + 1;
-    if (e.outcome) s.outcomes[e.outcome] = (s.outcomes[e.outcome] ?? 0) + 1;
-    if (e.ip && !s.ips.includes(e.ip) && s.ips.length < MAX_DISTINCT) s.ips.push(e.ip);
-    if (e.country && !s.countries.includes(e.country) && s.countries.length < MAX_DISTINCT) s.countries.push(e.country);
-    if (e.userAgent && s.agents.size < MAX_DISTINCT) s.agents.add(e.userAgent);
-    s.userAgents = s.agents.size;
-    if (e.eventType === 'user.session.start') {
-      if (e.outcome === 'SUCCESS') s.signIns++;
-      else if (e.outcome === 'FAILURE') s.failedSignIns++;
-    }
-  }
-
-  summaries(): ActivitySummary[] {
-    return [...this.users.values()].map(({ agents: _agents, ...s }) => s);
-  }
-}
 
 /** The hours from `fromHour` on, `hours` of them, as hour buckets. */
 function hourBuckets(fromHour: number, hours: number): string[] {
   return Array.from({ length: hours }, (_, h) => hourBucket(fromHour + h * HOUR));
 }
 
-/** The hours from `fromHour` on, `hours` of them, that have had events (one query to the hours table). */
-export async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerConfig, fromHour: number, hours: number): Promise<string[]> {
+/** The hours from `fromHour` on, `hours` of them, that have had events, with their status, in hour order (one query to the hours table). */
+export async function hoursWithEventsFrom(ddb: DynamoDBDocumentClient, config: HandlerConfig, fromHour: number, hours: number): Promise<Map<string, HourStatus>> {
   const buckets = hourBuckets(fromHour, hours);
   const active = await hoursWithEvents(ddb, table(config, 'hours'), config.tenantId, buckets[0], buckets[buckets.length - 1]);
-  return buckets.filter((h) => active.has(h));
+  return new Map(buckets.filter((h) => active.has(h)).map((h) => [h, active.get(h)!]));
 }
 
 /**
@@ -139,7 +89,7 @@ async function missedDays(ddb: DynamoDBDocumentClient, config: HandlerConfig, da
   const from = Math.max(Date.parse(`${records[0].day}T00:00:00Z`) + DAY, start - DAILY_CATCH_UP_DAYS * DAY);
   const unrecorded = Array.from({ length: Math.max(0, (start - from) / DAY) }, (_, i) => dayOf(from + i * DAY)).filter((d) => !done.has(d));
   if (!unrecorded.length) return [];
-  const active = await hoursWithEventsFrom(ddb, config, from, ((start - from) / DAY) * 24);
+  const active = [...(await hoursWithEventsFrom(ddb, config, from, ((start - from) / DAY) * 24)).keys()];
   return unrecorded.filter((d) => active.some((h) => h.startsWith(d))).slice(0, MAX_CATCH_UP_PER_RUN);
 }
 
@@ -161,20 +111,36 @@ export async function daily(input: DailyInput, config: HandlerConfig, ddb: Dynam
   return { ...(await rollUpDay(day, config, ddb, s3, sns, now)), caughtUp };
 }
 
-/** One day's roll-up and digest, then its record. */
-async function rollUpDay(day: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now: number): Promise<Omit<DailyOutput, 'caughtUp'>> {
-  const start = Date.parse(`${day}T00:00:00Z`);
+/**
+ * A day's Activity, hour by hour in order: a processed hour (DONE) from the parts Detect stored as it read the hour;
+ * an hour not processed since its last events arrived (pending, re-opened, failed), or without stored parts, from
+ * its events.
+ */
+async function dayActivity(day: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client): Promise<{ summaries: ActivitySummary[]; events: number; active: string[] }> {
   const agg = new ActivityAggregator(day);
   let events = 0;
-  const active = await hoursWithEventsFrom(ddb, config, start, 24);
-  for await (const e of hourEvents(ddb, s3, config, active)) {
-    agg.add(e);
-    events++;
+  const active = await hoursWithEventsFrom(ddb, config, Date.parse(`${day}T00:00:00Z`), 24);
+  for (const [hour, status] of active) {
+    const stored = status === HOUR_STATUS.done ? await loadHourActivity(s3, bucket(config), hour) : undefined;
+    if (stored) {
+      for (const part of stored.users) agg.merge(part);
+      events += stored.events;
+      continue;
+    }
+    for await (const e of hourEvents(ddb, s3, config, [hour])) {
+      agg.add(e);
+      events++;
+    }
   }
+  return { summaries: agg.summaries(), events, active: [...active.keys()] };
+}
+
+/** One day's roll-up and digest, then its record. */
+async function rollUpDay(day: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now: number): Promise<Omit<DailyOutput, 'caughtUp'>> {
+  const { summaries, events, active } = await dayActivity(day, config, ddb, s3);
   const activityTable = table(config, 'activity');
   const ttl = ttlSeconds(now, Math.max(config.settings.retentionDays, 90));
-  const summaries = agg.summaries();
-  for (const s of summaries) await ddb.send(new PutCommand({ TableName: activityTable, Item: { ...s, ttl } }));
+  await putAll(ddb, activityTable, summaries.map((s) => ({ ...s, ttl })));
 
   // A finding's hour is its triggering event's, so only hours with events can hold findings.
   const findingsTable = table(config, 'findings');

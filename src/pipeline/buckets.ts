@@ -5,7 +5,7 @@
  */
 
 /** What the bucket holds, each under its own key prefix. */
-export type ObjectArea = 'events' | 'delivery-errors' | 'state';
+export type ObjectArea = 'events' | 'delivery-errors' | 'state' | 'activity';
 
 export interface ObjectAreaSpec {
   readonly name: ObjectArea;
@@ -30,6 +30,11 @@ export const OBJECT_AREAS: Readonly<Record<ObjectArea, ObjectAreaSpec>> = {
     name: 'state',
     prefix: 'state/',
     description: "Detection state: one gzip JSON snapshot of every live (detection, key) state at the end of each processed hour (state/<hour>.json.gz).",
+  },
+  activity: {
+    name: 'activity',
+    prefix: 'activity/',
+    description: "Each processed hour's part of its users' Activity (activity/<hour>.json.gz), written by Detect as it reads the hour, added up by the daily roll-up instead of reading the day's events again.",
   },
 };
 

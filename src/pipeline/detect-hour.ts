@@ -1,6 +1,7 @@
 /**
  * The hourly workflow's Detect step: every enabled detection over one hour, starting from the state
- * snapshot the hour before it left, storing the findings and this hour's snapshot (src/store/snapshots.ts).
+ * snapshot the hour before it left, storing the findings and this hour's snapshot (src/store/snapshots.ts);
+ * and, since it has read the hour, the hour's part of its users' Activity (src/store/activity-parts.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -8,11 +9,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding } from '../detections/types';
+import { saveHourActivity } from '../store/activity-parts';
 import { listChunks } from '../store/events';
 import { putFinding } from '../store/findings';
 import { MAX_STORED_FAILURES, recordDetectionFailures, reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
 import { DAY, HOUR, ttlSeconds } from '../time';
+import { ActivityAggregator } from './activity-summary';
 import { bucket, intakeRules, table, type HandlerConfig } from './config';
 import { readHourEvents } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
@@ -42,7 +45,12 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   for (const entry of before?.entries ?? []) if (entry.expiresAt >= hourStart) engine.load(entry);
 
   const found: Finding[] = [];
-  for (const e of ordered) found.push(...engine.process(e));
+  const activity = new ActivityAggregator(input.hour.slice(0, 10));
+  for (const e of ordered) {
+    found.push(...engine.process(e));
+    activity.add(e);
+  }
+  await saveHourActivity(s3, stateBucket, { hour: input.hour, events: ordered.length, users: activity.parts() });
 
   // State that expires before the next hour starts would be evicted at its first event: leave it out.
   const end = [...engine.export()].filter((s) => s.expiresAt >= hourStart + HOUR);

@@ -6,6 +6,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { OktaEvent } from '../okta/event';
 import { intake, type IntakeRules } from '../okta/input';
+import { mayBeOfHour } from '../okta/raw-fields';
 import { readChunks } from '../store/events';
 import { hourBucket } from '../time';
 
@@ -13,16 +14,20 @@ export interface HourEvents {
   readonly events: OktaEvent[];
   /** Copies of an event already read (Okta's redeliveries, a replay, a redelivered object). */
   readonly duplicates: number;
-  /** Stored records that are not events (counted; the indexer set each aside in quarantine already). */
+  /** Stored records that are not events (counted; the indexer set each aside in quarantine already), of those that may be of the hour. */
   readonly malformed: number;
 }
 
-/** `rules`: the tenant's (src/okta/input.ts), so a record ingest set aside (another org's, say) is set aside here too. */
+/**
+ * `rules`: the tenant's (src/okta/input.ts), so a record ingest set aside (another org's, say) is set aside here too.
+ * Records certainly of another hour (late events in an object of this hour, the hour's own in a late one) are skipped
+ * before they are parsed.
+ */
 export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[], rules: IntakeRules): Promise<HourEvents> {
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
-  for await (const record of readChunks(s3, bucket, chunkKeys)) {
+  for await (const record of readChunks(s3, bucket, chunkKeys, (line) => mayBeOfHour(line, hour))) {
     const verdict = record.error === undefined ? intake(record.value, rules) : undefined;
     if (verdict?.kind !== 'event') {
       malformed++;

@@ -98,7 +98,7 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     entry: 'functions/detect/index.ts',
     // hours: re-open later hours whose start state this hour's rerun changed.
     tables: { events: 'read', findings: 'readwrite', hours: 'write' },
-    objects: { events: 'read', state: 'readwrite' },
+    objects: { events: 'read', state: 'readwrite', activity: 'write' },
     publishes: false,
     memoryMb: 1024,
     timeoutSeconds: 600,
@@ -119,7 +119,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     entry: 'functions/daily/index.ts',
     // hours: which hours of the day had events, so that only those are read.
     tables: { events: 'read', activity: 'readwrite', findings: 'read', hours: 'read' },
-    objects: { events: 'read' },
+    // activity: the hours' parts Detect stored; events: an hour not processed since its last events, read as they are.
+    objects: { events: 'read', activity: 'read' },
     publishes: true,
     // A roll-up that failed every asynchronous attempt is kept in the failed-invocations queue (PipelineFunction);
     // the next day's run also rolls up the days it finds missed (src/pipeline/activity.ts).

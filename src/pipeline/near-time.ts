@@ -18,6 +18,7 @@ import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import type { OktaEvent } from '../okta/event';
 import { intake, type IntakeRules } from '../okta/input';
+import { mayBeOfType } from '../okta/raw-fields';
 import { ttlSeconds } from '../time';
 import { readObject } from '../store/events';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
@@ -48,12 +49,13 @@ function eventTypeOf(value: unknown): string | undefined {
 
 /** The object's events a near-time detection reads, each uuid once, in time order. */
 async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[], rules: IntakeRules): Promise<OktaEvent[]> {
-  const types = new Set<string | undefined>(detections.flatMap((r) => r.detection.eventTypes));
+  const types = new Set<string>(detections.flatMap((r) => r.detection.eventTypes));
   const events = new Map<string, OktaEvent>();
-  for (const record of await readObject(s3, bucketName, key)) {
+  // Most events are of other types: look at the type before parsing the record, and before normalizing the event.
+  for (const record of await readObject(s3, bucketName, key, (line) => mayBeOfType(line, types))) {
     if (record.error !== undefined) continue; // the indexer quarantined it
-    // Most events are of other types: look at the type before normalizing the event.
-    if (!types.has(eventTypeOf(record.value))) continue;
+    const type = eventTypeOf(record.value);
+    if (type === undefined || !types.has(type)) continue;
     const verdict = intake(record.value, rules);
     if (verdict.kind !== 'event' || verdict.replayName !== undefined || !types.has(verdict.event.eventType)) continue;
     events.set(verdict.event.uuid, verdict.event);

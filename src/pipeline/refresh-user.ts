@@ -24,7 +24,8 @@ import { storeFetchedEvents } from '../store/fetched-events';
 import { claimNotification, publishClaimed, putFinding } from '../store/findings';
 import { named, putUserProfile } from '../store/users';
 import { HOUR, startOfHour, ttlSeconds } from '../time';
-import { ActivityAggregator, hourEvents, hoursWithEventsFrom } from './activity';
+import { hourEvents, hoursWithEventsFrom } from './activity';
+import { ActivityAggregator } from './activity-summary';
 import { bucket, cadenceOf, table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 
@@ -77,7 +78,7 @@ export async function refreshUser(input: RefreshUserInput, config: HandlerConfig
     // only if no copy of it is stored, whoever it is filed under).
     const stored: OktaEvent[] = [];
     const known = new Set<string>();
-    for await (const e of hourEvents(ddb, s3, config, await hoursWithEventsFrom(ddb, config, from, hours))) {
+    for await (const e of hourEvents(ddb, s3, config, [...(await hoursWithEventsFrom(ddb, config, from, hours)).keys()])) {
       known.add(e.uuid);
       if (involves(e, profile.id)) stored.push(e);
     }

@@ -23,11 +23,14 @@ export interface StoredRecord {
   readonly line?: string;
 }
 
+/** Which lines of an object a reader wants parsed: one told false is skipped unparsed (src/okta/raw-fields.ts). @default every line */
+export type LineFilter = (line: string) => boolean;
+
 /** An events object's records (NDJSON, gzip): a line that is not JSON comes back as such, never stopping the rest. */
-export function decodeRecords(data: Uint8Array): StoredRecord[] {
+export function decodeRecords(data: Uint8Array, wanted?: LineFilter): StoredRecord[] {
   const out: StoredRecord[] = [];
   for (const line of gunzipSync(data).toString('utf8').split('\n')) {
-    if (line.trim() === '') continue;
+    if (line.trim() === '' || (wanted && !wanted(line))) continue;
     try {
       out.push({ value: JSON.parse(line) });
     } catch (err) {
@@ -64,10 +67,10 @@ export async function putEventsObject(ddb: DynamoDBDocumentClient, s3: S3Client,
   return key;
 }
 
-/** Read an events object. */
-export async function readObject(s3: S3Client, bucket: string, key: string): Promise<StoredRecord[]> {
+/** Read an events object (the `wanted` lines only, when given). */
+export async function readObject(s3: S3Client, bucket: string, key: string, wanted?: LineFilter): Promise<StoredRecord[]> {
   const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return decodeRecords(await res.Body!.transformToByteArray());
+  return decodeRecords(await res.Body!.transformToByteArray(), wanted);
 }
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
@@ -79,10 +82,10 @@ export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hou
 /** How many chunk objects are fetched at once. */
 const PARALLEL_READS = 8;
 
-/** Read objects by reference (events table sk, a few at a time) and yield their records. */
-export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[]): AsyncGenerator<StoredRecord> {
+/** Read objects by reference (events table sk, a few at a time) and yield their (`wanted`) records. */
+export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
-    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => readObject(s3, bucket, chunkObjectKey(sk))));
+    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => readObject(s3, bucket, chunkObjectKey(sk), wanted)));
     for (const records of objects) yield* records;
   }
 }

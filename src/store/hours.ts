@@ -67,19 +67,19 @@ export async function hoursToReprocess(ddb: DynamoDBDocumentClient, table: strin
 }
 
 /**
- * Which of the hours from `fromHour` to `toHour` (inclusive) have had events arrive, in one query: an hour
- * nothing arrived for has no item, or none counted. Readers of a day (Activity, refresh-user) read only these.
+ * Which of the hours from `fromHour` to `toHour` (inclusive) have had events arrive, with each one's status, in one
+ * query: an hour nothing arrived for has no item, or none counted. Readers of a day (Activity, refresh-user) read only these.
  */
-export async function hoursWithEvents(ddb: DynamoDBDocumentClient, table: string, tenant: string, fromHour: string, toHour: string): Promise<Set<string>> {
+export async function hoursWithEvents(ddb: DynamoDBDocumentClient, table: string, tenant: string, fromHour: string, toHour: string): Promise<Map<string, HourStatus>> {
   const items = await queryAll(ddb, {
     TableName: table,
     KeyConditionExpression: 'tenant = :t AND #h BETWEEN :from AND :to',
     FilterExpression: '#e > :none',
-    ProjectionExpression: '#h',
-    ExpressionAttributeNames: { '#h': 'hour', '#e': 'events' },
+    ProjectionExpression: '#h, #s',
+    ExpressionAttributeNames: { '#h': 'hour', '#e': 'events', '#s': 'status' },
     ExpressionAttributeValues: { ':t': tenant, ':from': fromHour, ':to': toHour, ':none': 0 },
   });
-  return new Set(items.map((i) => i.hour as string));
+  return new Map(items.map((i) => [i.hour as string, i.status as HourStatus]));
 }
 
 /** Give back a claim this run holds (a step failed before the workflow could use it): the next run takes the hour. */

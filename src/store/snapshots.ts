@@ -11,6 +11,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsCommand, PutObjectComma
 import type { StateEntry } from '../detections/engine';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import { HOUR, hourBucket } from '../time';
+import { isMissingObject } from './missing-object';
 
 /** Object metadata holding the SHA-256 of the snapshot's JSON (before compression). */
 const HASH_METADATA = 'sha256';
@@ -25,8 +26,6 @@ export interface Snapshot {
   readonly hour: string;
   readonly entries: StateEntry[];
 }
-
-const isMissing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
 
 /** The snapshot's JSON: entries sorted by detection and key, so the same state always makes the same bytes. */
 export function encodeSnapshot(entries: readonly StateEntry[]): string {
@@ -45,7 +44,7 @@ async function getSnapshot(s3: S3Client, bucket: string, hour: string): Promise<
     const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: snapshotKey(hour) }));
     return { hour, entries: decodeSnapshot(await res.Body!.transformToByteArray()) };
   } catch (err) {
-    if (isMissing(err)) return undefined;
+    if (isMissingObject(err)) return undefined;
     throw err;
   }
 }
@@ -76,7 +75,7 @@ export async function snapshotHash(s3: S3Client, bucket: string, hour: string): 
     const res = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: snapshotKey(hour) }));
     return res.Metadata?.[HASH_METADATA];
   } catch (err) {
-    if (isMissing(err)) return undefined;
+    if (isMissingObject(err)) return undefined;
     throw err;
   }
 }

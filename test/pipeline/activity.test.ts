@@ -44,6 +44,22 @@ describe('daily activity and digest', () => {
     expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 1 + 2 + 2);
   });
 
+  it("given two hours the hourly workflow processed and a late event re-opening the first, when the daily job runs, then the processed hour is added up from the parts Detect stored and the re-opened one from its events", async () => {
+    for (const e of [...failedSignIns('2026-11-02T09:05:00Z', 3), ...normalSignIns('2026-11-02T13:00:00Z', 2, victim)]) await p.put(wrap(e));
+    await p.runHourly('2026-11-02T14:15:00Z');
+    for (const e of failedSignIns('2026-11-02T09:40:00Z', 1)) await p.put(wrap(e));
+    await p.drain();
+    const before = p.meter.usage();
+
+    const out = await p.runDaily('2026-11-03T06:00:00Z');
+
+    expect(out).toMatchObject({ users: 1, events: 6 });
+    const item = await createDynamo(p.endpoint).send(new GetCommand({ TableName: p.tables.activity, Key: { user: victim.id, day: '2026-11-02' } }));
+    expect(item.Item).toMatchObject({ events: 6, signIns: 2, failedSignIns: 4, firstSeen: '2026-11-02T09:05:00.000Z', lastSeen: '2026-11-02T13:03:00.000Z', countries: ['Nigeria', 'United States'] });
+    // The runs' records, the hours with events, the findings of each of the two hours, and one chunk list: the re-opened hour's only.
+    expect(dailyRequests(p.meter.usage(), 'Query') - dailyRequests(before, 'Query')).toBe(1 + 1 + 2 + 1);
+  });
+
   it('given a daily run that failed or never came, when the next daily run fires, then it rolls up the missed day and sends its digest first, once', async () => {
     for (const [day, n] of [['2026-11-01', 2], ['2026-11-02', 3], ['2026-11-03', 4]] as const) for (const e of normalSignIns(`${day}T10:00:00Z`, n, victim)) await p.put(wrap(e));
     await p.drain();
