@@ -9,11 +9,17 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DAY } from '../src/time';
 
+/** How much the archive holds back before writing it to its file (characters). */
+const WRITE_BYTES = 1 << 20;
+
 export class LocalArchive {
   private readonly dir = mkdtempSync(join(tmpdir(), 'vigil-archive-'));
   private readonly file = join(this.dir, 'events.ndjson');
   private readonly fd = openSync(this.file, 'a');
   private closed = false;
+  /** Appended lines not yet written: written a megabyte at a time (and before every read), not a write per event. */
+  private pending: string[] = [];
+  private pendingBytes = 0;
   archived = 0;
 
   /** @param retentionDays days events are kept; 0 keeps them forever (EventBridge's archive retention). */
@@ -21,12 +27,23 @@ export class LocalArchive {
 
   /** Keep an event (its JSON, as it reached the bus) with the time it arrived. */
   append(body: string, at: number): void {
-    writeSync(this.fd, `${at}\t${body}\n`);
+    const line = `${at}\t${body}\n`;
+    this.pending.push(line);
+    this.pendingBytes += line.length;
     this.archived++;
+    if (this.pendingBytes >= WRITE_BYTES) this.write();
+  }
+
+  private write(): void {
+    if (!this.pending.length) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   /** The events that reached the bus from `from` (inclusive) to `to` (exclusive) and are still retained at `now`, in arrival order. */
   async *between(from: number, to: number, now = Date.now()): AsyncGenerator<{ at: number; event: Record<string, unknown> }> {
+    this.write();
     const oldest = this.retentionDays > 0 ? now - this.retentionDays * DAY : -Infinity;
     const lines = createInterface({ input: createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {

@@ -40,15 +40,16 @@ function isEnvelope(value: Record<string, unknown>): boolean {
   return 'detail' in value && ('detail-type' in value || 'source' in value);
 }
 
-/** Whether a JSON value nests deeper than `max` (walked without recursion, stopping at the first too deep). */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+/** Whether a JSON value nests deeper than `max` (`depth`: the value's own, 1 at the top), stopping at the first too deep. */
+export function nestsDeeperThan(value: unknown, max: number, depth = 1): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > max) return true;
+  // Recursion goes no deeper than `max`; no arrays of children are made (this runs on every record read).
+  if (Array.isArray(value)) {
+    for (const child of value) if (nestsDeeperThan(child, max, depth + 1)) return true;
+    return false;
   }
+  for (const key in value) if (Object.hasOwn(value, key) && nestsDeeperThan((value as Record<string, unknown>)[key], max, depth + 1)) return true;
   return false;
 }
 
