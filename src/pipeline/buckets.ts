@@ -19,7 +19,7 @@ export const OBJECT_AREAS: Readonly<Record<ObjectArea, ObjectAreaSpec>> = {
     name: 'events',
     prefix: 'events/',
     description:
-      'The events: gzip NDJSON objects as the delivery stream writes them, by arrival hour (events/stream/<yyyy/MM/dd/HH>/<object>.gz, src/pipeline/delivery.ts), and events written directly (events/direct/<hour>/), each referenced in the events table under the event-time hours it holds.',
+      'The events: gzip NDJSON objects as the delivery stream writes them, by arrival hour (events/stream/<yyyy/MM/dd/HH>/<object>.gz, src/pipeline/delivery.ts), and events written directly (events/direct/<hour>/: an hour holding a small share of a delivered object, written apart by ingest; events fetched from Okta’s API), each referenced in the events table under the event-time hours it holds.',
   },
   'delivery-errors': {
     name: 'delivery-errors',

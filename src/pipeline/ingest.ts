@@ -3,6 +3,9 @@
  * holds, in the events table, and the hour's arrivals counted; an hour already processed is re-opened by
  * a late event, like any other. Records that are not usable events are quarantined (counted, set aside
  * with their reason) and never block the object's other records.
+ * An hour holding only a small share of the object's events (late events, the edge of an hour) is written
+ * apart: its events as an object of their own, referenced instead of the whole object, so that the hour's
+ * reader fetches a few events, not five minutes of the feed, for each late arrival.
  * Deduplication costs nothing here: the hourly read keeps each uuid once (Okta's redeliveries, a replay,
  * an object indexed twice). A copy landing in an hour already processed re-opens it like any late event;
  * the rerun gives the same findings (stable ids), and no finding is notified twice.
@@ -11,7 +14,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nearTimeEventTypes, resolveCatalog } from '../detections/catalog';
 import { intake } from '../okta/input';
-import { putChunkRef, quarantine, readObject } from '../store/events';
+import type { OktaLogEvent } from '../okta/log-event';
+import { putChunkRef, putEventsObject, quarantine, readObject } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
@@ -29,9 +33,17 @@ export interface IngestStats {
   /** Event-time hours the object was referenced under, and those of them already processed (re-opened). */
   hours: string[];
   lateHours: string[];
+  /** Hours whose events were written apart (an object of their own), being a small share of the object's. */
+  split: string[];
   /** Events a near-time detection reads (not replayed): the object goes on to the near-time function. */
   nearTime: number;
 }
+
+/**
+ * An hour with less than this share of an object's events is written apart (see above). At most a few hours of an
+ * object are its own: the delivery stream writes every five minutes.
+ */
+export const SPLIT_SHARE = 0.25;
 
 /** Index one events object. Safe to repeat: the references and quarantine items are rewritten the same. */
 export async function ingestObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, now = Date.now()): Promise<IngestStats> {
@@ -39,9 +51,10 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const nearTimeTypes = new Set(nearTimeEventTypes(resolveCatalog(config.settings.detections)));
   const records = await readObject(s3, bucket(config), key);
-  const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], nearTime: 0 };
+  const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], split: [], nearTime: 0 };
 
-  const byHour = new Map<string, Set<string>>();
+  // Each hour's events, each uuid once.
+  const byHour = new Map<string, Map<string, OktaLogEvent>>();
   const rules = intakeRules(config.settings);
   for (const [i, record] of records.entries()) {
     const verdict = record.error === undefined ? intake(record.value, rules) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
@@ -53,16 +66,21 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
     if (verdict.replayName !== undefined) stats.replayed++;
     else if (nearTimeTypes.has(verdict.event.eventType)) stats.nearTime++;
     const hour = hourBucket(verdict.event.time);
-    const uuids = byHour.get(hour) ?? byHour.set(hour, new Set()).get(hour)!;
-    uuids.add(verdict.event.uuid);
+    const events = byHour.get(hour) ?? byHour.set(hour, new Map()).get(hour)!;
+    if (!events.has(verdict.event.uuid)) events.set(verdict.event.uuid, verdict.event.raw);
   }
 
-  for (const [hour, uuids] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
+  const accepted = [...byHour.values()].reduce((n, events) => n + events.size, 0);
+  const largest = Math.max(...[...byHour.values()].map((events) => events.size));
+  for (const [hour, events] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
     // The reference first: once the hour counts the arrival, a run may read it at any moment.
-    await putChunkRef(ddb, eventsTable, hour, key, uuids.size, ttl);
-    if (await recordArrivals(ddb, table(config, 'hours'), config.tenantId, hour, uuids.size, 1, ttl)) stats.lateHours.push(hour);
+    if (events.size < largest && events.size < accepted * SPLIT_SHARE) {
+      await putEventsObject(ddb, s3, eventsTable, bucket(config), hour, [...events.values()], ttl);
+      stats.split.push(hour);
+    } else await putChunkRef(ddb, eventsTable, hour, key, events.size, ttl);
+    if (await recordArrivals(ddb, table(config, 'hours'), config.tenantId, hour, events.size, 1, ttl)) stats.lateHours.push(hour);
     stats.hours.push(hour);
-    stats.accepted += uuids.size;
+    stats.accepted += events.size;
   }
   return stats;
 }

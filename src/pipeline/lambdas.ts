@@ -62,7 +62,8 @@ export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
     description: 'Index each object the delivery stream writes under the event-time hours it holds, quarantine unusable records, re-open late hours; forward objects with near-time events',
     entry: 'functions/ingest/index.ts',
     tables: { events: 'write', hours: 'readwrite' },
-    objects: { events: 'read' },
+    // events: readwrite, to write an hour holding a small share of an object apart (events/direct/).
+    objects: { events: 'readwrite' },
     drains: ['ingest-objects'],
     feeds: ['near-time-objects'],
     publishes: false,

@@ -1,9 +1,9 @@
 /**
  * The events: gzip NDJSON objects in the tenant's bucket (S3 storage costs a tenth of DynamoDB's), as the
- * delivery stream wrote them (src/pipeline/delivery.ts), or as a direct write (events fetched from Okta's
- * API); each referenced by an item of the events table under every event-time hour it holds (what the
- * hourly workflow queries: one object may hold events of several hours, and a reader keeps the hour's
- * own). And a quarantine for records that could not be read (set aside, never dropped).
+ * delivery stream wrote them (src/pipeline/delivery.ts), or as a direct write (an hour's few events of a
+ * delivered object, written apart by ingest; events fetched from Okta's API); each referenced by an item
+ * of the events table under every event-time hour it holds (what the hourly workflow queries: one object
+ * may hold events of several hours, and a reader keeps the hour's own). And a quarantine for records that could not be read (set aside, never dropped).
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';

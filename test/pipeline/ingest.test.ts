@@ -1,6 +1,7 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { clients, setClients } from '../../src/aws/clients';
 import { LocalPipeline } from '../../local/runtime';
+import { chunkObjectKey, listChunks, readObject } from '../../src/store/events';
 import { failedSignIns, testTenant, wrap } from './helpers';
 
 describe('ingest function (the indexer)', () => {
@@ -39,6 +40,21 @@ describe('ingest function (the indexer)', () => {
     const run = await p.runHourly('2026-11-02T09:15:00Z', ['2026-11-02T06', '2026-11-02T07', '2026-11-02T08']);
     expect(p.delivery.objects).toBe(1);
     expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T06', events: 1 }, { hour: '2026-11-02T07', events: 1 }, { hour: '2026-11-02T08', events: 1 }] });
+  });
+
+  it('given an object of one hour holding two late events of an earlier hour, when indexed, then the late ones are written apart and their hour references only them', async () => {
+    for (const e of [...failedSignIns('2026-11-02T10:10:00Z', 12), ...failedSignIns('2026-11-02T08:30:00Z', 2)]) await p.put(wrap(e));
+
+    await p.drain();
+
+    expect(p.delivery.objects).toBe(1);
+    const [late] = await listChunks(p.ddb, p.tables.events, '2026-11-02T08');
+    const [own] = await listChunks(p.ddb, p.tables.events, '2026-11-02T10');
+    expect(chunkObjectKey(own)).toMatch(/^events\/stream\//);
+    expect(chunkObjectKey(late)).toMatch(/^events\/direct\/2026-11-02T08\//);
+    expect((await readObject(p.s3, p.bucket, chunkObjectKey(late))).map((r) => (r.value as { published: string }).published)).toEqual(['2026-11-02T08:30:00.000Z', '2026-11-02T08:31:00.000Z']);
+    const run = await p.runHourly('2026-11-02T11:15:00Z', ['2026-11-02T08', '2026-11-02T10']);
+    expect(run.output).toMatchObject({ hours: [{ hour: '2026-11-02T08', events: 2 }, { hour: '2026-11-02T10', events: 12 }] });
   });
 
   it('given late events whose reference was written but the hours table throttles, when SQS redelivers the notification, then they still re-open their hour and are processed', async () => {
