@@ -15,7 +15,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nearTimeEventTypes, resolveCatalog } from '../detections/catalog';
 import { intake } from '../okta/input';
 import type { OktaLogEvent } from '../okta/log-event';
-import { putChunkRef, putEventsObject, quarantine, readObject } from '../store/events';
+import { putChunkRefs, quarantine, readObject, writeEventsObject, type ChunkRef } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
@@ -72,12 +72,17 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
 
   const accepted = [...byHour.values()].reduce((n, events) => n + events.size, 0);
   const largest = Math.max(...[...byHour.values()].map((events) => events.size));
-  for (const [hour, events] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
-    // The reference first: once the hour counts the arrival, a run may read it at any moment.
+  const hours = [...byHour].sort(([a], [b]) => a.localeCompare(b));
+  const refs: ChunkRef[] = [];
+  for (const [hour, events] of hours) {
     if (events.size < largest && events.size < accepted * SPLIT_SHARE) {
-      await putEventsObject(ddb, s3, eventsTable, bucket(config), hour, [...events.values()], ttl);
+      refs.push(await writeEventsObject(s3, bucket(config), hour, [...events.values()]));
       stats.split.push(hour);
-    } else await putChunkRef(ddb, eventsTable, hour, key, events.size, ttl);
+    } else refs.push({ hour, objectKey: key, count: events.size });
+  }
+  // The references first: once an hour counts the arrival, a run may read it at any moment.
+  await putChunkRefs(ddb, eventsTable, refs, ttl);
+  for (const [hour, events] of hours) {
     if (await recordArrivals(ddb, table(config, 'hours'), config.tenantId, hour, events.size, 1, ttl)) stats.lateHours.push(hour);
     stats.hours.push(hour);
     stats.accepted += events.size;

@@ -11,7 +11,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import type { OktaLogEvent } from '../okta/log-event';
-import { queryAll } from './dynamo';
+import { putAll, queryAll } from './dynamo';
 import { chunkSk, hourPk, KEY_PREFIX, quarantinePk } from './keys';
 
 /** One record of an events object: the parsed value, or the line as it was when it is not JSON. */
@@ -43,28 +43,44 @@ export function decodeRecords(data: Uint8Array, wanted?: LineFilter): StoredReco
 /** The object a reference (events table sk) points at. */
 export const chunkObjectKey = (sk: string) => sk.slice(KEY_PREFIX.chunk.length);
 
+/** A reference to an object under an event-time hour, with how many of its events fall in that hour. */
+export interface ChunkRef {
+  readonly hour: string;
+  readonly objectKey: string;
+  readonly count: number;
+}
+
 /**
- * Reference an object under an event-time hour, with how many of its events fall in that hour. Writing
- * it again (a redelivered notification) overwrites it with the same item.
+ * Reference objects under event-time hours, 25 references a request. Writing one again (a redelivered
+ * notification) overwrites it with the same item. When a request fails, its references are written one by
+ * one, so that an hour that cannot be referenced never holds back the others; its error is then thrown.
  */
-export async function putChunkRef(ddb: DynamoDBDocumentClient, table: string, hour: string, objectKey: string, count: number, ttl: number): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: table, Item: { pk: hourPk(hour), sk: chunkSk(objectKey), count, receivedAt: new Date().toISOString(), ttl } }));
+export async function putChunkRefs(ddb: DynamoDBDocumentClient, table: string, refs: readonly ChunkRef[], ttl: number): Promise<void> {
+  const receivedAt = new Date().toISOString();
+  const items = refs.map((r) => ({ pk: hourPk(r.hour), sk: chunkSk(r.objectKey), count: r.count, receivedAt, ttl }));
+  try {
+    await putAll(ddb, table, items);
+  } catch (err) {
+    if (items.length === 1) throw err;
+    const failed: unknown[] = [];
+    for (const item of items) await putAll(ddb, table, [item]).catch((e: unknown) => failed.push(e));
+    if (failed.length) throw failed[0];
+  }
 }
 
 /** Objects written directly (not by the delivery stream) go under this part of the events area. */
 const DIRECT_PREFIX = `${OBJECT_AREAS.events.prefix}direct/`;
 
 /**
- * Write events of one event-time hour as an object of their own and reference it: the object first, then its
- * reference (so a listed object can always be read). The key is derived from the events' uuids, so a retried
+ * Write events of one event-time hour as an object of their own, to be referenced (the object first, then its
+ * reference, so a listed object can always be read). The key is derived from the events' uuids, so a retried
  * write overwrites itself.
  */
-export async function putEventsObject(ddb: DynamoDBDocumentClient, s3: S3Client, table: string, bucket: string, hour: string, events: readonly OktaLogEvent[], ttl: number): Promise<string> {
+export async function writeEventsObject(s3: S3Client, bucket: string, hour: string, events: readonly OktaLogEvent[]): Promise<ChunkRef> {
   const id = createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
   const key = `${DIRECT_PREFIX}${hour}/${id}.gz`;
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(events.map((e) => JSON.stringify(e)).join('\n')), ContentType: 'application/gzip' }));
-  await putChunkRef(ddb, table, hour, key, events.length, ttl);
-  return key;
+  return { hour, objectKey: key, count: events.length };
 }
 
 /** Read an events object (the `wanted` lines only, when given). */

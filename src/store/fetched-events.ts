@@ -1,6 +1,6 @@
 /**
  * Events fetched from Okta's System Log API (Refresh User Data), merged into the store the way streamed events are
- * kept: an events object per event-time hour, referenced under that hour (src/store/events.ts, putEventsObject), and
+ * kept: an events object per event-time hour, referenced under that hour (src/store/events.ts, writeEventsObject), and
  * the hour's arrivals counted, which re-opens an hour already processed so the hourly workflow runs it again. Callers pass only events whose uuid is not stored yet; the hourly read keeps
  * each uuid once anyway (src/pipeline/hour-events.ts), so a streamed copy arriving after a fetched one never counts
  * twice either.
@@ -9,7 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OktaLogEvent } from '../okta/log-event';
 import { hourBucket } from '../time';
-import { putEventsObject } from './events';
+import { putChunkRefs, writeEventsObject } from './events';
 import { recordArrivals } from './hours';
 
 export interface EventStore {
@@ -28,7 +28,7 @@ export async function storeFetchedEvents(ddb: DynamoDBDocumentClient, s3: S3Clie
   }
   const reopened: string[] = [];
   for (const [hour, hourEvents] of [...byHour].sort(([a], [b]) => a.localeCompare(b))) {
-    await putEventsObject(ddb, s3, store.eventsTable, store.bucket, hour, hourEvents, ttl);
+    await putChunkRefs(ddb, store.eventsTable, [await writeEventsObject(s3, store.bucket, hour, hourEvents)], ttl);
     if (await recordArrivals(ddb, store.hoursTable, store.tenantId, hour, hourEvents.length, 1, ttl)) reopened.push(hour);
   }
   return { hours: [...byHour.keys()].sort(), reopened };
