@@ -83,10 +83,15 @@ export async function writeEventsObject(s3: S3Client, bucket: string, hour: stri
   return { hour, objectKey: key, count: events.length };
 }
 
+/** An events object as stored (gzip). */
+async function fetchObject(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return res.Body!.transformToByteArray();
+}
+
 /** Read an events object (the `wanted` lines only, when given). */
 export async function readObject(s3: S3Client, bucket: string, key: string, wanted?: LineFilter): Promise<StoredRecord[]> {
-  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return decodeRecords(await res.Body!.transformToByteArray(), wanted);
+  return decodeRecords(await fetchObject(s3, bucket, key), wanted);
 }
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
@@ -98,13 +103,22 @@ export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hou
 /** How many chunk objects are fetched at once. */
 const PARALLEL_READS = 8;
 
-/** Read objects by reference (events table sk, a few at a time) and yield their (`wanted`) records. */
+/**
+ * Read objects by reference (events table sk) and yield their (`wanted`) records: fetched a few at a time, each
+ * decoded only when its turn comes, so what waits is compressed bytes, not parsed records.
+ */
 export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
-    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => readObject(s3, bucket, chunkObjectKey(sk), wanted)));
-    for (const records of objects) yield* records;
+    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => fetchObject(s3, bucket, chunkObjectKey(sk))));
+    for (let j = 0; j < objects.length; j++) {
+      const records = decodeRecords(objects[j], wanted);
+      objects[j] = EMPTY; // its bytes are not needed any more
+      yield* records;
+    }
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */
 const QUARANTINE_BODY_BYTES = 256 * 1024;
