@@ -50,12 +50,29 @@ async function getSnapshot(s3: S3Client, bucket: string, hour: string): Promise<
 }
 
 /**
+ * The snapshot this process saved last (in AWS, a warm Lambda container's): the workflow runs an execution's hours
+ * one after another, oldest first, so the next hour mostly starts from the state the one before ended with. It is
+ * used only while the stored object still carries its hash (one HEAD instead of a GET and a decode), and given out
+ * once: an invocation that fails after loading it reads the object the next time.
+ */
+let lastSaved: { readonly bucket: string; readonly hour: string; readonly hash: string; readonly entries: StateEntry[] } | undefined;
+
+async function takeLastSaved(s3: S3Client, bucket: string, hour: string): Promise<Snapshot | undefined> {
+  const saved = lastSaved;
+  if (saved?.bucket !== bucket || saved.hour !== hour) return undefined;
+  lastSaved = undefined;
+  return (await snapshotHash(s3, bucket, hour)) === saved.hash ? { hour, entries: saved.entries } : undefined;
+}
+
+/**
  * The latest snapshot before `hour`, no older than `sinceMs` (state older than that has expired):
- * the previous hour's (one GET), or when that hour never ran, the latest one listed since.
+ * the previous hour's (the one this process saved last, or one GET), or when that hour never ran, the latest one
+ * listed since.
  */
 export async function snapshotBefore(s3: S3Client, bucket: string, hour: string, sinceMs: number): Promise<Snapshot | undefined> {
   const hourStart = Date.parse(`${hour}:00:00Z`);
-  const previous = await getSnapshot(s3, bucket, hourBucket(hourStart - HOUR));
+  const previousHour = hourBucket(hourStart - HOUR);
+  const previous = (await takeLastSaved(s3, bucket, previousHour)) ?? (await getSnapshot(s3, bucket, previousHour));
   if (previous) return previous;
   let latest: string | undefined;
   let after = snapshotKey(hourBucket(sinceMs));
@@ -85,6 +102,7 @@ export async function saveSnapshot(s3: S3Client, bucket: string, hour: string, e
   const json = encodeSnapshot(entries);
   const hash = createHash('sha256').update(json).digest('hex');
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: snapshotKey(hour), Body: gzipSync(json, { level: constants.Z_BEST_SPEED }), ContentType: 'application/gzip', Metadata: { [HASH_METADATA]: hash } }));
+  lastSaved = { bucket, hour, hash, entries: [...entries] };
   return hash;
 }
 

@@ -32,6 +32,34 @@ describe('hourly state snapshots', () => {
     expect(before).toEqual({ hour: '2026-11-02T09', entries: [entry('a', 2), entry('b', 1)] });
   });
 
+  it('given this process saved the previous hour’s snapshot last (a warm container), when the next hour starts, then it starts from that state after a HEAD, without reading the object, and only once', async () => {
+    await saveSnapshot(s3, BUCKET, '2026-11-02T09', [entry('a', 2)]);
+    const sent: string[] = [];
+    const counting = { send: (cmd: { constructor: { name: string } }) => (sent.push(cmd.constructor.name), s3.send(cmd as never)) } as unknown as S3Client;
+
+    const first = await snapshotBefore(counting, BUCKET, '2026-11-02T10', since('2026-11-02T10'));
+    const again = await snapshotBefore(counting, BUCKET, '2026-11-02T10', since('2026-11-02T10'));
+
+    expect(first).toEqual({ hour: '2026-11-02T09', entries: [entry('a', 2)] });
+    expect(again).toEqual(first);
+    expect(sent).toEqual(['HeadObjectCommand', 'GetObjectCommand']);
+  });
+
+  it('given the previous hour’s snapshot was written again elsewhere after this process saved it, when the next hour starts, then it starts from the stored object', async () => {
+    await saveSnapshot(s3, BUCKET, '2026-11-02T09', [entry('a', 2)]);
+    const elsewhere = createS3Client(server.endpoint);
+    // Another container (a module instance of its own) reruns 09.
+    await jest.isolateModulesAsync(async () => {
+      const other = await import('../../src/store/snapshots');
+      await other.saveSnapshot(elsewhere, BUCKET, '2026-11-02T09', [entry('a', 3)]);
+    });
+
+    const before = await snapshotBefore(s3, BUCKET, '2026-11-02T10', since('2026-11-02T10'));
+
+    expect(before).toEqual({ hour: '2026-11-02T09', entries: [entry('a', 3)] });
+    elsewhere.destroy();
+  });
+
   it('given hours that never ran before it (and snapshots after it), when an hour starts, then it starts from the latest snapshot before it', async () => {
     for (const [hour, state] of [['2026-11-01T22', 1], ['2026-11-02T05', 2], ['2026-11-02T11', 3]] as const) await saveSnapshot(s3, BUCKET, hour, [entry('a', state)]);
 
