@@ -171,7 +171,8 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
           arrivals?.set(v.event.uuid, { at, published: v.event.time });
           if (arrivals) eventTimes.push(v.event.time);
         }
-        d = { at, event: v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
+        // An envelope goes on the bus as the line it was read from; a bare LogEvent is put in one.
+        d = v.envelope ? { at, event: v.envelope, body: r.text } : { at, event: envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
       } else if (v.kind === 'not-okta') {
         // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
         d = { at, event: v.value };

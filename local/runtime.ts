@@ -202,10 +202,10 @@ export class LocalPipeline {
   /**
    * PutEvents onto the tenant bus at a time (the simulated clock; default now): route by the deployed
    * rule's pattern to the delivery stream. An object the stream writes on the way is ingested, and its
-   * near-time events evaluated, before this returns.
+   * near-time events evaluated, before this returns. `body`: the event's JSON when the caller has it (read from a file).
    */
-  put(event: unknown, at = Date.now()): Promise<void> {
-    return this.eventBus.put(event, at);
+  put(event: unknown, at = Date.now(), body?: string): Promise<void> {
+    return this.eventBus.put(event, at, body);
   }
 
   /**

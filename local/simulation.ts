@@ -23,6 +23,8 @@ export interface TimedDelivery {
   /** An EventBridge event, or undefined with `raw` set for a record that is not JSON. */
   readonly event: unknown;
   readonly raw?: string;
+  /** The event's JSON when it is at hand (the input's line it was read from): the bus sends it on as it is. @default - the event serialized */
+  readonly body?: string;
 }
 
 export interface HourReport {
@@ -148,7 +150,7 @@ export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries, 
       const d = (await input.take())!;
       lastEvent = d.at;
       if (d.event === undefined && d.raw !== undefined) await pipeline.putRaw(d.raw, d.at);
-      else await pipeline.put(d.event, d.at);
+      else await pipeline.put(d.event, d.at, d.body);
       delivered++;
     }
     if (delivered) idle = false;
