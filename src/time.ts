@@ -31,15 +31,20 @@ export function parseIsoTime(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const m = ISO_TIME.exec(text);
   if (!m) return undefined;
-  const [, year, month, day, hour, minute, second = '0'] = m;
+  // The calendar fields must name a real date and time (no day 30 of February, no hour 25, no second 60).
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return undefined;
   const time = Date.parse(text);
-  if (!Number.isFinite(time)) return undefined;
-  // The calendar fields must name a real date and time (no day 30 of February, no hour 25).
-  const check = new Date(0);
-  check.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-  check.setUTCHours(Number(hour), Number(minute), Number(second));
-  const valid = check.getUTCFullYear() === Number(year) && check.getUTCMonth() === Number(month) - 1 && check.getUTCDate() === Number(day) && check.getUTCHours() === Number(hour) && check.getUTCMinutes() === Number(minute);
-  return valid ? time : undefined;
+  return Number.isFinite(time) ? time : undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
