@@ -19,7 +19,6 @@ import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } f
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { tenantNames } from '../stacks/naming';
-import { costCommand as runCost } from './cost';
 import { formatReplayReport } from './replay-report';
 import { findingJson, findingLine } from './findings';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
@@ -253,8 +252,12 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   }
 }
 
-/** `vigil cost`: see ./cost.ts. */
-export function costCommand(opts: { eventsPerDay?: number; users?: number; benign?: boolean; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+/**
+ * `vigil cost`: see ./cost.ts. Loaded when asked for: it builds the tenant's stack (cdktf and the AWS provider), which
+ * the other commands would otherwise carry in memory for nothing.
+ */
+export async function costCommand(opts: { eventsPerDay?: number; users?: number; benign?: boolean; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
+  const { costCommand: runCost } = await import('./cost');
   return runCost(tenantById(opts.tenant, opts.tenantsDir), opts, io);
 }
 
