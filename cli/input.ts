@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { intakeLine, MAX_EVENT_BYTES, type Intake, type IntakeRules } from '../src/okta/input';
-import { DAY, parseIsoTime } from '../src/time';
+import { DAY, HOUR, MINUTE, parseIsoTime } from '../src/time';
 
 /** How many problems a report lists; the rest are counted ("N more"). */
 export const PROBLEMS_SHOWN = 10;
@@ -98,13 +98,43 @@ class InputClock {
 }
 
 /**
+ * How far back in event time a duplicate is recognised: an event whose uuid was read before is counted as a duplicate when
+ * its time is within this window of the latest event time read (Okta redelivers soon after; `vigil generate` within ten
+ * minutes of an arrival at most 80 minutes late). Older copies count as events, and the pipeline deduplicates them as it
+ * does any (the hourly read). The uuids of the window are all the reader holds, so memory does not grow with the input.
+ */
+export const DUPLICATE_WINDOW_MS = 2 * HOUR;
+const UUID_BUCKET_MS = 15 * MINUTE;
+
+/** The uuids of the events read whose time is within {@link DUPLICATE_WINDOW_MS} of the latest, in buckets of event time dropped as the window moves on. */
+class RecentUuids {
+  private readonly buckets = new Map<number, Set<string>>();
+  private latest = -Infinity;
+
+  /** Whether the uuid was read before (within the window); if not, it is remembered when its time is in the window. */
+  seen(uuid: string, time: number): boolean {
+    for (const b of this.buckets.values()) if (b.has(uuid)) return true;
+    if (time > this.latest) {
+      this.latest = time;
+      for (const start of this.buckets.keys()) if (start + UUID_BUCKET_MS <= time - DUPLICATE_WINDOW_MS) this.buckets.delete(start);
+    }
+    if (time < this.latest - DUPLICATE_WINDOW_MS) return false;
+    const start = Math.floor(time / UUID_BUCKET_MS) * UUID_BUCKET_MS;
+    let bucket = this.buckets.get(start);
+    if (!bucket) this.buckets.set(start, (bucket = new Set()));
+    bucket.add(uuid);
+    return false;
+  }
+}
+
+/**
  * Stream a file's records with their verdicts (src/okta/input.ts, with the tenant's rules); counts go into `stats` as
  * it goes. A bad line is counted and reported and never stops the file. Records are held until the input's clock is
  * set (at most {@link CLOCK_SAMPLE} events), then come in file order.
  */
 export async function* readRecords(path: string, stats: InputStats, rules: IntakeRules = {}): AsyncGenerator<InputRecord> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
-  const seen = new Set<string>();
+  const recent = new RecentUuids();
   const clock = new InputClock((rules.retentionDays ?? Infinity) * DAY);
   const held: Array<{ line: number; text: string; verdict: Intake }> = [];
   const judged = (line: number, text: string, verdict: Intake): InputRecord => {
@@ -136,11 +166,10 @@ export async function* readRecords(path: string, stats: InputStats, rules: Intak
         problem(stats, `line ${line}: out of range: LogEvent ${verdict.event.uuid} ${outOfRange}`);
         return { line, text, verdict: { kind: 'malformed', reason: outOfRange }, duplicate: false, undeliverable: 'out of the input\'s range of time' };
       }
-      if (seen.has(verdict.event.uuid)) {
+      if (recent.seen(verdict.event.uuid, verdict.event.time)) {
         stats.duplicates++;
         return { line, text, verdict, duplicate: true };
       }
-      seen.add(verdict.event.uuid);
       stats.events++;
     }
     return { line, text, verdict, duplicate: false };

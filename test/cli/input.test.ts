@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateCommand, type Io } from '../../cli/commands';
-import { newStats, readRecords, type InputRecord } from '../../cli/input';
+import { DUPLICATE_WINDOW_MS, newStats, readRecords, type InputRecord } from '../../cli/input';
 import { envelope, logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
 
@@ -80,5 +80,16 @@ describe('the CLI reader', () => {
     const runs = Number(/(\d+) hourly runs/.exec(text)![1]);
     expect(runs).toBeLessThan(48);
     expect(text).toMatch(/Vigil acme: MFA push fatigue/);
+  });
+
+  it('given copies of events, one within the duplicate window of the latest event and one older than it, when read, then only the copy within the window counts as a duplicate (the older one as an event, for the pipeline to deduplicate)', async () => {
+    const [early, recent] = pushes('2026-11-02T09:00:00Z', 2);
+    const later = pushes(new Date(Date.parse('2026-11-02T09:01:00Z') + DUPLICATE_WINDOW_MS + 15 * 60_000).toISOString(), 1)[0];
+    const file = fileOf([line(early), line(recent), line(recent), line(later), line(early)]);
+
+    const { stats, records } = await readAll(file);
+
+    expect(stats).toMatchObject({ lines: 5, events: 4, duplicates: 1 });
+    expect(records.map((r) => r.duplicate)).toEqual([false, false, true, false, false]);
   });
 });
