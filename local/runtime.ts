@@ -3,8 +3,8 @@
  *
  * Same parts as in AWS, each a small adapter: the event bus routes by the deployed rule's pattern
  * (./bus.ts) to the delivery stream, which writes buffered objects to the bucket (./delivery-stream.ts);
- * each object's notification goes through the ingest queue to the ingest function, and on to the
- * near-time queue and function, with SQS's batch and redrive semantics (./queue.ts); the Lambda handlers run as they are with the environment the stack gives them
+ * each object's notification goes through the ingest queue to the ingest function (which indexes it and
+ * evaluates its near-time events), with SQS's batch and redrive semantics (./queue.ts); the Lambda handlers run as they are with the environment the stack gives them
  * (./invoker.ts), the hourly workflow definition runs in aws-local-stepfunctions (./state-machine.ts),
  * DynamoDB is a real DynamoDB-compatible server (./dynamo.ts) and S3 a real S3-compatible one (./s3.ts). SNS has no local implementation:
  * publishes are recorded in memory instead (./topic.ts). Secrets Manager has none either: a stand-in serves the
@@ -113,10 +113,9 @@ export class LocalPipeline {
         }),
       ]),
     ) as Record<QueueName, LocalQueue>;
-    const queueUrls = Object.fromEntries(Object.entries(this.queues).map(([name, q]) => [name, q.options.url])) as Record<QueueName, string>;
     this.invoker = new LocalInvoker({
       environment: (fn) => ({
-        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn, queueUrls, oktaOrgUrl: options.okta?.orgUrl }),
+        ...functionEnvironment(fn, tenant, { tables, bucket, topicArn: this.topic.arn, oktaOrgUrl: options.okta?.orgUrl }),
         [ENV.dynamoEndpoint]: endpoint,
         [ENV.secretsEndpoint]: secrets.endpoint,
         [ENV.s3Endpoint]: objectStore.endpoint,
@@ -151,7 +150,7 @@ export class LocalPipeline {
     if (options.okta) secrets.put(secretName(tenant.id, 'okta-api-token'), options.okta.token);
     process.env.POWERTOOLS_LOG_LEVEL ??= process.env.VIGIL_LOG_LEVEL ?? 'SILENT';
     const pipeline = new LocalPipeline(tenant, tables, endpoint, bucket, dynamo, objectStore, secrets, options);
-    setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic, sqs: pipeline.sender });
+    setClients({ ddb: pipeline.ddb, s3: pipeline.s3, sns: pipeline.topic });
     return pipeline;
   }
 
@@ -183,16 +182,6 @@ export class LocalPipeline {
   get delivery(): { records: number; objects: number } {
     return this.stream.stats;
   }
-
-  /** SendMessage, for the handlers: to this runtime's queue of that URL. */
-  readonly sender = {
-    send: async (queueUrl: string, body: string) => {
-      const queue = Object.values(this.queues).find((q) => q.options.url === queueUrl);
-      if (!queue) throw Object.assign(new Error(`The specified queue does not exist: ${queueUrl}`), { name: 'QueueDoesNotExist' });
-      queue.send(body);
-      return {};
-    },
-  };
 
   /** Invoke a handler the way Lambda would, with that function's environment only. */
   invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
@@ -246,9 +235,7 @@ export class LocalPipeline {
   }
 
   private async processObjects(): Promise<{ batches: number; failures: number }> {
-    const ingest = await this.queues['ingest-objects'].drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('ingest', event));
-    const nearTime = await this.queues['near-time-objects'].drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('near-time', event));
-    return { batches: ingest.batches + nearTime.batches, failures: ingest.failures + nearTime.failures };
+    return this.queues['ingest-objects'].drain((event: SQSEvent) => this.invoke<SQSBatchResponse>('ingest', event));
   }
 
   /** The ARN this runtime answers to for a function (what a Lambda Task's Resource must say). */

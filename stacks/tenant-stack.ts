@@ -2,8 +2,8 @@
  * One tenant's Vigil pipeline, in the tenant's AWS account: `tenant-<id>`.
  *
  *   Okta ─▶ partner event source ─▶ partner event bus ─┬▶ archive (replay)
- *                                                      └▶ ingest rule ─▶ Firehose ─▶ S3 objects (a minute each)
- *   S3 notification ─▶ SQS ─▶ ingest λ (index objects by event-time hour) ─▶ SQS ─▶ near-time λ ─▶ findings ─▶ SNS
+ *                                                      └▶ ingest rule ─▶ Firehose ─▶ S3 objects (five minutes each)
+ *   S3 notification ─▶ SQS ─▶ ingest λ (index objects by event-time hour; near-time detections ─▶ findings ─▶ SNS)
  *   Scheduler ─▶ hourly workflow (plan λ ─▶ per hour: chunks ─▶ detect λ ─▶ notify λ ─▶ mark hour) ─▶ SNS
  *   Scheduler ─▶ daily λ (activity roll-up, digest) ─▶ SNS;   refresh-user λ on demand ─▶ Okta API (token: Secrets Manager)
  *   X-Ray samples the functions and the workflow at the tenant's rate (tracing.samplingRate)
@@ -111,8 +111,8 @@ export class TenantStack extends TerraformStack {
       deadLetterQueueArn: deliveryDlq.arn,
     });
 
-    // 4. Queues carry references to objects, never events: the ingest queue (S3 notifications) and the
-    //    near-time queue; a message that keeps failing moves to the queue's DLQ.
+    // 4. The ingest queue carries references to objects (S3 notifications), never events; a message that
+    //    keeps failing moves to the queue's DLQ.
     const queues = Object.fromEntries(
       Object.values(QUEUES).map((spec) => [
         spec.name,
@@ -159,7 +159,6 @@ export class TenantStack extends TerraformStack {
       bucketArn: bucket.arn,
       topicArn: findingsTopic.arn,
       queueArn: (queue) => queues[queue].arn,
-      queueUrl: (queue) => queues[queue].url,
       failedInvocationsQueueArn: failedInvocations.arn,
       secretArn: (secret) => secrets.arnOf(secret),
     };
@@ -198,8 +197,8 @@ export class TenantStack extends TerraformStack {
       deliveryDeadLetterQueueArn: deliveryDlq.arn,
     });
 
-    // 8. Each queue's consumer: ingest indexes each object by event-time hour and forwards those with
-    //    near-time events; near-time evaluates them (per object and key) and notifies at once.
+    // 8. The queue's consumer: ingest indexes each object by event-time hour, then evaluates its near-time
+    //    events (per object and key) and notifies at once.
     for (const spec of Object.values(QUEUES)) {
       const consumer = Object.values(LAMBDAS).find((l) => l.drains?.includes(spec.name))!;
       new QueueConsumer(this, `${spec.name}-consumer`, { queue: queues[spec.name], consumer: fns[consumer.name], spec });

@@ -1,14 +1,17 @@
 /**
  * Lambda: S3 notifications of the delivery stream's objects (SQS) -> each object indexed by event-time
- * hour; an object with events near-time detections read goes on to the near-time queue. A notification
- * that fails is reported alone (Powertools batch partial failures) and retried, then dead-lettered.
+ * hour, then its events of near-time types evaluated by the near-time detections and notified at once. A
+ * notification that fails is reported alone (Powertools batch partial failures) and retried, then
+ * dead-lettered: indexing is safe to repeat, and near-time recognizes what it applied before by the live
+ * state it would update (src/pipeline/near-time.ts), so a retry after a failed publish notifies once.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { clients } from '../../src/aws/clients';
-import { handlerConfig, queueUrl } from '../../src/pipeline/config';
+import { handlerConfig } from '../../src/pipeline/config';
 import { ingestObject } from '../../src/pipeline/ingest';
+import { evaluateNearTime } from '../../src/pipeline/near-time';
 import { objectKeysOf } from '../../src/pipeline/object-notifications';
 
 const logger = new Logger({ serviceName: 'vigil-ingest' });
@@ -18,14 +21,14 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   const config = handlerConfig();
   const c = clients();
   const recordHandler = async (record: SQSRecord) => {
-    let forward = false;
     for (const key of objectKeysOf(record.body)) {
-      const stats = await ingestObject(key, config, c.ddb, c.s3);
+      const { stats, nearTime } = await ingestObject(key, config, c.ddb, c.s3);
       logger.info('indexed', { tenant: config.tenantId, key, ...stats });
       if (stats.quarantined) logger.warn('records set aside in quarantine', { key, quarantined: stats.quarantined });
-      forward ||= stats.nearTime > 0;
+      if (!nearTime.length) continue;
+      const outcome = await evaluateNearTime(nearTime, config, c.ddb, c.sns);
+      if (outcome.findings.length) logger.info('near-time findings', { key, findings: outcome.findings.map((f) => f.id), published: outcome.published });
     }
-    if (forward) await c.sqs.send(queueUrl(config, 'near-time-objects'), record.body);
   };
   return processPartialResponse(event, recordHandler, processor, { context });
 }

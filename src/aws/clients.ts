@@ -9,23 +9,16 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient, type PublishCommandInput } from '@aws-sdk/client-sns';
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ENV } from '../pipeline/env';
 
 export interface Publisher {
   publish(input: PublishCommandInput): Promise<{ MessageId?: string }>;
 }
 
-/** Sends a message to an SQS queue (the local runtime: to its own queue). */
-export interface QueueSender {
-  send(queueUrl: string, body: string): Promise<unknown>;
-}
-
 export interface Clients {
   readonly ddb: DynamoDBDocumentClient;
   readonly s3: S3Client;
   readonly sns: Publisher;
-  readonly sqs: QueueSender;
 }
 
 let current: Clients | undefined;
@@ -58,9 +51,7 @@ export function createDynamo(endpoint?: string): DynamoDBDocumentClient {
 export function clients(): Clients {
   if (!current) {
     const sns = new SNSClient({});
-    const sqs = new SQSClient({});
     current = {
-      sqs: { send: (QueueUrl, MessageBody) => sqs.send(new SendMessageCommand({ QueueUrl, MessageBody })) },
       ddb: createDynamo(process.env[ENV.dynamoEndpoint]),
       s3: createS3Client(process.env[ENV.s3Endpoint]),
       sns: { publish: (input) => sns.send(new PublishCommand(input)) },

@@ -1,6 +1,6 @@
 /**
  * Event intake, defined once: what a record must be to enter Vigil, for the CLI's readers (`vigil detect`,
- * `vigil simulate`), the ingest function and the near-time function alike. Every record gets a verdict with its
+ * `vigil simulate`), the ingest function (and the near-time detections it feeds) and the hourly read alike. Every record gets a verdict with its
  * reason; nothing is dropped silently and nothing in a record can make intake throw.
  */
 import { DAY, HOUR, parseIsoTime } from '../time';

@@ -1,7 +1,6 @@
 /**
- * What a stored record's text tells before it is parsed: a reader that wants only some records (an hour's,
- * near-time event types) skips the others without JSON.parse, which is most of a read's cost. Only a
- * certain "no" skips a record: whenever the text could mean something else than it seems (the field twice,
+ * What a stored record's text tells before it is parsed: a reader that wants only some records (an hour's)
+ * skips the others without JSON.parse, which is most of a read's cost. Only a certain "no" skips a record: whenever the text could mean something else than it seems (the field twice,
  * at any depth; a `\u` escape, which could spell the field's name; a value with escapes or in another
  * format), the answer is "maybe", and the record is parsed and judged by the intake as before.
  */
@@ -33,10 +32,4 @@ export function mayBeOfHour(line: string, hour: string): boolean {
   const published = soleStringField(line, 'published');
   const m = published === undefined ? null : PLAIN_UTC.exec(published);
   return m === null || m[1] === hour;
-}
-
-/** False only when the record's `eventType` is certainly none of `types`. */
-export function mayBeOfType(line: string, types: ReadonlySet<string>): boolean {
-  const type = soleStringField(line, 'eventType');
-  return type === undefined || types.has(type);
 }

@@ -10,7 +10,6 @@ import { oktaOrgUrl, type Cadence, type Tenant } from '../tenants/schema';
 import { SEVERITIES, type Severity } from '../detections/types';
 import { ENV } from './env';
 import { LAMBDAS, type LambdaName } from './lambdas';
-import { QUEUES, type QueueName } from './queues';
 import { secretName, SECRETS, type SecretName } from './secrets';
 import { TABLES, tableName, type TableName } from './tables';
 
@@ -31,8 +30,6 @@ export interface HandlerConfig {
   /** The tenant's bucket, for the functions that use it (LambdaSpec.objects). */
   readonly bucket?: string;
   readonly topicArn?: string;
-  /** URLs of the queues the function feeds (LambdaSpec.feeds). */
-  readonly queueUrls: Readonly<Partial<Record<QueueName, string>>>;
   readonly settings: TenantSettings;
   /** Names (never values) of the secrets the function reads (LambdaSpec.secrets). */
   readonly secrets: Readonly<Partial<Record<SecretName, string>>>;
@@ -56,7 +53,7 @@ export function intakeRules(settings: TenantSettings): IntakeRules {
 }
 
 /** The environment one function gets, for one tenant: the stacks and the local runtime both call this. */
-export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string; queueUrls?: Partial<Record<QueueName, string>>; oktaOrgUrl?: string } = {}): Record<string, string> {
+export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tables?: Partial<Record<TableName, string>>; bucket?: string; topicArn?: string; oktaOrgUrl?: string } = {}): Record<string, string> {
   const spec = LAMBDAS[fn];
   const env: Record<string, string> = {
     [ENV.tenantId]: tenant.id,
@@ -65,7 +62,6 @@ export function functionEnvironment(fn: LambdaName, tenant: Tenant, names: { tab
   for (const t of Object.keys(spec.tables) as TableName[]) env[ENV.table(t)] = names.tables?.[t] ?? tableName(tenant.id, t);
   if (spec.objects && names.bucket) env[ENV.bucket] = names.bucket;
   if (spec.publishes && names.topicArn) env[ENV.topicArn] = names.topicArn;
-  for (const q of spec.feeds ?? []) if (names.queueUrls?.[q]) env[ENV.queueUrl(q)] = names.queueUrls[q];
   for (const secret of spec.secrets ?? []) env[ENV.secret(secret)] = secretName(tenant.id, secret);
   if (spec.secrets?.includes('okta-api-token')) env[ENV.oktaOrgUrl] = names.oktaOrgUrl ?? oktaOrgUrl(tenant);
   return env;
@@ -82,15 +78,8 @@ export function handlerConfig(): HandlerConfig {
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((t) => [t, process.env[ENV.table(t)] ?? ''])) as Record<TableName, string>;
   const raw = process.env[ENV.tenantSettings];
   const settings: TenantSettings = raw ? JSON.parse(raw) : { detections: {}, gracePeriodMinutes: TENANT_DEFAULTS.gracePeriodMinutes, retentionDays: TENANT_DEFAULTS.retentionDays };
-  const queueUrls = Object.fromEntries((Object.keys(QUEUES) as QueueName[]).flatMap((q) => (process.env[ENV.queueUrl(q)] ? [[q, process.env[ENV.queueUrl(q)]]] : [])));
   const secrets = Object.fromEntries((Object.keys(SECRETS) as SecretName[]).flatMap((s) => (process.env[ENV.secret(s)] ? [[s, process.env[ENV.secret(s)]!]] : [])));
-  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], queueUrls, settings, secrets, oktaOrgUrl: process.env[ENV.oktaOrgUrl] };
-}
-
-export function queueUrl(config: HandlerConfig, q: QueueName): string {
-  const url = config.queueUrls[q];
-  if (!url) throw new Error(`queue ${q} is not configured for this function (${ENV.queueUrl(q)})`);
-  return url;
+  return { tenantId: required(ENV.tenantId), tables, bucket: process.env[ENV.bucket], topicArn: process.env[ENV.topicArn], settings, secrets, oktaOrgUrl: process.env[ENV.oktaOrgUrl] };
 }
 
 /** The name of a secret the function reads. */

@@ -3,7 +3,6 @@
  * (which read them) and the local runtime (which sets them around each invocation). Nothing secret
  * ever goes here.
  */
-import type { QueueName } from './queues';
 import type { SecretName } from './secrets';
 import type { TableName } from './tables';
 
@@ -18,8 +17,6 @@ export const ENV = {
   topicArn: 'VIGIL_TOPIC_ARN',
   /** Set for each table a function uses: the table's name. */
   table: (t: TableName) => `${TABLE_VARIABLE_PREFIX}${t.toUpperCase()}`,
-  /** Set for each queue a function feeds: the queue's URL. */
-  queueUrl: (q: QueueName) => `VIGIL_QUEUE_${q.toUpperCase().replace(/-/g, '_')}_URL`,
   /** Set for the functions that use the tenant's bucket (src/pipeline/buckets.ts): the bucket's name. */
   bucket: 'VIGIL_BUCKET',
   /** Set for each secret a function reads (src/pipeline/secrets.ts): the secret's name in Secrets Manager, never its value. */

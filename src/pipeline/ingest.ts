@@ -2,7 +2,8 @@
  * Ingest (the indexer): one object the delivery stream wrote -> a reference under every event-time hour it
  * holds, in the events table, and the hour's arrivals counted; an hour already processed is re-opened by
  * a late event, like any other. Records that are not usable events are quarantined (counted, set aside
- * with their reason) and never block the object's other records.
+ * with their reason) and never block the object's other records. The object's events of near-time types
+ * go on to the near-time detections (src/pipeline/near-time.ts), read once for both.
  * An hour holding only a small share of the object's events (late events, the edge of an hour) is written
  * apart: its events as an object of their own, referenced instead of the whole object, so that the hour's
  * reader fetches a few events, not five minutes of the feed, for each late arrival.
@@ -14,12 +15,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nearTimeEventTypes, resolveCatalog } from '../detections/catalog';
 import { intake } from '../okta/input';
+import type { OktaEvent } from '../okta/event';
 import type { OktaLogEvent } from '../okta/log-event';
 import { putChunkRefs, quarantine, readObject, writeEventsObject, type ChunkRef } from '../store/events';
 import { recordArrivals } from '../store/hours';
 import { hourBucket, ttlSeconds } from '../time';
 import type { HandlerConfig } from './config';
 import { bucket, intakeRules, table } from './config';
+import { nearTimeEventsOf } from './near-time';
 
 export interface IngestStats {
   /** Records in the object. */
@@ -35,8 +38,14 @@ export interface IngestStats {
   lateHours: string[];
   /** Hours whose events were written apart (an object of their own), being a small share of the object's. */
   split: string[];
-  /** Events a near-time detection reads (not replayed): the object goes on to the near-time function. */
+  /** Events a near-time detection reads (not replayed). */
   nearTime: number;
+}
+
+export interface IngestResult {
+  readonly stats: IngestStats;
+  /** The events near-time evaluates: of its detections' types, not replayed, each uuid once, in time order. */
+  readonly nearTime: OktaEvent[];
 }
 
 /**
@@ -46,15 +55,16 @@ export interface IngestStats {
 export const SPLIT_SHARE = 0.25;
 
 /** Index one events object. Safe to repeat: the references and quarantine items are rewritten the same. */
-export async function ingestObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, now = Date.now()): Promise<IngestStats> {
+export async function ingestObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, now = Date.now()): Promise<IngestResult> {
   const eventsTable = table(config, 'events');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const nearTimeTypes = new Set(nearTimeEventTypes(resolveCatalog(config.settings.detections)));
   const records = await readObject(s3, bucket(config), key);
   const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], split: [], nearTime: 0 };
 
-  // Each hour's events, each uuid once.
+  // Each hour's events, each uuid once; the events near-time reads.
   const byHour = new Map<string, Map<string, OktaLogEvent>>();
+  const nearTime: Array<{ event: OktaEvent; replayName?: string }> = [];
   const rules = intakeRules(config.settings);
   for (const [i, record] of records.entries()) {
     const verdict = record.error === undefined ? intake(record.value, rules) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
@@ -64,7 +74,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
       continue;
     }
     if (verdict.replayName !== undefined) stats.replayed++;
-    else if (nearTimeTypes.has(verdict.event.eventType)) stats.nearTime++;
+    else if (nearTimeTypes.has(verdict.event.eventType)) nearTime.push(verdict);
     const hour = hourBucket(verdict.event.time);
     const events = byHour.get(hour) ?? byHour.set(hour, new Map()).get(hour)!;
     if (!events.has(verdict.event.uuid)) events.set(verdict.event.uuid, verdict.event.raw);
@@ -87,5 +97,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
     stats.hours.push(hour);
     stats.accepted += events.size;
   }
-  return stats;
+  const events = nearTimeEventsOf(nearTime, nearTimeTypes);
+  stats.nearTime = events.length;
+  return { stats, nearTime: events };
 }

@@ -9,7 +9,7 @@ import type { QueueName } from './queues';
 import type { SecretName } from './secrets';
 import type { TableName } from './tables';
 
-export type LambdaName = 'ingest' | 'near-time' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
+export type LambdaName = 'ingest' | 'plan' | 'detect' | 'notify' | 'daily' | 'refresh-user';
 
 export type Access = 'read' | 'write' | 'readwrite';
 
@@ -23,8 +23,6 @@ export interface LambdaSpec {
   readonly objects?: Partial<Record<ObjectArea, Access>>;
   /** Queues the function drains (receives and deletes messages from). @default - none */
   readonly drains?: readonly QueueName[];
-  /** Queues the function sends messages to (their URLs are in its environment). @default - none */
-  readonly feeds?: readonly QueueName[];
   readonly publishes: boolean;
   /** Secrets the function reads (src/pipeline/secrets.ts); with okta-api-token, it also gets the org's API URL. @default - none */
   readonly secrets?: readonly SecretName[];
@@ -59,29 +57,17 @@ export function reservedConcurrencyOf(name: LambdaName, overrides: Partial<Recor
 export const LAMBDAS: Readonly<Record<LambdaName, LambdaSpec>> = {
   ingest: {
     name: 'ingest',
-    description: 'Index each object the delivery stream writes under the event-time hours it holds, quarantine unusable records, re-open late hours; forward objects with near-time events',
+    description: "Index each delivered object by the event-time hours it holds (quarantine unusable records, re-open late hours); evaluate its near-time events per key and notify at once with the subject's pending findings",
     entry: 'functions/ingest/index.ts',
-    tables: { events: 'write', hours: 'readwrite' },
+    // state, findings: near-time's live state per key and its findings.
+    tables: { events: 'write', hours: 'readwrite', state: 'readwrite', findings: 'readwrite' },
     // events: readwrite, to write an hour holding a small share of an object apart (events/direct/).
     objects: { events: 'readwrite' },
     drains: ['ingest-objects'],
-    feeds: ['near-time-objects'],
-    publishes: false,
+    publishes: true,
     timeoutSeconds: 60,
     // Its queue's poller runs up to 5 at once (QUEUES['ingest-objects'].maximumConcurrency).
     reservedConcurrency: 5,
-  },
-  'near-time': {
-    name: 'near-time',
-    description: "Evaluate near-time detections on an object's events (per key: one state read and write), notify at once with the subject's other pending findings",
-    entry: 'functions/near-time/index.ts',
-    tables: { state: 'readwrite', findings: 'readwrite' },
-    objects: { events: 'read' },
-    drains: ['near-time-objects'],
-    publishes: true,
-    timeoutSeconds: 60,
-    // Its queue's poller runs up to 2 at once (QUEUES['near-time-objects'].maximumConcurrency).
-    reservedConcurrency: 2,
   },
   plan: {
     name: 'plan',

@@ -1,30 +1,26 @@
 /**
- * Near-time: the events of one object the delivery stream wrote (about five minutes of the feed), evaluated
- * by the near-time detections with their live per-key state: the object's keys' states are read together
- * (BatchGetItem, a hundred a request), each key's events applied in time order, and its state written once
- * (not at all when there is nothing to remember), so the path pays per object and key, not per
- * event. A new finding is published at once, together with every other finding for the same subject that
+ * Near-time: the events of one object the delivery stream wrote (about five minutes of the feed), as ingest
+ * has just read them for its index (src/pipeline/ingest.ts), evaluated by the near-time detections with
+ * their live per-key state: the object's keys' states are read together (BatchGetItem, a hundred a
+ * request), each key's events applied in time order, and its state written once (not at all when there is
+ * nothing to remember), so the path pays per object and key, not per event. A new finding is published at once, together with every other finding for the same subject that
  * has not been notified yet (one message), outside the hourly cycle.
  * Replays (top-level `replay-name`) are left to the hourly pass, which reprocesses the hours they land
  * in: they never raise a second near-time notification. A redelivered event or object is recognized by
  * the live state it would update (which remembers the uuids applied last), so no separate idempotency
  * record is written or read; and a finding's notification can be claimed only once in any case.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import type { OktaEvent } from '../okta/event';
-import { intake, type IntakeRules } from '../okta/input';
-import { mayBeOfType } from '../okta/raw-fields';
 import { ttlSeconds } from '../time';
-import { readObject } from '../store/events';
 import { claimNotification, confirmNotification, pendingForSubject, putFinding, releaseNotification, subjectKey } from '../store/findings';
 import { statePk } from '../store/keys';
 import { loadLive, loadLiveMany, saveLive } from '../store/state';
-import { bucket, intakeRules, table, type HandlerConfig } from './config';
+import { table, type HandlerConfig } from './config';
 import { nearTimeNotification, toPublishInput } from './notifications';
 
 export interface NearTimeOutcome {
@@ -40,32 +36,19 @@ export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
   return resolveCatalog(config.settings.detections).filter((r) => r.detection.mode === 'near-time');
 }
 
-/** The event type of a stored record (an EventBridge envelope or a bare LogEvent), without reading the rest. */
-function eventTypeOf(value: unknown): string | undefined {
-  const record = value as { detail?: { eventType?: unknown }; eventType?: unknown } | null;
-  const type = record?.detail?.eventType ?? record?.eventType;
-  return typeof type === 'string' ? type : undefined;
-}
-
-/** The object's events a near-time detection reads, each uuid once, in time order. */
-async function nearTimeEvents(s3: S3Client, bucketName: string, key: string, detections: readonly ResolvedDetection[], rules: IntakeRules): Promise<OktaEvent[]> {
-  const types = new Set<string>(detections.flatMap((r) => r.detection.eventTypes));
+/** Of an object's events, those near-time reads: of a near-time detection's types, not replayed, each uuid once, in time order. */
+export function nearTimeEventsOf(verdicts: Iterable<{ readonly event: OktaEvent; readonly replayName?: string }>, types: ReadonlySet<string>): OktaEvent[] {
   const events = new Map<string, OktaEvent>();
-  // Most events are of other types: look at the type before parsing the record, and before normalizing the event.
-  for (const record of await readObject(s3, bucketName, key, (line) => mayBeOfType(line, types))) {
-    if (record.error !== undefined) continue; // the indexer quarantined it
-    const type = eventTypeOf(record.value);
-    if (type === undefined || !types.has(type)) continue;
-    const verdict = intake(record.value, rules);
-    if (verdict.kind !== 'event' || verdict.replayName !== undefined || !types.has(verdict.event.eventType)) continue;
-    events.set(verdict.event.uuid, verdict.event);
-  }
+  for (const { event, replayName } of verdicts) if (replayName === undefined && types.has(event.eventType) && !events.has(event.uuid)) events.set(event.uuid, event);
   return [...events.values()].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid));
 }
 
-export async function handleNearTimeObject(key: string, config: HandlerConfig, ddb: DynamoDBDocumentClient, s3: S3Client, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
+/**
+ * Evaluate an object's events of near-time types (not replays: ingest keeps those out), each uuid once, in time
+ * order (see {@link nearTimeEventsOf}).
+ */
+export async function evaluateNearTime(events: readonly OktaEvent[], config: HandlerConfig, ddb: DynamoDBDocumentClient, sns: Publisher, now = Date.now()): Promise<NearTimeOutcome> {
   const detections = nearTimeDetections(config);
-  const events = await nearTimeEvents(s3, bucket(config), key, detections, intakeRules(config.settings));
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const stateTable = table(config, 'state');
   const findingsTable = table(config, 'findings');

@@ -1,7 +1,6 @@
 /**
  * S3's "object created" notifications, as the indexer's queue receives them (one message per object the
- * delivery stream writes) and as the indexer forwards them to the near-time queue unchanged. The local
- * runtime builds them with objectCreatedMessage(), the way S3 does.
+ * delivery stream writes). The local runtime builds them with objectCreatedMessage(), the way S3 does.
  */
 
 interface S3NotificationRecord {

@@ -3,7 +3,7 @@
  * redrive policy and visibility timeout, the event source mapping) and for the local runtime's queues.
  */
 
-export type QueueName = 'ingest-objects' | 'near-time-objects';
+export type QueueName = 'ingest-objects';
 
 export interface QueueSpec {
   /** Logical name; the deployed queue is `vigil-<tenant>-<name>`, its dead-letter queue `<that>-dlq`. */
@@ -19,8 +19,8 @@ export interface QueueSpec {
   readonly maxReceiveCount: number;
 }
 
-// One message per object the delivery stream writes (about one every five minutes): the queues carry references,
-// never events, so their requests do not grow with the events. Small batches and no batching window
+// One message per object the delivery stream writes (about one every five minutes): the queue carries references,
+// never events, so its requests do not grow with the events. Small batches and no batching window
 // keep the near-time path's latency at the delivery stream's buffering interval.
 export const QUEUES: Readonly<Record<QueueName, QueueSpec>> = {
   'ingest-objects': {
@@ -29,15 +29,6 @@ export const QUEUES: Readonly<Record<QueueName, QueueSpec>> = {
     batchSize: 10,
     maximumBatchingWindowInSeconds: 0,
     maximumConcurrency: 5,
-    maxReceiveCount: 5,
-  },
-  'near-time-objects': {
-    name: 'near-time-objects',
-    description: 'Objects holding events near-time detections read, forwarded by ingest -> near-time',
-    batchSize: 10,
-    maximumBatchingWindowInSeconds: 0,
-    // Objects of one tenant are few; two at once keep a key's live state mostly uncontended.
-    maximumConcurrency: 2,
     maxReceiveCount: 5,
   },
 };

@@ -1,7 +1,7 @@
 /**
  * One Vigil Lambda function for one tenant, from its LAMBDAS spec: the pre-built esbuild bundle as
  * code, its own log group (KMS), its own role with a least-privilege policy derived from the spec
- * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains and feeds), its
+ * (tables and bucket areas and how it uses them, whether it publishes, the queues it drains), its
  * environment from functionEnvironment(), its reserved concurrency, and, for asynchronous invocations, a
  * maximum event age and an on-failure destination.
  */
@@ -79,10 +79,8 @@ export interface FunctionResources {
   readonly bucketArn: string;
   /** The tenant topic ARN. */
   readonly topicArn: string;
-  /** The ARN of a queue a function drains or feeds. */
+  /** The ARN of a queue a function drains. */
   queueArn(queue: QueueName): string;
-  /** The URL of a queue a function feeds. */
-  queueUrl(queue: QueueName): string;
   /** The queue (tenant key) where asynchronous invocations that failed every attempt, or expired, are kept. */
   readonly failedInvocationsQueueArn: string;
   /** The ARN of one of the tenant's secrets a function reads. */
@@ -160,7 +158,6 @@ export class PipelineFunction extends Construct {
       { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${this.logGroup.arn}:*`] },
       XRAY_WRITE,
       ...(spec.drains ?? []).map((queue) => ({ sid: `Drain${pascal(queue)}`, actions: [...DRAIN_ACTIONS], resources: [resources.queueArn(queue)] })),
-      ...(spec.feeds ?? []).map((queue) => ({ sid: `Feed${pascal(queue)}`, actions: ['sqs:SendMessage'], resources: [resources.queueArn(queue)] })),
       // Lambda sends the on-failure record of an asynchronous invocation with the function's role.
       { sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: [resources.failedInvocationsQueueArn] },
     );
@@ -196,7 +193,6 @@ export class PipelineFunction extends Construct {
             tables: Object.fromEntries(Object.keys(spec.tables).map((t) => [t, resources.tableNames[t as TableName]])),
             bucket: resources.bucketName,
             topicArn: resources.topicArn,
-            queueUrls: Object.fromEntries((spec.feeds ?? []).map((q) => [q, resources.queueUrl(q)])),
           }),
           literal,
         ),

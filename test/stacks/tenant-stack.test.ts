@@ -174,7 +174,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
     it('then each queue redrives to its own DLQ and its function polls it with partial batch failures', () => {
       const queues = Object.fromEntries(resourcesOf(json, 'aws_sqs_queue').map(([, q]) => [q.name, q]));
       const mappings = resourcesOf(json, 'aws_lambda_event_source_mapping').map(([, m]) => m);
-      for (const [queue, fn] of [['ingest-objects', 'ingest'], ['near-time-objects', 'near-time']] as const) {
+      for (const [queue, fn] of [['ingest-objects', 'ingest']] as const) {
         expect(queues[`vigil-${tenant.id}-${queue}-dlq`]).toBeDefined();
         expect(queues[`vigil-${tenant.id}-${queue}`].redrive_policy).toMatch(new RegExp(`^\\$\\{jsonencode\\(\\{"deadLetterTargetArn" = aws_sqs_queue\\.${queue}_dlq_[A-Z0-9]+\\.arn, "maxReceiveCount" = 5\\}\\)\\}$`));
         expect(queues[`vigil-${tenant.id}-${queue}`].visibility_timeout_seconds).toBeGreaterThanOrEqual(6 * timeoutOf(LAMBDAS[fn]));
@@ -226,14 +226,13 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       expect(group.retention_in_days).toBe(30);
     });
 
-    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes, the queues it feeds, the names of the secrets it reads', (name) => {
+    it.each(Object.keys(LAMBDAS) as LambdaName[])('then %s gets the ENV environment: tenant, settings, its tables, the bucket only if it uses it, the topic only if it publishes, the names of the secrets it reads', (name) => {
       const spec = LAMBDAS[name];
       const vars = synth.json.resource.aws_lambda_function[fnOf(name).function.friendlyUniqueId].environment.variables;
       const expected: Record<string, string> = { [ENV.tenantId]: tenant.id, [ENV.tenantSettings]: JSON.stringify(settingsOf(tenant)) };
       for (const t of Object.keys(spec.tables) as TableName[]) expected[ENV.table(t)] = ref((synth.stack.node.findChild('tables') as never as { tables: Record<string, never> }).tables[t], 'name');
       if (spec.objects) expected[ENV.bucket] = ref(synth.stack.node.findChild('objects').node.findChild('bucket') as never, 'bucket');
       if (spec.publishes) expected[ENV.topicArn] = ref(synth.stack.node.findChild('alerts').node.findChild('topic') as never, 'arn');
-      for (const q of spec.feeds ?? []) expected[ENV.queueUrl(q)] = ref(synth.stack.node.findChild(q).node.findChild('queue') as never, 'url');
       for (const secret of spec.secrets ?? []) expected[ENV.secret(secret)] = `vigil-${tenant.id}-${secret}`;
       if (spec.secrets?.includes('okta-api-token')) expected[ENV.oktaOrgUrl] = oktaOrgUrl(tenant);
       expect(vars).toEqual(expected);
@@ -273,7 +272,6 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
       const queueOf = (q: string) => expect.stringMatching(new RegExp(`^\\$\\{aws_sqs_queue\\.${q}_queue_[A-Z0-9]+\\.arn\\}$`));
       expect(sqs).toEqual([
         ...(spec.drains ?? []).map((q) => expect.objectContaining({ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [queueOf(q)] })),
-        ...(spec.feeds ?? []).map((q) => expect.objectContaining({ actions: ['sqs:SendMessage'], resources: [queueOf(q)] })),
         expect.objectContaining({ actions: ['sqs:SendMessage'], resources: [queueOf('failed-invocations')] }),
       ]);
     });
@@ -340,7 +338,7 @@ describe.each(['acme', 'globex'])('tenant stack for example tenant %s', (id) => 
 
     it('then every dead-letter queue, the workflow and every function have an alarm, all to the operations topic only', () => {
       const names = Object.keys(alarms());
-      for (const what of ['dlq-delivery', 'dlq-ingest-objects', 'dlq-near-time-objects', 'dlq-schedule', 'workflow-failed', ...Object.keys(LAMBDAS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
+      for (const what of ['dlq-delivery', 'dlq-ingest-objects', 'dlq-schedule', 'workflow-failed', ...Object.keys(LAMBDAS).map((f) => `errors-${f}`)]) expect(names).toContain(`vigil-${tenant.id}-${what}`);
       const [opsId] = opsTopic();
       for (const a of Object.values(alarms()) as Array<{ alarm_actions: string[] }>) expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${opsId}.arn}`]);
     });

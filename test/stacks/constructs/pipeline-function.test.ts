@@ -19,11 +19,6 @@ describe('PipelineFunction', () => {
     expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'DrainIngestObjects', actions: [...DRAIN_ACTIONS], resources: ['arn:aws:sqs:eu-west-1:111111111111:ingest-objects'] }));
   });
 
-  it('given a spec that feeds a queue, when constructed, then its role may only send to that queue', () => {
-    const spec: LambdaSpec = { ...LAMBDAS.daily, feeds: ['near-time-objects'] };
-    expect(statements(spec)).toContainEqual(expect.objectContaining({ sid: 'FeedNearTimeObjects', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:111111111111:near-time-objects'] }));
-  });
-
   it('given a spec that drains no queue, when constructed, then its role may only send its failed asynchronous invocations to their queue', () => {
     expect(statements(LAMBDAS.detect).filter((s) => s.actions.some((a) => a.startsWith('sqs:')))).toEqual([
       expect.objectContaining({ sid: 'SendFailedInvocations', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:111111111111:failed-invocations'] }),

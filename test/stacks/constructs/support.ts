@@ -24,7 +24,6 @@ export function pipelineFunction(scope: TerraformStack, spec: LambdaSpec = LAMBD
       bucketArn: 'arn:aws:s3:::vigil-test-111111111111',
       topicArn: 'arn:aws:sns:eu-west-1:111111111111:findings',
       queueArn: (q) => `arn:aws:sqs:eu-west-1:111111111111:${q}`,
-      queueUrl: (q) => `https://sqs.eu-west-1.amazonaws.com/111111111111/${q}`,
       failedInvocationsQueueArn: 'arn:aws:sqs:eu-west-1:111111111111:failed-invocations',
       secretArn: (sec) => `arn:aws:secretsmanager:eu-west-1:111111111111:secret:vigil-test-${sec}-AbCdEf`,
     },
