@@ -8,7 +8,7 @@ import type { OktaEvent } from '../okta/event';
 import { intake, type IntakeRules } from '../okta/input';
 import { mayBeOfHour } from '../okta/raw-fields';
 import { readChunks } from '../store/events';
-import { hourBucket } from '../time';
+import { HOUR } from '../time';
 
 export interface HourEvents {
   readonly events: OktaEvent[];
@@ -24,6 +24,7 @@ export interface HourEvents {
  * before they are parsed.
  */
 export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[], rules: IntakeRules): Promise<HourEvents> {
+  const start = Date.parse(`${hour}:00:00Z`);
   const events = new Map<string, OktaEvent>();
   let duplicates = 0;
   let malformed = 0;
@@ -34,7 +35,7 @@ export async function readHourEvents(s3: S3Client, bucket: string, hour: string,
       continue;
     }
     const e = verdict.event;
-    if (hourBucket(e.time) !== hour) continue;
+    if (!(e.time >= start && e.time < start + HOUR)) continue; // another hour's
     if (events.has(e.uuid)) duplicates++;
     else events.set(e.uuid, e);
   }

@@ -3,7 +3,7 @@
  * (`activity/<hour>.json.gz`), written by Detect from the events it read, so the daily roll-up adds up 24
  * small objects instead of reading the day's events again. A rerun of the hour overwrites it.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import type { ActivityPart } from '../pipeline/activity-summary';
@@ -18,8 +18,9 @@ export interface HourActivity {
   readonly users: readonly ActivityPart[];
 }
 
+/** Written every run of an hour and read once a day: compressed for speed, like the state snapshots. */
 export async function saveHourActivity(s3: S3Client, bucket: string, activity: HourActivity): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: activityPartsKey(activity.hour), Body: gzipSync(JSON.stringify(activity)), ContentType: 'application/gzip' }));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: activityPartsKey(activity.hour), Body: gzipSync(JSON.stringify(activity), { level: constants.Z_BEST_SPEED }), ContentType: 'application/gzip' }));
 }
 
 /** The hour's parts, or undefined when no run stored them (or they are not of this hour). */
