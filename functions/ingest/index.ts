@@ -10,6 +10,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { clients } from '../../src/aws/clients';
 import { handlerConfig } from '../../src/pipeline/config';
+import { LOG_METRICS } from '../../src/pipeline/log-metrics';
 import { ingestObject } from '../../src/pipeline/ingest';
 import { evaluateNearTime } from '../../src/pipeline/near-time';
 import { objectKeysOf } from '../../src/pipeline/object-notifications';
@@ -27,7 +28,8 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
       if (stats.quarantined) logger.warn('records set aside in quarantine', { key, quarantined: stats.quarantined });
       if (!nearTime.length) continue;
       const outcome = await evaluateNearTime(nearTime, config, c.ddb, c.sns);
-      if (outcome.findings.length) logger.info('near-time findings', { key, findings: outcome.findings.map((f) => f.id), published: outcome.published });
+      logger.info('near-time', { key, events: outcome.events, duplicates: outcome.duplicates, findings: outcome.findings.map((f) => f.id), published: outcome.published, [LOG_METRICS.detectionFailures.field]: outcome.failures.length });
+      for (const f of outcome.failures) logger.error('detection failed', { key, ...f });
     }
   };
   return processPartialResponse(event, recordHandler, processor, { context });

@@ -24,8 +24,8 @@ export const LOG_METRICS = {
     name: 'DetectionFailures',
     alarm: 'detection-failures',
     field: 'detectionFailures',
-    functions: ['detect'],
-    alarmDescription: "A detection threw on some events: each (detection, event) is logged ('detection failed') and listed on its hour, which stays marked for reprocessing until the detection passes",
+    functions: ['detect', 'ingest'],
+    alarmDescription: "A detection threw on some events: each (detection, event) is logged ('detection failed'); the hourly pass lists them on their hour, which stays marked for reprocessing until the detection passes (near-time, in ingest, leaves them to it)",
   },
   hoursExpired: {
     name: 'HoursExpired',

@@ -13,7 +13,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Publisher } from '../aws/clients';
 import { resolveCatalog } from '../detections/catalog';
-import { DetectionEngine } from '../detections/engine';
+import { DetectionEngine, type DetectionFailure } from '../detections/engine';
 import type { Finding, ResolvedDetection } from '../detections/types';
 import type { OktaEvent } from '../okta/event';
 import { ttlSeconds } from '../time';
@@ -30,6 +30,8 @@ export interface NearTimeOutcome {
   readonly duplicates: number;
   readonly findings: readonly Finding[];
   readonly published: number;
+  /** (detection, event) pairs that threw: the others went on (the hourly pass tries every detection again). */
+  readonly failures: readonly DetectionFailure[];
 }
 
 export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
@@ -53,6 +55,7 @@ export async function evaluateNearTime(events: readonly OktaEvent[], config: Han
   const stateTable = table(config, 'state');
   const findingsTable = table(config, 'findings');
   const findings: Finding[] = [];
+  const failures: DetectionFailure[] = [];
   let published = 0;
   let duplicates = 0;
   // Each (detection, key)'s events, in time order; their live states read together, a hundred a request.
@@ -89,18 +92,22 @@ export async function evaluateNearTime(events: readonly OktaEvent[], config: Han
       }
       const [exported] = [...engine.export()];
       // Nothing to remember before or after, and nothing found: a redelivery would come to the same, so no write.
-      if (!live.entry && !exported && !found.length) break;
+      if (!live.entry && !exported && !found.length) {
+        failures.push(...engine.failures);
+        break;
+      }
       const last = fresh[fresh.length - 1];
       const entry = exported ?? { ...routed, state: null, lastSeen: last.time, expiresAt: last.time };
       if (await saveLive(ddb, stateTable, entry, live, fresh.map((e) => e.uuid))) {
         duplicates += keyEvents.length - fresh.length;
         findings.push(...found);
+        failures.push(...engine.failures);
         break;
       }
       if (attempt >= 4) throw new Error(`live state for ${routed.detectionId}/${routed.key} kept changing under us`);
     }
   }
-  return { events: events.length, duplicates, findings, published };
+  return { events: events.length, duplicates, findings, published, failures };
 }
 
 /**

@@ -7,7 +7,9 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LocalPipeline } from '../../local/runtime';
 import { catalog } from '../../src/detections/catalog';
 import { hoursNeedingAttention } from '../../src/store/hours';
-import { failedSignIns, normalSignIns, testTenant, wrap } from './helpers';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { LOG_METRICS } from '../../src/pipeline/log-metrics';
+import { bystander, failedSignIns, normalSignIns, rejectedPushes, testTenant, victim, wrap } from './helpers';
 
 describe('a detection that throws on one event', () => {
   let p: LocalPipeline;
@@ -53,6 +55,37 @@ describe('a detection that throws on one event', () => {
     expect(after).toMatchObject({ status: 'DONE' });
     expect(after).not.toHaveProperty('detectionFailures');
     expect(p.published).toHaveLength(1);
+  });
+});
+
+describe('a near-time detection that throws on one event', () => {
+  let p: LocalPipeline;
+  beforeEach(async () => {
+    p = await LocalPipeline.start(testTenant());
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await p.close();
+  });
+
+  it('given push fatigue with a bug on one user’s event, when ingest evaluates the object, then the other user is notified at once, the object is not retried, and the failure is logged and counted', async () => {
+    const theirs = rejectedPushes('2026-11-02T09:00:00Z', 3, bystander);
+    const fatigue = catalog.find((d) => d.id === 'okta-mfa-push-fatigue')!;
+    const step = fatigue.step.bind(fatigue);
+    jest.spyOn(fatigue, 'step').mockImplementation((state, event, params) => {
+      if (event.uuid === theirs[1].uuid) throw new TypeError('boom');
+      return step(state, event, params);
+    });
+    const info = jest.spyOn(Logger.prototype, 'info');
+    const error = jest.spyOn(Logger.prototype, 'error');
+    for (const e of [...rejectedPushes('2026-11-02T09:00:00Z', 3), ...theirs]) await p.put(wrap(e));
+
+    const drained = await p.drain();
+
+    expect(drained.failures).toBe(0);
+    expect(p.published.filter((m) => m.body.kind === 'near-time').map((m) => m.input.Subject)).toEqual([expect.stringContaining(victim.login)]);
+    expect(error).toHaveBeenCalledWith('detection failed', expect.objectContaining({ detectionId: 'okta-mfa-push-fatigue', eventUuid: theirs[1].uuid, message: 'boom' }));
+    expect(info).toHaveBeenCalledWith('near-time', expect.objectContaining({ [LOG_METRICS.detectionFailures.field]: 1 }));
   });
 });
 

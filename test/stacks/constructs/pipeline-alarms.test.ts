@@ -31,13 +31,14 @@ describe('PipelineAlarms', () => {
     expect(() => alarms(hours)).toThrow(`test/health: silentFeedHours must be a whole number from 1 to 24, got ${hours}`);
   });
 
-  it('given detect logs detection failures and plan expired hours, when constructed, then metric filters count them from their log groups and an alarm fires on any', () => {
+  it('given detect and ingest (near-time) log detection failures and plan expired hours, when constructed, then metric filters count them from their log groups and an alarm fires on any', () => {
     const stack = emptyStack();
     alarms(undefined, stack);
     const synth = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
 
     expect(Object.values(synth.resource.aws_cloudwatch_log_metric_filter)).toEqual([
       expect.objectContaining({ log_group_name: '/aws/lambda/vigil-test-detect', pattern: '{ $.detectionFailures > 0 }', metric_transformation: expect.objectContaining({ name: 'DetectionFailures', namespace: 'Vigil/test', value: '$.detectionFailures' }) }),
+      expect.objectContaining({ log_group_name: '/aws/lambda/vigil-test-ingest', pattern: '{ $.detectionFailures > 0 }', metric_transformation: expect.objectContaining({ name: 'DetectionFailures', namespace: 'Vigil/test', value: '$.detectionFailures' }) }),
       expect.objectContaining({ log_group_name: '/aws/lambda/vigil-test-plan', pattern: '{ $.hoursExpired > 0 }', metric_transformation: expect.objectContaining({ name: 'HoursExpired', namespace: 'Vigil/test', value: '$.hoursExpired' }) }),
     ]);
     expect(Object.values(synth.resource.aws_cloudwatch_metric_alarm)).toEqual(
