@@ -257,7 +257,9 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
  * the other commands would otherwise carry in memory for nothing.
  */
 export async function costCommand(opts: { eventsPerDay?: number; users?: number; benign?: boolean; json?: boolean; tenant?: string; tenantsDir?: string }, io: Io = consoleIo): Promise<number> {
-  const { costCommand: runCost } = await import('./cost');
+  // A require, not import(): the CLI runs as CommonJS through tsx, where import() of a path without its extension fails.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { costCommand: runCost } = require('./cost') as typeof import('./cost');
   return runCost(tenantById(opts.tenant, opts.tenantsDir), opts, io);
 }
 

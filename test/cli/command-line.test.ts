@@ -54,6 +54,12 @@ describe('vigil, spawned', () => {
     expect(vigil(['onboard', '--tenant', 'initech', '--tenants-dir', mine]).stdout).toMatch(/Onboarding initech/);
   });
 
+  it('given a tenant that does not exist, when `vigil cost` runs, then its module loads and vigil names the known tenants', () => {
+    const { code, stderr } = vigil(['cost', '--tenant', 'nosuch']);
+    expect(stderr).toMatch(/no tenant "nosuch"; known tenants: acme/);
+    expect(code).toBe(2);
+  });
+
   it('given an empty file, when it is detected, then vigil says so and exits 1', () => {
     const { code, stderr } = vigil(['detect', '--input', join(scratch({ 'empty.ndjson': '' }), 'empty.ndjson')]);
     expect(code).toBe(1);
