@@ -44,12 +44,16 @@ function isEnvelope(value: Record<string, unknown>): boolean {
 export function nestsDeeperThan(value: unknown, max: number, depth = 1): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth > max) return true;
-  // Recursion goes no deeper than `max`; no arrays of children are made (this runs on every record read).
+  // Recursion goes no deeper than `max`, and only into objects and arrays; no arrays of children are made (this runs
+  // on every record read).
   if (Array.isArray(value)) {
-    for (const child of value) if (nestsDeeperThan(child, max, depth + 1)) return true;
+    for (const child of value) if (child !== null && typeof child === 'object' && nestsDeeperThan(child, max, depth + 1)) return true;
     return false;
   }
-  for (const key in value) if (Object.hasOwn(value, key) && nestsDeeperThan((value as Record<string, unknown>)[key], max, depth + 1)) return true;
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && Object.hasOwn(value, key) && nestsDeeperThan(child, max, depth + 1)) return true;
+  }
   return false;
 }
 
