@@ -1,12 +1,8 @@
 /**
- * An embedded DynamoDB-compatible server (dynalite, its tables in a LevelDB of a temporary directory, so that the
- * process's memory does not grow with the items) with a tenant's tables created from the same TABLES spec the
- * stacks deploy.
+ * An embedded DynamoDB-compatible server (dynalite, in memory) with a tenant's tables created from the
+ * same TABLES spec the stacks deploy.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../src/aws/clients';
 import { keyAttributes, TABLES, tableName, type TableName } from '../src/pipeline/tables';
@@ -21,8 +17,7 @@ export interface LocalDynamo {
 }
 
 export async function startDynalite(): Promise<LocalDynamo> {
-  const path = mkdtempSync(join(tmpdir(), 'vigil-dynamo-'));
-  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -30,11 +25,7 @@ export async function startDynalite(): Promise<LocalDynamo> {
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    // Closing the server closes its LevelDB too.
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(path, { recursive: true, force: true });
-    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
