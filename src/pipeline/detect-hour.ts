@@ -10,24 +10,25 @@ import { resolveCatalog } from '../detections/catalog';
 import { DetectionEngine } from '../detections/engine';
 import type { Finding } from '../detections/types';
 import { saveHourActivity } from '../store/activity-parts';
-import { listChunks } from '../store/events';
+import { listChunkRefs, type HourChunk } from '../store/events';
 import { putFinding } from '../store/findings';
 import { MAX_STORED_FAILURES, recordDetectionFailures, reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
 import { DAY, HOUR, ttlSeconds } from '../time';
 import { ActivityAggregator } from './activity-summary';
 import { bucket, intakeRules, table, type HandlerConfig } from './config';
-import { readHourEvents } from './hour-events';
+import { hourEventsInOrder, type HourReadCounts } from './hour-events';
 import type { ChunkPage, ChunkRef, DetectInput, DetectOutput } from './workflow-steps';
 
-async function chunkKeys(ddb: DynamoDBDocumentClient, eventsTable: string, hour: string, chunks: DetectInput['chunks']): Promise<string[]> {
+/** The hour's chunks: the workflow's page of references (with their earliest event times), and the rest of them when there is more. */
+async function hourChunks(ddb: DynamoDBDocumentClient, eventsTable: string, hour: string, chunks: DetectInput['chunks']): Promise<HourChunk[]> {
   const page: ChunkPage = Array.isArray(chunks) ? { Items: chunks as readonly ChunkRef[] } : (chunks as ChunkPage);
-  const keys = page.Items.map((c) => (typeof c === 'string' ? c : c.sk.S));
+  const refs: HourChunk[] = page.Items.map((c) => (typeof c === 'string' ? { sk: c } : { sk: c.sk.S, ...(c.first ? { first: Number(c.first.N) } : {}) }));
   if (page.LastEvaluatedKey) {
     const start = Object.fromEntries(Object.entries(page.LastEvaluatedKey).map(([k, v]) => [k, v.S]));
-    keys.push(...(await listChunks(ddb, eventsTable, hour, start)));
+    refs.push(...(await listChunkRefs(ddb, eventsTable, hour, start)));
   }
-  return keys;
+  return refs;
 }
 
 /** Run every enabled detection over one hour, starting from the state snapshot before it. */
@@ -38,19 +39,22 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
 
   const eventsTable = table(config, 'events');
   const stateBucket = bucket(config);
-  const { events: ordered, duplicates, malformed } = await readHourEvents(s3, stateBucket, input.hour, await chunkKeys(ddb, eventsTable, input.hour, input.chunks), intakeRules(config.settings));
+  const chunks = await hourChunks(ddb, eventsTable, input.hour, input.chunks);
 
   // Snapshots are kept for the retention period (the bucket's lifecycle): none older can be found.
   const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - config.settings.retentionDays * DAY);
   for (const entry of before?.entries ?? []) if (entry.expiresAt >= hourStart) engine.load(entry);
 
+  // The hour's events in time order, as they are read: the hour is never held whole.
   const found: Finding[] = [];
   const activity = new ActivityAggregator(input.hour.slice(0, 10));
-  for (const e of ordered) {
+  const counts: HourReadCounts = { events: 0, duplicates: 0, malformed: 0 };
+  for await (const e of hourEventsInOrder(s3, stateBucket, input.hour, chunks, intakeRules(config.settings), counts)) {
     found.push(...engine.process(e));
     activity.add(e);
   }
-  await saveHourActivity(s3, stateBucket, { hour: input.hour, events: ordered.length, users: activity.parts() });
+  const { duplicates, malformed } = counts;
+  await saveHourActivity(s3, stateBucket, { hour: input.hour, events: counts.events, users: activity.parts() });
 
   // State that expires before the next hour starts would be evicted at its first event: leave it out.
   const end = [...engine.export()].filter((s) => s.expiresAt >= hourStart + HOUR);
@@ -70,5 +74,5 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const run = randomUUID();
   let newFindings = 0;
   for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now, run)) newFindings++;
-  return { hour: input.hour, events: ordered.length, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded, detectionFailures: engine.failures.length, failures: engine.failures.slice(0, MAX_STORED_FAILURES) };
+  return { hour: input.hour, events: counts.events, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded, detectionFailures: engine.failures.length, failures: engine.failures.slice(0, MAX_STORED_FAILURES) };
 }

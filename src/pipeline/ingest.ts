@@ -62,8 +62,9 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
   const records = await readObject(s3, bucket(config), key);
   const stats: IngestStats = { received: records.length, accepted: 0, replayed: 0, quarantined: 0, unkept: 0, hours: [], lateHours: [], split: [], nearTime: 0 };
 
-  // Each hour's events, each uuid once; the events near-time reads.
+  // Each hour's events, each uuid once, and the earliest of them; the events near-time reads.
   const byHour = new Map<string, Map<string, OktaLogEvent>>();
+  const firstOf = new Map<string, number>();
   const nearTime: Array<{ event: OktaEvent; replayName?: string }> = [];
   const rules = intakeRules(config.settings);
   for (const [i, record] of records.entries()) {
@@ -78,6 +79,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
     const hour = hourBucket(verdict.event.time);
     const events = byHour.get(hour) ?? byHour.set(hour, new Map()).get(hour)!;
     if (!events.has(verdict.event.uuid)) events.set(verdict.event.uuid, verdict.event.raw);
+    firstOf.set(hour, Math.min(firstOf.get(hour) ?? Infinity, verdict.event.time));
   }
 
   const accepted = [...byHour.values()].reduce((n, events) => n + events.size, 0);
@@ -88,7 +90,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
     if (events.size < largest && events.size < accepted * SPLIT_SHARE) {
       refs.push(await writeEventsObject(s3, bucket(config), hour, [...events.values()]));
       stats.split.push(hour);
-    } else refs.push({ hour, objectKey: key, count: events.size });
+    } else refs.push({ hour, objectKey: key, count: events.size, first: firstOf.get(hour)! });
   }
   // The references first: once an hour counts the arrival, a run may read it at any moment.
   await putChunkRefs(ddb, eventsTable, refs, ttl);

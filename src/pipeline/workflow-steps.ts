@@ -30,7 +30,7 @@ export interface PlanOutput {
   readonly hoursExpired: number;
 }
 
-export type ChunkRef = string | { readonly sk: { readonly S: string } };
+export type ChunkRef = string | { readonly sk: { readonly S: string }; readonly first?: { readonly N: string } };
 
 /** One page of the workflow's FindChunks Query (DynamoDB JSON), as Step Functions returns it. */
 export interface ChunkPage {

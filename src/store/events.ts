@@ -12,6 +12,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import type { OktaLogEvent } from '../okta/log-event';
 import { putAll, queryAll } from './dynamo';
+import { parseIsoTime } from '../time';
 import { chunkSk, hourPk, KEY_PREFIX, quarantinePk } from './keys';
 
 /** One record of an events object: the parsed value, or the line as it was when it is not JSON. */
@@ -43,11 +44,15 @@ export function decodeRecords(data: Uint8Array, wanted?: LineFilter): StoredReco
 /** The object a reference (events table sk) points at. */
 export const chunkObjectKey = (sk: string) => sk.slice(KEY_PREFIX.chunk.length);
 
-/** A reference to an object under an event-time hour, with how many of its events fall in that hour. */
+/**
+ * A reference to an object under an event-time hour, with how many of its events fall in that hour and the time of
+ * the earliest of them (epoch ms): the hour's reader merges its objects in time order by it.
+ */
 export interface ChunkRef {
   readonly hour: string;
   readonly objectKey: string;
   readonly count: number;
+  readonly first: number;
 }
 
 /**
@@ -57,7 +62,7 @@ export interface ChunkRef {
  */
 export async function putChunkRefs(ddb: DynamoDBDocumentClient, table: string, refs: readonly ChunkRef[], ttl: number): Promise<void> {
   const receivedAt = new Date().toISOString();
-  const items = refs.map((r) => ({ pk: hourPk(r.hour), sk: chunkSk(r.objectKey), count: r.count, receivedAt, ttl }));
+  const items = refs.map((r) => ({ pk: hourPk(r.hour), sk: chunkSk(r.objectKey), count: r.count, first: r.first, receivedAt, ttl }));
   try {
     await putAll(ddb, table, items);
   } catch (err) {
@@ -80,7 +85,8 @@ export async function writeEventsObject(s3: S3Client, bucket: string, hour: stri
   const id = createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
   const key = `${DIRECT_PREFIX}${hour}/${id}.gz`;
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(events.map((e) => JSON.stringify(e)).join('\n')), ContentType: 'application/gzip' }));
-  return { hour, objectKey: key, count: events.length };
+  const first = Math.min(...events.map((e) => parseIsoTime(e.published) ?? Date.parse(`${hour}:00:00Z`)));
+  return { hour, objectKey: key, count: events.length, first };
 }
 
 /** An events object as stored (gzip). */
@@ -96,26 +102,42 @@ export async function readObject(s3: S3Client, bucket: string, key: string, want
 
 /** Keys (sk) of an hour's chunks; from `startKey` (a Query's LastEvaluatedKey) on when given. */
 export async function listChunks(ddb: DynamoDBDocumentClient, table: string, hour: string, startKey?: Record<string, unknown>): Promise<string[]> {
-  const items = await queryAll(ddb, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk', ExclusiveStartKey: startKey, ConsistentRead: true });
-  return items.map((i) => i.sk as string);
+  return (await listChunkRefs(ddb, table, hour, startKey)).map((r) => r.sk);
+}
+
+/** An hour's chunk as its reader sees it: the reference (events table sk) and its earliest event's time, when recorded. */
+export interface HourChunk {
+  readonly sk: string;
+  readonly first?: number;
+}
+
+/** An hour's chunks with their earliest event times; from `startKey` (a Query's LastEvaluatedKey) on when given. */
+export async function listChunkRefs(ddb: DynamoDBDocumentClient, table: string, hour: string, startKey?: Record<string, unknown>): Promise<HourChunk[]> {
+  const items = await queryAll(ddb, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': hourPk(hour) }, ProjectionExpression: 'sk, #first', ExpressionAttributeNames: { '#first': 'first' }, ExclusiveStartKey: startKey, ConsistentRead: true });
+  return items.map((i) => ({ sk: i.sk as string, ...(typeof i.first === 'number' ? { first: i.first } : {}) }));
 }
 
 /** How many chunk objects are fetched at once. */
 const PARALLEL_READS = 8;
 
 /**
- * Read objects by reference (events table sk) and yield their (`wanted`) records: fetched a few at a time, each
- * decoded only when its turn comes, so what waits is compressed bytes, not parsed records.
+ * Read objects by reference (events table sk) and yield each one's (`wanted`) records, in the order given: fetched a
+ * few at a time, each decoded only when its turn comes, so what waits is compressed bytes, not parsed records.
  */
-export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord> {
+export async function* readChunkObjects(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord[]> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
     const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => fetchObject(s3, bucket, chunkObjectKey(sk))));
     for (let j = 0; j < objects.length; j++) {
       const records = decodeRecords(objects[j], wanted);
       objects[j] = EMPTY; // its bytes are not needed any more
-      yield* records;
+      yield records;
     }
   }
+}
+
+/** The records of objects by reference (see readChunkObjects), one after another. */
+export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord> {
+  for await (const records of readChunkObjects(s3, bucket, chunkKeys, wanted)) yield* records;
 }
 
 const EMPTY = new Uint8Array(0);

@@ -140,7 +140,9 @@ export function hourlyWorkflow(refs: HourlyWorkflowRefs): Record<string, unknown
                 TableName: refs.eventsTable,
                 KeyConditionExpression: 'pk = :pk',
                 ExpressionAttributeValues: { ':pk': { 'S.$': `States.Format('${KEY_PREFIX.hour}{}', $.hour)` } },
-                ProjectionExpression: 'sk',
+                // The reference and its earliest event's time: Detect merges the hour's objects in time order by it.
+                ProjectionExpression: 'sk, #first',
+                ExpressionAttributeNames: { '#first': 'first' },
                 ConsistentRead: true,
                 // Bounds this state's payload; a Query page also ends at 1 MB read, whatever the Limit.
                 Limit: 1000,
