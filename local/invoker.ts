@@ -5,6 +5,7 @@
 import type { Context } from 'aws-lambda';
 import { lambdaGbSeconds, OUTSIDE, type RequestMeter } from '../src/aws/request-meter';
 import { LAMBDAS, memoryOf, timeoutOf, type LambdaName, type LambdaSpec } from '../src/pipeline/lambdas';
+import { boundHeap } from './heap-bound';
 
 export interface InvokerOptions {
   /** The environment a function runs with: what the stack sets on it. */
@@ -32,7 +33,7 @@ export class LocalInvoker {
   invoke<T = unknown>(fn: LambdaName, payload: unknown): Promise<T> {
     const handle = () => this.withEnvironment(this.options.environment(fn), () => this.handler<T>(fn)(payload, lambdaContext(this.options.functionName(fn), LAMBDAS[fn])));
     const run = this.options.meter ? () => this.metered(fn, payload, handle) : handle;
-    const next = this.tail.then(run, run);
+    const next = this.tail.then(run, run).finally(() => boundHeap());
     this.tail = next.catch(() => undefined);
     return next;
   }
