@@ -8,7 +8,7 @@ import type { OktaEvent } from '../okta/event';
 import { intake, type IntakeRules } from '../okta/input';
 import { mayBeOfHour } from '../okta/raw-fields';
 import { MinHeap } from '../min-heap';
-import { readChunkObjects, readChunks, type HourChunk } from '../store/events';
+import { readChunkObjects, type HourChunk } from '../store/events';
 import { HOUR } from '../time';
 
 export interface HourEvents {
@@ -25,22 +25,11 @@ export interface HourEvents {
  * before they are parsed.
  */
 export async function readHourEvents(s3: S3Client, bucket: string, hour: string, chunkKeys: readonly string[], rules: IntakeRules): Promise<HourEvents> {
-  const start = Date.parse(`${hour}:00:00Z`);
-  const events = new Map<string, OktaEvent>();
-  let duplicates = 0;
-  let malformed = 0;
-  for await (const record of readChunks(s3, bucket, chunkKeys, (line) => mayBeOfHour(line, hour))) {
-    const verdict = record.error === undefined ? intake(record.value, rules) : undefined;
-    if (verdict?.kind !== 'event') {
-      malformed++;
-      continue;
-    }
-    const e = verdict.event;
-    if (!(e.time >= start && e.time < start + HOUR)) continue; // another hour's
-    if (events.has(e.uuid)) duplicates++;
-    else events.set(e.uuid, e);
-  }
-  return { events: [...events.values()].sort(inEventOrder), duplicates, malformed };
+  const counts: HourReadCounts = { events: 0, duplicates: 0, malformed: 0 };
+  const events: OktaEvent[] = [];
+  // Without earliest times every object is read before any event is let go: the hour whole, in order.
+  for await (const e of hourEventsInOrder(s3, bucket, hour, chunkKeys.map((sk) => ({ sk })), rules, counts)) events.push(e);
+  return { events, duplicates: counts.duplicates, malformed: counts.malformed };
 }
 
 /** The order the detections read an hour in: event time, then uuid. */

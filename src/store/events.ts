@@ -135,11 +135,6 @@ export async function* readChunkObjects(s3: S3Client, bucket: string, chunkKeys:
   }
 }
 
-/** The records of objects by reference (see readChunkObjects), one after another. */
-export async function* readChunks(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord> {
-  for await (const records of readChunkObjects(s3, bucket, chunkKeys, wanted)) yield* records;
-}
-
 const EMPTY = new Uint8Array(0);
 
 /** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */
