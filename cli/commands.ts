@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { streamDay } from '../local/generator';
 import type { ProfileName } from '../local/generator/profile';
 import { localReplayTarget } from '../local/replay-target';
+import { busView } from '../local/bus';
 import { LocalPipeline } from '../local/runtime';
 import { replay, replayName } from '../src/ops/replay';
 import { parseWindow } from '../src/ops/time-arg';
@@ -170,8 +171,10 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
           arrivals?.set(v.event.uuid, { at, published: v.event.time });
           if (arrivals) eventTimes.push(v.event.time);
         }
-        // An envelope goes on the bus as the line it was read from; a bare LogEvent is put in one.
-        d = v.envelope ? { at, event: v.envelope, body: r.text } : { at, event: envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region }) };
+        // An envelope goes on the bus as the line it was read from; a bare LogEvent is put in one. What waits for its
+        // turn is that JSON and what the bus's rules read of the event, not the parsed event.
+        const env = v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region });
+        d = { at, event: busView(env), body: v.envelope ? r.text : JSON.stringify(env) };
       } else if (v.kind === 'not-okta') {
         // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
         d = { at, event: v.value };

@@ -5,7 +5,7 @@
  * archived again.
  */
 import { chunksOf, type RequestMeter } from '../src/aws/request-meter';
-import { matches, type EventPattern } from '../src/events/patterns';
+import { ingestPattern, matches, patternView, type EventPattern } from '../src/events/patterns';
 
 export interface BusStats {
   received: number;
@@ -18,6 +18,16 @@ export interface BusRules {
   readonly ingest: EventPattern;
   /** The archive's pattern: a matching event is archived (billed per GB processed). */
   readonly archive: EventPattern;
+}
+
+/** The tenant bus's rules, as the stack deploys them: every Okta event is delivered and archived. */
+export function busRules(): BusRules {
+  return { ingest: ingestPattern(), archive: ingestPattern() };
+}
+
+/** What of an event the bus's rules read (see patternView): all a caller holding events for the bus needs to keep besides their JSON. */
+export function busView(event: unknown, rules: BusRules = busRules()): unknown {
+  return patternView(event, [rules.ingest, rules.archive]);
 }
 
 /** Where the rules deliver. */

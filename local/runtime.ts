@@ -17,7 +17,6 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
 import { RequestMeter, SIMULATION } from '../src/aws/request-meter';
 import { findingsForHour } from '../src/store/findings';
-import { ingestPattern } from '../src/events/patterns';
 import { bucketName } from '../src/pipeline/buckets';
 import { functionEnvironment } from '../src/pipeline/config';
 import { ENV } from '../src/pipeline/env';
@@ -33,7 +32,7 @@ import type { Tenant } from '../src/tenants/schema';
 import { hourlyWorkflow } from '../src/workflow/hourly-state-machine';
 import { TASK_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
-import { LocalBus, type BusStats } from './bus';
+import { busRules, LocalBus, type BusStats } from './bus';
 import { LocalArchive } from './archive';
 import { LocalDeliveryStream } from './delivery-stream';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
@@ -133,7 +132,7 @@ export class LocalPipeline {
     });
     this.archive = new LocalArchive(tenant.archive.retentionDays);
     this.eventBus = new LocalBus(
-      { ingest: ingestPattern(), archive: ingestPattern() },
+      busRules(),
       { deliveryStream: (body, at) => this.deliver(body, at), archive: (body, at) => this.archive.append(body, at) },
       this.meter,
     );

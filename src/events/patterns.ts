@@ -65,3 +65,25 @@ export function matches(pattern: EventPattern, event: unknown): boolean {
   }
   return true;
 }
+
+/**
+ * The part of an event that the patterns read: the fields they name, down to the values they test, so that `matches`
+ * gives the same answer on the view as on the event. What routes an event need not keep the rest of it alive.
+ */
+export function patternView(event: unknown, patterns: readonly EventPattern[]): unknown {
+  if (!event || typeof event !== 'object' || Array.isArray(event) || !patterns.length) return event;
+  const obj = event as Record<string, unknown>;
+  // The event's own prototype, so that a field it inherits is present in the view as it is in the event.
+  const view = Object.create(Object.getPrototypeOf(obj) as object | null) as Record<string, unknown>;
+  const keep = (field: string, value: unknown) => Object.defineProperty(view, field, { value, enumerable: true, writable: true, configurable: true });
+  const nested = new Map<string, EventPattern[]>();
+  for (const pattern of patterns) {
+    for (const [field, rule] of Object.entries(pattern)) {
+      if (!Object.hasOwn(obj, field)) continue;
+      if (Array.isArray(rule)) keep(field, obj[field]);
+      else nested.set(field, [...(nested.get(field) ?? []), rule as EventPattern]);
+    }
+  }
+  for (const [field, rules] of nested) if (!Object.hasOwn(view, field)) keep(field, patternView(obj[field], rules));
+  return view;
+}
