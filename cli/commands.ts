@@ -4,7 +4,6 @@ import { join, relative, resolve } from 'node:path';
 import { streamDay } from '../local/generator';
 import type { ProfileName } from '../local/generator/profile';
 import { localReplayTarget } from '../local/replay-target';
-import { busView } from '../local/bus';
 import { LocalPipeline } from '../local/runtime';
 import { replay, replayName } from '../src/ops/replay';
 import { parseWindow } from '../src/ops/time-arg';
@@ -15,13 +14,13 @@ import { HOUR_STATUS } from '../src/store/keys';
 import { catalog, categoryOf, resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/reorder';
 import type { Finding } from '../src/detections/types';
-import { envelope } from '../src/okta/fixtures';
 import { findTenant, loadTenants, parseTenant, TenantConfigError, tenantsDir } from '../src/tenants/load';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { tenantNames } from '../stacks/naming';
 import { formatReplayReport } from './replay-report';
 import { findingJson, findingLine } from './findings';
+import { readDeliveryRecords } from './delivery-reader';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
 import { notificationsOf, writeReport, type Arrivals } from './report';
@@ -157,31 +156,30 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     let at = NaN;
     // Records before the first timestamped one arrive with it.
     const untimed: TimedDelivery[] = [];
-    for await (const r of readRecords(opts.input, stats, intakeRules(settingsOf(tenant)))) {
-      const v = r.verdict;
+    for await (const r of readDeliveryRecords(opts.input, stats, intakeRules(settingsOf(tenant)), { source, account: tenant.aws.accountId, region: tenant.aws.region })) {
       let d: TimedDelivery;
       if (r.undeliverable) {
         undeliverable++;
         continue;
       }
-      if (v.kind === 'event') {
-        at = arrival(parseIsoTime(v.envelope?.time), v.event.time, at);
+      if (r.kind === 'event') {
+        const time = r.time!;
+        at = arrival(parseIsoTime(r.envelopeTime), time, at);
         if (!r.duplicate) {
-          lastEvent = Math.max(lastEvent, v.event.time);
-          arrivals?.set(v.event.uuid, { at, published: v.event.time });
-          if (arrivals) eventTimes.push(v.event.time);
+          lastEvent = Math.max(lastEvent, time);
+          arrivals?.set(r.uuid!, { at, published: time });
+          if (arrivals) eventTimes.push(time);
         }
-        // An envelope goes on the bus as the line it was read from; a bare LogEvent is put in one. What waits for its
+        // An envelope goes on the bus as the line it was read from (a bare LogEvent put in one): what waits for its
         // turn is that JSON and what the bus's rules read of the event, not the parsed event.
-        const env = v.envelope ?? envelope(v.event.raw, { source, account: tenant.aws.accountId, region: tenant.aws.region });
-        d = { at, event: busView(env), body: v.envelope ? r.text : JSON.stringify(env) };
-      } else if (v.kind === 'not-okta') {
+        d = { at, event: r.view, body: r.body };
+      } else if (r.kind === 'not-okta') {
         // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
-        d = { at, event: v.value };
-      } else if (v.kind === 'foreign') {
+        d = { at, event: r.value };
+      } else if (r.kind === 'foreign') {
         // With the record before it: ingest sets it aside as another org's.
         quarantined++;
-        d = { at, event: v.value };
+        d = { at, event: r.value };
       } else {
         quarantined++;
         d = { at, event: undefined, raw: r.text };
