@@ -20,12 +20,12 @@ import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { tenantNames } from '../stacks/naming';
 import { formatReplayReport } from './replay-report';
 import { findingJson, findingLine } from './findings';
-import { readDeliveryRecords } from './delivery-reader';
+import { envelopeOrigin, readDeliveryRecords } from './delivery-reader';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
 import { notificationsOf, writeReport, type Arrivals } from './report';
 import { dailyRunTime } from '../src/pipeline/schedules';
-import { DAY, HOUR, MINUTE, parseIsoTime } from '../src/time';
+import { DAY, HOUR, MINUTE } from '../src/time';
 
 export interface Io {
   out(line: string): void;
@@ -144,7 +144,6 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   if ((opts.replayFrom === undefined) !== (opts.replayTo === undefined)) throw new Error('--replay-from and --replay-to go together');
   const replayWindow = opts.replayFrom !== undefined ? parseWindow(opts.replayFrom, opts.replayTo!) : undefined;
   const stats = newStats();
-  const source = eventSourceName(tenant);
   // Handed to the pipeline for ingest to quarantine; set aside by the reader (never delivered: EventBridge would refuse them, or out of range).
   let quarantined = 0;
   let undeliverable = 0;
@@ -156,7 +155,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     let at = NaN;
     // Records before the first timestamped one arrive with it.
     const untimed: TimedDelivery[] = [];
-    for await (const r of readDeliveryRecords(opts.input, stats, intakeRules(settingsOf(tenant)), { source, account: tenant.aws.accountId, region: tenant.aws.region })) {
+    for await (const r of readDeliveryRecords(opts.input, stats, intakeRules(settingsOf(tenant)), envelopeOrigin(tenant))) {
       let d: TimedDelivery;
       if (r.undeliverable) {
         undeliverable++;
@@ -164,7 +163,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
       }
       if (r.kind === 'event') {
         const time = r.time!;
-        at = arrival(parseIsoTime(r.envelopeTime), time, at);
+        at = arrival(r.delivered, time, at);
         if (!r.duplicate) {
           lastEvent = Math.max(lastEvent, time);
           arrivals?.set(r.uuid!, { at, published: time });

@@ -9,6 +9,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { busView } from '../local/bus';
 import { envelope } from '../src/okta/fixtures';
 import type { Intake, IntakeRules } from '../src/okta/input';
+import type { OktaEnvelope } from '../src/okta/log-event';
+import { eventSourceName, type Tenant } from '../src/tenants/schema';
 import { newStats, readRecords, type InputRecord, type InputStats } from './input';
 
 /** One input record as the simulation takes it (structured-clonable). */
@@ -19,10 +21,10 @@ export interface DeliveryRecord {
   readonly duplicate: boolean;
   /** Why it can never be delivered, when it cannot (see InputRecord). */
   readonly undeliverable?: string;
-  /** An event's uuid, event time (epoch ms) and its envelope's `time` as written (none for a bare LogEvent). */
+  /** An event's uuid, event time and its envelope's `time` (epoch ms; none for a bare LogEvent). */
   readonly uuid?: string;
   readonly time?: number;
-  readonly envelopeTime?: unknown;
+  readonly delivered?: number;
   /** An event's JSON as it goes on the bus (a bare LogEvent put in an envelope), and what the bus's rules read of it. */
   readonly body?: string;
   readonly view?: unknown;
@@ -39,13 +41,22 @@ export interface EnvelopeOrigin {
   readonly region: string;
 }
 
+export function envelopeOrigin(tenant: Tenant): EnvelopeOrigin {
+  return { source: eventSourceName(tenant), account: tenant.aws.accountId, region: tenant.aws.region };
+}
+
+/** An event as it goes on the bus: its envelope, or a bare LogEvent put in one from `origin`. */
+export function busEnvelope(v: Extract<Intake, { kind: 'event' }>, origin: EnvelopeOrigin): OktaEnvelope {
+  return v.envelope ?? envelope(v.event.raw, origin);
+}
+
 export function deliveryRecord(r: InputRecord, origin: EnvelopeOrigin): DeliveryRecord {
   const { line, duplicate, undeliverable } = r;
   const v = r.verdict;
   if (undeliverable !== undefined) return { line, kind: v.kind, duplicate, undeliverable };
   if (v.kind === 'event') {
-    const env = v.envelope ?? envelope(v.event.raw, origin);
-    return { line, kind: v.kind, duplicate, uuid: v.event.uuid, time: v.event.time, envelopeTime: v.envelope?.time, body: v.envelope ? r.text : JSON.stringify(env), view: busView(env) };
+    const env = busEnvelope(v, origin);
+    return { line, kind: v.kind, duplicate, uuid: v.event.uuid, time: v.event.time, delivered: v.delivered, body: v.envelope ? r.text : JSON.stringify(env), view: busView(env) };
   }
   if (v.kind === 'not-okta' || v.kind === 'foreign') return { line, kind: v.kind, duplicate, value: v.value };
   return { line, kind: v.kind, duplicate, text: r.text };

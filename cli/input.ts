@@ -1,8 +1,8 @@
 /** Reading NDJSON event files for the CLI: one record a line, EventBridge envelopes or bare LogEvents. */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { intakeLine, MAX_EVENT_BYTES, type Intake, type IntakeRules } from '../src/okta/input';
-import { DAY, HOUR, MINUTE, parseIsoTime } from '../src/time';
+import { intakeLine, isOversize, MAX_EVENT_BYTES, type Intake, type IntakeRules } from '../src/okta/input';
+import { DAY, HOUR, MINUTE } from '../src/time';
 
 /** How many problems a report lists; the rest are counted ("N more"). */
 export const PROBLEMS_SHOWN = 10;
@@ -61,7 +61,7 @@ const MAX_HELD = 1_000;
 
 /** When an event reached the bus: its envelope's `time`, else (a bare LogEvent) when it was published. */
 function deliveredAt(v: Extract<Intake, { kind: 'event' }>): number {
-  return parseIsoTime(v.envelope?.time) ?? v.event.time;
+  return v.delivered ?? v.event.time;
 }
 
 /**
@@ -145,9 +145,9 @@ export async function* readRecords(path: string, stats: InputStats, rules: Intak
       problem(stats, `line ${line}: malformed: ${verdict.reason}`);
       return { line, text, verdict, duplicate: false, undeliverable: 'binary data' };
     }
-    if (Buffer.byteLength(text) > MAX_EVENT_BYTES) {
+    if (verdict.kind === 'malformed' && isOversize(verdict)) {
       stats.malformed++;
-      problem(stats, `line ${line}: malformed: ${verdict.kind === 'malformed' ? verdict.reason : 'too large'}`);
+      problem(stats, `line ${line}: malformed: ${verdict.reason}`);
       return { line, text, verdict, duplicate: false, undeliverable: `over EventBridge's ${MAX_EVENT_BYTES / 1024} KB limit` };
     }
     if (verdict.kind === 'malformed') {

@@ -5,12 +5,11 @@
  */
 import { LocalPipeline, type LocalPipelineOptions } from '../local/runtime';
 import { simulate, type SimulationResult, type TimedDelivery } from '../local/simulation';
-import { envelope } from '../src/okta/fixtures';
 import type { OktaLogEvent } from '../src/okta/log-event';
 import { intakeRules, settingsOf } from '../src/pipeline/config';
-import { eventSourceName, type Tenant } from '../src/tenants/schema';
-import { parseIsoTime } from '../src/time';
+import type { Tenant } from '../src/tenants/schema';
 import { arrival } from './commands';
+import { busEnvelope, envelopeOrigin } from './delivery-reader';
 import { newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 
 export interface FileDeliveries {
@@ -24,13 +23,14 @@ export async function fileDeliveries(file: string, tenant: Tenant): Promise<File
   const stats = newStats();
   const deliveries: TimedDelivery[] = [];
   const events: OktaLogEvent[] = [];
+  const origin = envelopeOrigin(tenant);
   let at = NaN;
   for await (const r of readRecords(file, stats, intakeRules(settingsOf(tenant)))) {
     if (r.verdict.kind !== 'event') continue;
     const v = r.verdict;
-    at = arrival(parseIsoTime(v.envelope?.time), v.event.time, at);
+    at = arrival(v.delivered, v.event.time, at);
     if (!r.duplicate) events.push(v.event.raw);
-    deliveries.push({ at, event: v.envelope ?? envelope(v.event.raw, { source: eventSourceName(tenant), account: tenant.aws.accountId, region: tenant.aws.region }) });
+    deliveries.push({ at, event: busEnvelope(v, origin) });
   }
   if (nothingRead(stats)) throw new Error(nothingReadMessage(file, stats));
   return { deliveries, events };

@@ -9,7 +9,8 @@ import { OKTA_DETAIL_TYPE, OKTA_SOURCE_PREFIX, type OktaEnvelope } from './log-e
 
 /** What one input record turned out to be. Nothing is dropped silently: every record gets a verdict. */
 export type Intake =
-  | { readonly kind: 'event'; readonly event: OktaEvent; readonly replayName?: string; readonly source?: string; readonly envelope?: OktaEnvelope }
+  /** `delivered`: the envelope's `time` (epoch ms), when the event came in one. */
+  | { readonly kind: 'event'; readonly event: OktaEvent; readonly replayName?: string; readonly source?: string; readonly envelope?: OktaEnvelope; readonly delivered?: number }
   | { readonly kind: 'malformed'; readonly reason: string }
   | { readonly kind: 'not-okta'; readonly reason: string; readonly value: unknown }
   /** An Okta System Log event of another org (or another log stream) than the tenant's. */
@@ -117,7 +118,15 @@ export function intake(value: unknown, rules: IntakeRules = {}): Intake {
   if (late) return { kind: 'malformed', reason: late };
   if (detail === obj) return { kind: 'event', event };
   const env = obj as unknown as OktaEnvelope;
-  return { kind: 'event', event, replayName: env['replay-name'], source: env.source, envelope: env };
+  return { kind: 'event', event, replayName: env['replay-name'], source: env.source, envelope: env, ...(delivered === undefined ? {} : { delivered }) };
+}
+
+/** Verdicts given for a record over MAX_EVENT_BYTES (by identity: the verdict's shape is that of any malformed record). */
+const OVERSIZE = new WeakSet<Intake>();
+
+/** Whether a verdict of intakeText set the record aside for its size: EventBridge would refuse it (PutEvents). */
+export function isOversize(verdict: Intake): boolean {
+  return OVERSIZE.has(verdict);
 }
 
 /**
@@ -126,7 +135,11 @@ export function intake(value: unknown, rules: IntakeRules = {}): Intake {
  */
 export function intakeText(text: string, rules: IntakeRules = {}): Intake {
   const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_EVENT_BYTES) return { kind: 'malformed', reason: `${bytes} bytes, over EventBridge's ${MAX_EVENT_BYTES / 1024} KB limit for one event` };
+  if (bytes > MAX_EVENT_BYTES) {
+    const verdict = { kind: 'malformed', reason: `${bytes} bytes, over EventBridge's ${MAX_EVENT_BYTES / 1024} KB limit for one event` } as const;
+    OVERSIZE.add(verdict);
+    return verdict;
+  }
   if (text.trim() === '') return { kind: 'malformed', reason: 'empty record' };
   let value: unknown;
   try {

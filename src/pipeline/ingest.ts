@@ -65,7 +65,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
   // Each hour's events, each uuid once, and the earliest of them; the events near-time reads.
   const byHour = new Map<string, Map<string, OktaLogEvent>>();
   const firstOf = new Map<string, number>();
-  const nearTime: Array<{ event: OktaEvent; replayName?: string }> = [];
+  const nearTime: OktaEvent[] = [];
   const rules = intakeRules(config.settings);
   for (const [i, record] of records.entries()) {
     const verdict = record.error === undefined ? intake(record.value, rules) : { kind: 'malformed' as const, reason: `invalid JSON: ${record.error}` };
@@ -75,7 +75,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
       continue;
     }
     if (verdict.replayName !== undefined) stats.replayed++;
-    else if (nearTimeTypes.has(verdict.event.eventType)) nearTime.push(verdict);
+    else if (nearTimeTypes.has(verdict.event.eventType)) nearTime.push(verdict.event);
     const hour = hourBucket(verdict.event.time);
     const events = byHour.get(hour) ?? byHour.set(hour, new Map()).get(hour)!;
     if (!events.has(verdict.event.uuid)) events.set(verdict.event.uuid, verdict.event.raw);
@@ -99,7 +99,7 @@ export async function ingestObject(key: string, config: HandlerConfig, ddb: Dyna
     stats.hours.push(hour);
     stats.accepted += events.size;
   }
-  const events = nearTimeEventsOf(nearTime, nearTimeTypes);
+  const events = nearTimeEventsOf(nearTime);
   stats.nearTime = events.length;
   return { stats, nearTime: events };
 }

@@ -21,6 +21,7 @@ import { claimNotification, confirmNotification, pendingForSubject, putFinding, 
 import { statePk } from '../store/keys';
 import { loadLive, loadLiveMany, saveLive } from '../store/state';
 import { table, type HandlerConfig } from './config';
+import { inEventOrder } from './hour-events';
 import { nearTimeNotification, toPublishInput } from './notifications';
 
 export interface NearTimeOutcome {
@@ -38,11 +39,11 @@ export function nearTimeDetections(config: HandlerConfig): ResolvedDetection[] {
   return resolveCatalog(config.settings.detections).filter((r) => r.detection.mode === 'near-time');
 }
 
-/** Of an object's events, those near-time reads: of a near-time detection's types, not replayed, each uuid once, in time order. */
-export function nearTimeEventsOf(verdicts: Iterable<{ readonly event: OktaEvent; readonly replayName?: string }>, types: ReadonlySet<string>): OktaEvent[] {
+/** The events near-time reads, of those picked from an object (its detections' types, not replayed): each uuid once, in time order. */
+export function nearTimeEventsOf(picked: Iterable<OktaEvent>): OktaEvent[] {
   const events = new Map<string, OktaEvent>();
-  for (const { event, replayName } of verdicts) if (replayName === undefined && types.has(event.eventType) && !events.has(event.uuid)) events.set(event.uuid, event);
-  return [...events.values()].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid));
+  for (const event of picked) if (!events.has(event.uuid)) events.set(event.uuid, event);
+  return [...events.values()].sort(inEventOrder);
 }
 
 /**

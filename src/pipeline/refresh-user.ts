@@ -26,6 +26,7 @@ import { named, putUserProfile } from '../store/users';
 import { HOUR, startOfHour, ttlSeconds } from '../time';
 import { hourEvents, hoursWithEventsFrom } from './activity';
 import { ActivityAggregator } from './activity-summary';
+import { inEventOrder } from './hour-events';
 import { bucket, cadenceOf, table, type HandlerConfig } from './config';
 import { findingNotification, toPublishInput } from './notifications';
 
@@ -105,7 +106,7 @@ export async function refreshUser(input: RefreshUserInput, config: HandlerConfig
   const activityTable = table(config, 'activity');
   await putUserProfile(ddb, activityTable, { ...profile, fetchedAt }, ttlSeconds(now, PROFILE_TTL_DAYS));
 
-  const mine = [...fetched.stored, ...fresh].sort((a, b) => a.time - b.time || a.uuid.localeCompare(b.uuid));
+  const mine = [...fetched.stored, ...fresh].sort(inEventOrder);
   const today = fetchedAt.slice(0, 10);
   const agg = new ActivityAggregator(today);
   for (const e of mine) if (e.published.startsWith(today)) agg.add(e);

@@ -85,7 +85,9 @@ export async function writeEventsObject(s3: S3Client, bucket: string, hour: stri
   const id = createHash('sha256').update(events.map((e) => e.uuid).sort().join('\n')).digest('hex').slice(0, 24);
   const key = `${DIRECT_PREFIX}${hour}/${id}.gz`;
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(events.map((e) => JSON.stringify(e)).join('\n')), ContentType: 'application/gzip' }));
-  const first = Math.min(...events.map((e) => parseIsoTime(e.published) ?? Date.parse(`${hour}:00:00Z`)));
+  const hourStart = Date.parse(`${hour}:00:00Z`);
+  // A loop, not Math.min(...): an hour fetched from Okta's API may hold more events than a call takes arguments.
+  const first = events.reduce((earliest, e) => Math.min(earliest, parseIsoTime(e.published) ?? hourStart), Infinity);
   return { hour, objectKey: key, count: events.length, first };
 }
 

@@ -1,17 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detectCommand, detectionsCommand, initTenantCommand, simulateCommand, type Io } from '../../cli/commands';
+import { detectCommand, detectionsCommand, initTenantCommand, simulateCommand } from '../../cli/commands';
 import { startReplayInput } from '../../src/ops/replay-aws';
 import { catalog } from '../../src/detections/catalog';
 import { loadTenants } from '../../src/tenants/load';
 import { envelope, logEvent, minutes, person, PLACES, userActor, withQuirks } from '../../src/okta/fixtures';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
+import { capture, ndjsonFile } from '../cli-support';
 
 /** A file with a push-fatigue attack (bare LogEvents and envelopes mixed), quirks, junk and a duplicate. */
 function eventFile(): string {
@@ -30,10 +25,7 @@ function eventFile(): string {
     JSON.stringify({ ...pushes[0], uuid: 'broken', published: 'yesterday' }),
     '',
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
-  const file = join(dir, 'events.ndjson');
-  writeFileSync(file, lines.join('\n'));
-  return file;
+  return ndjsonFile(lines);
 }
 
 describe('vigil CLI', () => {

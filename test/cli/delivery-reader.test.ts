@@ -1,23 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deliveryRecord, readDeliveryRecords, type DeliveryRecord } from '../../cli/delivery-reader';
 import { newStats, readRecords } from '../../cli/input';
 import { matches } from '../../src/events/patterns';
 import { busRules } from '../../local/bus';
 import { envelope, logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
+import { ndjsonFile, tempDir } from '../cli-support';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil-acme';
 const ORIGIN = { source: SOURCE, account: '111122223333', region: 'us-east-1' };
 const RULES = { source: SOURCE, retentionDays: 30 };
 const pat = person('pat@acme.example');
 const events = (n: number) => Array.from({ length: n }, (_, i) => logEvent({ eventType: 'user.session.start', at: minutes('2026-11-02T09:00:00Z', i), actor: userActor(pat), place: PLACES.newYork }));
-
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'vigil-reader-')), 'events.ndjson');
-  writeFileSync(file, lines.join('\n'));
-  return file;
-}
 
 async function onThisThread(file: string) {
   const stats = newStats();
@@ -43,7 +36,7 @@ describe('the simulation input read on a worker thread', () => {
     lines.splice(900, 0, JSON.stringify({ source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }));
     lines.splice(1_200, 0, JSON.stringify(envelope(day[5], { source: 'aws.partner/okta.com/globex/okta-system-log' })));
     lines.splice(1_300, 0, 'x'.repeat(300_000));
-    const file = fileOf(lines);
+    const file = ndjsonFile(lines);
 
     const expected = await onThisThread(file);
     const read = await onWorker(file);
@@ -57,7 +50,7 @@ describe('the simulation input read on a worker thread', () => {
     const [e] = events(1);
     const line = JSON.stringify(envelope(e, { source: SOURCE }));
 
-    const { records } = await onWorker(fileOf([line, JSON.stringify(e)]));
+    const { records } = await onWorker(ndjsonFile([line, JSON.stringify(e)]));
 
     expect(records[0]).toMatchObject({ kind: 'event', body: line, uuid: e.uuid, time: Date.parse(e.published), view: { source: SOURCE, 'detail-type': 'SystemLog' } });
     expect(matches(busRules().ingest, records[0].view)).toBe(true);
@@ -66,7 +59,7 @@ describe('the simulation input read on a worker thread', () => {
   });
 
   it('given an input that cannot be read, when read on the worker, then the error is the one reading here gives', async () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'vigil-reader-')), 'missing.ndjson');
+    const missing = join(tempDir(), 'missing.ndjson');
 
     await expect(onWorker(missing)).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringMatching(/^ENOENT: no such file or directory/) });
   });

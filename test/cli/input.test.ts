@@ -1,22 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simulateCommand, type Io } from '../../cli/commands';
 import { DUPLICATE_WINDOW_MS, newStats, readRecords, type InputRecord } from '../../cli/input';
 import { envelope, logEvent, minutes, person, PLACES, userActor } from '../../src/okta/fixtures';
 import type { OktaLogEvent } from '../../src/okta/log-event';
+import { ndjsonFile } from '../cli-support';
 
 const SOURCE = 'aws.partner/okta.com/acme/vigil-acme';
 const pat = person('pat@acme.example');
 const pushes = (start: string, n: number) =>
   Array.from({ length: n }, (_, i) => logEvent({ eventType: 'user.mfa.okta_verify.deny_push', at: minutes(start, i), actor: userActor(pat), place: PLACES.moscow, outcome: 'FAILURE' }));
 const line = (e: OktaLogEvent, source = SOURCE) => JSON.stringify(envelope(e, { source }));
-
-function fileOf(lines: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'vigil-input-')), 'events.ndjson');
-  writeFileSync(file, lines.join('\n'));
-  return file;
-}
 
 async function readAll(file: string) {
   const stats = newStats();
@@ -28,7 +20,7 @@ async function readAll(file: string) {
 describe('the CLI reader', () => {
   it('given a stray event of 2001 at the top of a day of 2026 and one of 2099 at the end, when read, then the day is read and both strays are out of range, never delivered', async () => {
     const day = pushes('2026-11-02T09:00:00Z', 40);
-    const file = fileOf([line(pushes('2001-01-01T00:00:00Z', 1)[0]), ...day.map((e) => line(e)), line(pushes('2099-01-01T00:00:00Z', 1)[0])]);
+    const file = ndjsonFile([line(pushes('2001-01-01T00:00:00Z', 1)[0]), ...day.map((e) => line(e)), line(pushes('2099-01-01T00:00:00Z', 1)[0])]);
 
     const { stats, records } = await readAll(file);
 
@@ -39,7 +31,7 @@ describe('the CLI reader', () => {
 
   it('given hostile lines among good ones, when read, then each is counted with its reason and every good line after them is read', async () => {
     const [a, b, c] = pushes('2026-11-02T09:00:00Z', 3);
-    const file = fileOf([
+    const file = ndjsonFile([
       line(a),
       JSON.stringify({ ...envelope(a, { source: SOURCE }), detail: { ...b, uuid: { toString: 'x' } } }),
       JSON.stringify(envelope({ ...b, published: 'Nov 2' }, { source: SOURCE })),
@@ -62,7 +54,7 @@ describe('the CLI reader', () => {
 
   it('given a day with strays years away and records to quarantine, when simulated, then it runs only the day\'s hours and reports quarantine and dead-letter counts', async () => {
     const day = pushes('2026-11-02T09:00:00Z', 4);
-    const file = fileOf([
+    const file = ndjsonFile([
       line(pushes('1999-12-31T23:00:00Z', 1)[0]),
       ...day.map((e) => line(e)),
       line(day[0], 'aws.partner/okta.com/globex/okta-system-log'),
@@ -85,7 +77,7 @@ describe('the CLI reader', () => {
   it('given copies of events, one within the duplicate window of the latest event and one older than it, when read, then only the copy within the window counts as a duplicate (the older one as an event, for the pipeline to deduplicate)', async () => {
     const [early, recent] = pushes('2026-11-02T09:00:00Z', 2);
     const later = pushes(new Date(Date.parse('2026-11-02T09:01:00Z') + DUPLICATE_WINDOW_MS + 15 * 60_000).toISOString(), 1)[0];
-    const file = fileOf([line(early), line(recent), line(recent), line(later), line(early)]);
+    const file = ndjsonFile([line(early), line(recent), line(recent), line(later), line(early)]);
 
     const { stats, records } = await readAll(file);
 

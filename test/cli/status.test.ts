@@ -3,8 +3,6 @@
  * Step Functions, SQS, CloudWatch and STS have no local implementation: their answers are mocked with
  * aws-sdk-client-mock. The store's part runs against the local runtime's DynamoDB and S3.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeEventBusCommand, DescribeEventSourceCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -13,23 +11,17 @@ import { GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sd
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsTenantStatus } from '../../cli/aws-status';
-import type { Io } from '../../cli/commands';
 import { statusCommand } from '../../cli/status';
 import { LocalPipeline } from '../../local/runtime';
 import { tenantAws } from '../../src/aws/tenant-credentials';
 import { formatStatus } from '../../src/ops/status';
 import { failedSignIns, normalSignIns, testTenant, wrap } from '../pipeline/helpers';
+import { capture, ndjsonFile } from '../cli-support';
 
 const tenant = testTenant();
 const SOURCE = 'aws.partner/okta.com/testco/vigil-test';
 const NOW = Date.parse('2026-11-02T12:20:00Z');
 const notFound = (what: string) => Object.assign(new Error(`${what} does not exist.`), { name: 'ResourceNotFoundException' });
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
 
 describe('vigil status', () => {
   const sts = mockClient(STSClient);
@@ -127,9 +119,7 @@ describe('vigil status', () => {
   });
 
   it('given a file run through the local runtime, when `vigil status --local` is asked, then the same report comes from the local pipeline', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-status-'));
-    const file = join(dir, 'events.ndjson');
-    writeFileSync(file, [...normalSignIns('2026-11-02T09:00:00Z', 3), ...failedSignIns('2026-11-02T10:05:00Z', 2)].map((e) => JSON.stringify(e)).join('\n'));
+    const file = ndjsonFile([...normalSignIns('2026-11-02T09:00:00Z', 3), ...failedSignIns('2026-11-02T10:05:00Z', 2)].map((e) => JSON.stringify(e)));
     const io = capture();
 
     const code = await statusCommand({ tenant: 'acme', local: file, tenantsDir: join(__dirname, '../../tenants') }, io);

@@ -3,17 +3,15 @@
  * the pipeline's ingest path (LocalPipeline: put, drain, the hourly run). Each bad record is set aside with its reason,
  * the good events alongside still make their finding, and nothing throws or hangs.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { detectCommand, simulateCommand, tenantById, type Io } from '../../cli/commands';
+import { detectCommand, simulateCommand, tenantById } from '../../cli/commands';
 import { LocalPipeline } from '../../local/runtime';
 import { ingestPattern, matches } from '../../src/events/patterns';
 import { envelope } from '../../src/okta/fixtures';
 import { intakeText } from '../../src/okta/input';
 import { intakeRules, settingsOf } from '../../src/pipeline/config';
 import { quarantinePk } from '../../src/store/keys';
+import { capture, ndjsonFile } from '../cli-support';
 import { attack, hostileCorpus, SOURCE, TENANT, type HostileCase } from './corpus';
 
 const corpus = hostileCorpus();
@@ -22,15 +20,7 @@ const count = (kind: HostileCase['kind'], cases: readonly HostileCase[] = corpus
 /** The good events first and last, the corpus between them, as one NDJSON file. */
 function corpusFile(): string {
   const good = attack().map((e) => JSON.stringify(envelope(e, { source: SOURCE })));
-  const file = join(mkdtempSync(join(tmpdir(), 'vigil-hostile-')), 'hostile.ndjson');
-  writeFileSync(file, [...good.slice(0, 2), ...corpus.map((c) => c.line), ...good.slice(2)].join('\n'));
-  return file;
-}
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+  return ndjsonFile([...good.slice(0, 2), ...corpus.map((c) => c.line), ...good.slice(2)], 'hostile.ndjson');
 }
 
 describe('hostile input', () => {
