@@ -11,7 +11,7 @@ import { resolveCatalog } from '../src/detections/catalog';
 import { StreamingDetector } from '../src/detections/reorder';
 import { normalize } from '../src/okta/event';
 import { gzipSync } from 'node:zlib';
-import type { Row } from './table';
+import { medianBy, type Row } from './table';
 
 function child(code: string): { ms: number; rssMb: number } {
   const out = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();${code};const ms=Number(process.hrtime.bigint()-t)/1e6;console.log(JSON.stringify({ms,rssMb:process.memoryUsage().rss/1048576}))`], { encoding: 'utf8' });
@@ -19,8 +19,7 @@ function child(code: string): { ms: number; rssMb: number } {
 }
 
 function median<T>(runs: number, f: () => T, key: (t: T) => number): T {
-  const xs = Array.from({ length: runs }, f).sort((a, b) => key(a) - key(b));
-  return xs[Math.floor(runs / 2)];
+  return medianBy(Array.from({ length: runs }, f), key);
 }
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`;

@@ -6,3 +6,8 @@ export function printSection(title: string, rows: readonly Row[]): void {
   console.log(`\n${title}`);
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
 }
+
+/** The item with the middle key (the upper middle of an even count): how a bench reports repeated runs on a drifting machine. */
+export function medianBy<T>(items: readonly T[], key: (t: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+}
