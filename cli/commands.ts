@@ -7,7 +7,7 @@ import { localReplayTarget } from '../local/replay-target';
 import { LocalPipeline } from '../local/runtime';
 import { replay, replayName } from '../src/ops/replay';
 import { parseWindow } from '../src/ops/time-arg';
-import { simulate, type HourReport, type TimedDelivery } from '../local/simulation';
+import { simulate, type DeliveryFront, type HourReport, type TimedDelivery } from '../local/simulation';
 import { closedHour } from '../src/pipeline/plan';
 import { hoursNeedingAttention, type HourNeedingAttention } from '../src/store/hours';
 import { HOUR_STATUS } from '../src/store/keys';
@@ -20,7 +20,8 @@ import { intakeRules, settingsOf } from '../src/pipeline/config';
 import { tenantNames } from '../stacks/naming';
 import { formatReplayReport } from './replay-report';
 import { findingJson, findingLine } from './findings';
-import { envelopeOrigin, readDeliveryRecords } from './delivery-reader';
+import { deliveryRecords, envelopeOrigin, newDeliveryCounts, timedDeliveries, type EventArrival } from './delivery-reader';
+import { DeliveryThread } from './delivery-thread';
 import { formatStats, newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 import { perSecond, progress, type Progress } from './progress';
 import { notificationsOf, writeReport, type Arrivals } from './report';
@@ -98,19 +99,6 @@ export async function detectCommand(opts: { input: string; json?: boolean; tenan
   return EXIT.ok;
 }
 
-/** Seconds between an event and its arrival on the bus when the record does not say (a bare LogEvent). */
-const BARE_EVENT_DELAY = 2_000;
-
-/**
- * When a record reaches the bus: an envelope at its `time` (what EventBridge stamps on delivery; `vigil generate`
- * writes late and duplicate deliveries that way), a bare LogEvent 2 s after it was published, anything else with the
- * record before it.
- */
-export function arrival(stamped: number | undefined, eventTime: number | undefined, previous: number): number {
-  if (stamped !== undefined) return stamped;
-  return eventTime === undefined ? previous : eventTime + BARE_EVENT_DELAY;
-}
-
 /** Hours a run processed other than the hour it closed: reprocessed because late events came in. */
 function reprocessed(reports: readonly HourReport[], graceMinutes: number): number {
   return reports.reduce((n, r) => n + r.hours.filter((h) => h.hour !== closedHour(r.tick, graceMinutes)).length, 0);
@@ -143,76 +131,53 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
   const tenant = tenantById(opts.tenant, opts.tenantsDir);
   if ((opts.replayFrom === undefined) !== (opts.replayTo === undefined)) throw new Error('--replay-from and --replay-to go together');
   const replayWindow = opts.replayFrom !== undefined ? parseWindow(opts.replayFrom, opts.replayTo!) : undefined;
-  const stats = newStats();
-  // Handed to the pipeline for ingest to quarantine; set aside by the reader (never delivered: EventBridge would refuse them, or out of range).
-  let quarantined = 0;
-  let undeliverable = 0;
-  let lastEvent = -Infinity;
   // Only the report needs each event's arrival (a few numbers an event, not the event).
   const arrivals: Arrivals | undefined = opts.report ? new Map() : undefined;
   const eventTimes: number[] = [];
-  async function* deliveries(): AsyncGenerator<TimedDelivery> {
-    let at = NaN;
-    // Records before the first timestamped one arrive with it.
-    const untimed: TimedDelivery[] = [];
-    for await (const r of readDeliveryRecords(opts.input, stats, intakeRules(settingsOf(tenant)), envelopeOrigin(tenant))) {
-      let d: TimedDelivery;
-      if (r.undeliverable) {
-        undeliverable++;
-        continue;
-      }
-      if (r.kind === 'event') {
-        const time = r.time!;
-        at = arrival(r.delivered, time, at);
-        if (!r.duplicate) {
-          lastEvent = Math.max(lastEvent, time);
-          arrivals?.set(r.uuid!, { at, published: time });
-          if (arrivals) eventTimes.push(time);
-        }
-        // An envelope goes on the bus as the line it was read from (a bare LogEvent put in one): what waits for its
-        // turn is that JSON and what the bus's rules read of the event, not the parsed event.
-        d = { at, event: r.view, body: r.body };
-      } else if (r.kind === 'not-okta') {
-        // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
-        d = { at, event: r.value };
-      } else if (r.kind === 'foreign') {
-        // With the record before it: ingest sets it aside as another org's.
-        quarantined++;
-        d = { at, event: r.value };
-      } else {
-        quarantined++;
-        d = { at, event: undefined, raw: r.text };
-      }
-      if (!Number.isFinite(at)) {
-        untimed.push(d);
-        continue;
-      }
-      while (untimed.length) yield { ...untimed.shift()!, at };
-      yield d;
+  const arrived = (batch: readonly EventArrival[]) => {
+    for (const [uuid, at, published] of batch) {
+      arrivals!.set(uuid, { at, published });
+      eventTimes.push(published);
     }
-  }
-  // Read up to the first event before starting the pipeline: an input with none is refused first.
-  const timed = await readAhead(deliveries(), () => !nothingRead(stats));
-  if (nothingRead(stats)) {
-    io.err(nothingReadMessage(opts.input, stats));
-    return EXIT.failed;
-  }
-
-  const bar = io.progress ?? silent;
-  const pipeline = await LocalPipeline.start(tenant);
+  };
+  const rules = intakeRules(settingsOf(tenant));
+  const origin = envelopeOrigin(tenant);
+  // A file is read and delivered on a thread of its own (./delivery-thread.ts), which loads while the pipeline starts;
+  // standard input is read here and put on the pipeline's bus.
+  const thread =
+    opts.input === '-'
+      ? undefined
+      : DeliveryThread.start({ path: opts.input, rules, origin, streamName: tenantNames(tenant).deliveryStream, archiveRetentionDays: tenant.archive.retentionDays, gracePeriodMinutes: tenant.schedule.gracePeriodMinutes, arrivals: arrivals !== undefined }, arrived);
+  const pipeline = await LocalPipeline.start(tenant).catch(async (err: unknown) => {
+    await thread?.close();
+    throw err;
+  });
+  thread?.deliverTo(pipeline);
   try {
+    const stats = thread?.input ?? newStats();
+    const counts = thread?.counts ?? newDeliveryCounts();
+    // Read up to the first event before the first delivery: an input with none is refused first.
+    const deliveries: DeliveryFront | AsyncIterable<TimedDelivery> = thread ?? (await readAhead(timedDeliveries(deliveryRecords(opts.input, stats, rules, origin), counts, arrivals && ((a) => arrived([a]))), () => !nothingRead(stats)));
+    await thread?.first();
+    if (nothingRead(stats)) {
+      io.err(nothingReadMessage(opts.input, stats));
+      return EXIT.failed;
+    }
+
+    const bar = io.progress ?? silent;
     let last = Date.now();
     const { hour: dh, minute: dm } = dailyRunTime(tenant.schedule.dailyAt);
-    const result = await simulate(pipeline, timed, {
+    const result = await simulate(pipeline, deliveries, {
       runDaily: true,
       // Through the daily run that summarises the last event's day, so its digest goes out too.
-      until: () => Math.floor(lastEvent / DAY) * DAY + DAY + dh * HOUR + dm * MINUTE + HOUR,
+      until: () => Math.floor(counts.lastEvent / DAY) * DAY + DAY + dh * HOUR + dm * MINUTE + HOUR,
       onHour: (h) => {
         const now = Date.now();
         bar.update(`simulate: ${h.tick.slice(0, 16).replace('T', ' ')}  ${h.delivered} events delivered, ${perSecond(h.delivered, now - last)} events/s, ${pipeline.published.length} notifications so far`);
         last = now;
       },
     });
+    const { quarantined, undeliverable } = counts;
     bar.done();
     for (const f of result.findings) io.out(opts.json ? JSON.stringify(findingJson(f)) : findingLine(f));
     const failed = result.reports.filter((r) => r.execution && r.execution.status !== 'SUCCEEDED');
@@ -248,6 +213,7 @@ export async function simulateCommand(opts: { input: string; json?: boolean; ten
     (opts.json ? io.err : io.out)(opts.json ? text : `\n${text}`);
     return failed.length ? EXIT.failed : EXIT.ok;
   } finally {
+    await thread?.close();
     await pipeline.close();
   }
 }

@@ -1,19 +1,18 @@
 /**
- * The input of `vigil simulate`, read on a worker thread: the machine's second core reads, parses and judges the
- * records (src/okta/input.ts, as readRecords does) while the first runs the pipeline. What crosses to the pipeline's
- * thread is what the simulation needs of each record: for an event, its JSON (the line as read), what the bus's rules
- * read of it, and its times; never the parsed event. The worker reads ahead a few batches at most (the pipeline asks
- * for more as it takes them), so a large input is never held whole. Standard input is read on the pipeline's thread.
+ * The input of `vigil simulate` as it reaches the bus: each record read (src/okta/input.ts, as readRecords does) turned
+ * into what the simulation needs of it (for an event, its JSON as read, what the bus's rules read of it, and its times;
+ * never the parsed event), and given the time it arrives. A file's records are read and delivered on a thread of their
+ * own (./delivery-thread.ts); standard input on the pipeline's thread.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { busView } from '../local/bus';
+import type { TimedDelivery } from '../local/simulation';
 import { envelope } from '../src/okta/fixtures';
 import type { Intake, IntakeRules } from '../src/okta/input';
 import type { OktaEnvelope } from '../src/okta/log-event';
 import { eventSourceName, type Tenant } from '../src/tenants/schema';
-import { newStats, readRecords, type InputRecord, type InputStats } from './input';
+import { readRecords, type InputRecord, type InputStats } from './input';
 
-/** One input record as the simulation takes it (structured-clonable). */
+/** One input record as the simulation takes it. */
 export interface DeliveryRecord {
   readonly line: number;
   readonly kind: Intake['kind'];
@@ -62,80 +61,78 @@ export function deliveryRecord(r: InputRecord, origin: EnvelopeOrigin): Delivery
   return { line, kind: v.kind, duplicate, text: r.text };
 }
 
-/** Records a message carries, and how many messages the worker may have sent ahead of what was taken. */
-const BATCH = 500;
-const AHEAD = 4;
-
-interface ReaderInput {
-  readonly path: string;
-  readonly rules: IntakeRules;
-  readonly origin: EnvelopeOrigin;
+/** The records of `path` (`-`: standard input) as the simulation takes them; `stats` is kept up to date as they are read. */
+export async function* deliveryRecords(path: string, stats: InputStats, rules: IntakeRules, origin: EnvelopeOrigin): AsyncGenerator<DeliveryRecord> {
+  for await (const r of readRecords(path, stats, rules)) yield deliveryRecord(r, origin);
 }
-type ReaderMessage = { readonly records: DeliveryRecord[]; readonly stats: InputStats } | { readonly done: true; readonly stats: InputStats } | { readonly error: string; readonly code?: string };
 
-/** Read `path` (`-`: standard input) as delivery records; `stats` is kept up to date as they are taken. */
-export async function* readDeliveryRecords(path: string, stats: InputStats, rules: IntakeRules, origin: EnvelopeOrigin): AsyncGenerator<DeliveryRecord> {
-  if (path === '-') {
-    for await (const r of readRecords(path, stats, rules)) yield deliveryRecord(r, origin);
-    return;
-  }
-  const worker = new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`, { eval: true, workerData: { path, rules, origin } satisfies ReaderInput });
-  const inbox: ReaderMessage[] = [];
-  let wake: (() => void) | undefined;
-  const arrived = (m: ReaderMessage) => {
-    inbox.push(m);
-    wake?.();
-  };
-  worker.on('message', arrived);
-  worker.on('error', (err) => arrived({ error: err.message }));
-  worker.on('exit', (code) => arrived(code === 0 ? { error: 'the input reader stopped before the end of the input' } : { error: `the input reader exited with code ${code}` }));
-  try {
-    worker.postMessage(AHEAD);
-    for (;;) {
-      while (!inbox.length) await new Promise<void>((resolve) => (wake = resolve));
-      const m = inbox.shift()!;
-      // The reader's own error, as reading on this thread would have thrown it (message and code: ENOENT, EISDIR).
-      if ('error' in m) throw Object.assign(new Error(m.error), m.code === undefined ? {} : { code: m.code });
-      Object.assign(stats, m.stats);
-      if ('done' in m) return;
-      worker.postMessage(1);
-      yield* m.records;
+/** Seconds between an event and its arrival on the bus when the record does not say (a bare LogEvent). */
+const BARE_EVENT_DELAY = 2_000;
+
+/**
+ * When a record reaches the bus: an envelope at its `time` (what EventBridge stamps on delivery; `vigil generate`
+ * writes late and duplicate deliveries that way), a bare LogEvent 2 s after it was published, anything else with the
+ * record before it.
+ */
+export function arrival(stamped: number | undefined, eventTime: number | undefined, previous: number): number {
+  if (stamped !== undefined) return stamped;
+  return eventTime === undefined ? previous : eventTime + BARE_EVENT_DELAY;
+}
+
+/** What turning records into deliveries counted. */
+export interface DeliveryCounts {
+  /** Records handed to the pipeline for ingest to quarantine (not JSON; another org's). */
+  quarantined: number;
+  /** Records never delivered: EventBridge would refuse them, or out of range (set aside by the reader). */
+  undeliverable: number;
+  /** The latest event time of the events read (epoch ms; -Infinity before the first). */
+  lastEvent: number;
+}
+
+export const newDeliveryCounts = (): DeliveryCounts => ({ quarantined: 0, undeliverable: 0, lastEvent: -Infinity });
+
+/** An event's arrival, for a report: its uuid, when it reached the bus and when it was published (epoch ms). */
+export type EventArrival = readonly [uuid: string, at: number, published: number];
+
+/**
+ * The records as deliveries, in input order, each at the time it reaches the bus (see arrival); records before the first
+ * timestamped one arrive with it. `onEvent` is told each event's arrival once (not its copies).
+ */
+export async function* timedDeliveries(records: AsyncIterable<DeliveryRecord>, counts: DeliveryCounts, onEvent?: (arrival: EventArrival) => void): AsyncGenerator<TimedDelivery> {
+  let at = NaN;
+  const untimed: TimedDelivery[] = [];
+  for await (const r of records) {
+    let d: TimedDelivery;
+    if (r.undeliverable) {
+      counts.undeliverable++;
+      continue;
     }
-  } finally {
-    worker.removeAllListeners();
-    await worker.terminate();
-  }
-}
-
-/** The worker: reads and sends batches while it has credit (messages the pipeline's thread will take). */
-async function serve(input: ReaderInput): Promise<void> {
-  const port = parentPort!;
-  let credit = 0;
-  let resume: (() => void) | undefined;
-  port.on('message', (n: number) => {
-    credit += n;
-    resume?.();
-  });
-  const stats = newStats();
-  let batch: DeliveryRecord[] = [];
-  const send = async () => {
-    while (credit <= 0) await new Promise<void>((resolve) => (resume = resolve));
-    credit--;
-    port.postMessage({ records: batch, stats } satisfies ReaderMessage);
-    batch = [];
-  };
-  try {
-    for await (const r of readRecords(input.path, stats, input.rules)) {
-      batch.push(deliveryRecord(r, input.origin));
-      if (batch.length >= BATCH) await send();
+    if (r.kind === 'event') {
+      const time = r.time!;
+      at = arrival(r.delivered, time, at);
+      if (!r.duplicate) {
+        counts.lastEvent = Math.max(counts.lastEvent, time);
+        onEvent?.([r.uuid!, at, time]);
+      }
+      // An envelope goes on the bus as the line it was read from (a bare LogEvent put in one): what waits for its
+      // turn is that JSON and what the bus's rules read of the event, not the parsed event.
+      d = { at, event: r.view, body: r.body };
+    } else if (r.kind === 'not-okta') {
+      // With the record before it (its own time is not to be trusted): the bus matches it to no rule.
+      d = { at, event: r.value };
+    } else if (r.kind === 'foreign') {
+      // With the record before it: ingest sets it aside as another org's.
+      counts.quarantined++;
+      d = { at, event: r.value };
+    } else {
+      counts.quarantined++;
+      d = { at, event: undefined, raw: r.text };
     }
-    if (batch.length) await send();
-    port.postMessage({ done: true, stats } satisfies ReaderMessage);
-  } catch (err) {
-    const { message, code } = err as NodeJS.ErrnoException;
-    port.postMessage({ error: message ?? String(err), ...(code === undefined ? {} : { code }) } satisfies ReaderMessage);
+    if (!Number.isFinite(at)) {
+      untimed.push(d);
+      continue;
+    }
+    while (untimed.length) yield { ...untimed.shift()!, at };
+    yield d;
   }
-  port.close();
 }
-
-if (!isMainThread && (workerData as Partial<ReaderInput> | undefined)?.path !== undefined && parentPort) void serve(workerData as ReaderInput);

@@ -8,8 +8,7 @@ import { simulate, type SimulationResult, type TimedDelivery } from '../local/si
 import type { OktaLogEvent } from '../src/okta/log-event';
 import { intakeRules, settingsOf } from '../src/pipeline/config';
 import type { Tenant } from '../src/tenants/schema';
-import { arrival } from './commands';
-import { busEnvelope, envelopeOrigin } from './delivery-reader';
+import { arrival, busEnvelope, envelopeOrigin } from './delivery-reader';
 import { newStats, nothingRead, nothingReadMessage, readRecords } from './input';
 
 export interface FileDeliveries {

@@ -13,17 +13,29 @@ import { DAY } from '../src/time';
 const WRITE_BYTES = 1 << 20;
 
 export class LocalArchive {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'vigil-archive-'));
-  private readonly file = join(this.dir, 'events.ndjson');
-  private readonly fd = openSync(this.file, 'a');
+  /** The directory this archive made for its file; none when it appends to another archive's file. */
+  private readonly dir?: string;
+  /** The archive's file: another thread may append to it too (see `sharing`). */
+  readonly file: string;
+  private readonly fd: number;
   private closed = false;
   /** Appended lines not yet written: written a megabyte at a time (and before every read), not a write per event. */
   private pending: string[] = [];
   private pendingBytes = 0;
   archived = 0;
 
-  /** @param retentionDays days events are kept; 0 keeps them forever (EventBridge's archive retention). */
-  constructor(private readonly retentionDays: number) {}
+  /**
+   * @param retentionDays days events are kept; 0 keeps them forever (EventBridge's archive retention).
+   * @param sharing the file of the archive this one appends for (on another thread, which reads it after this one is closed). @default - a file of its own
+   */
+  constructor(
+    private readonly retentionDays: number,
+    sharing?: string,
+  ) {
+    if (sharing === undefined) this.dir = mkdtempSync(join(tmpdir(), 'vigil-archive-'));
+    this.file = sharing ?? join(this.dir!, 'events.ndjson');
+    this.fd = openSync(this.file, 'a');
+  }
 
   /** Keep an event (its JSON, as it reached the bus) with the time it arrived. */
   append(body: string, at: number): void {
@@ -56,8 +68,9 @@ export class LocalArchive {
 
   close(): void {
     if (this.closed) return;
+    this.write();
     this.closed = true;
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
   }
 }

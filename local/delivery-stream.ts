@@ -1,6 +1,6 @@
 /**
  * The delivery stream, locally: records are buffered and written as one gzip object per buffer to the
- * tenant's bucket on the local S3 server, with Firehose's buffering (interval or size, whichever comes
+ * tenant's bucket on the local S3 server (or handed to the thread that writes it there: ../cli/delivery-thread.ts), with Firehose's buffering (interval or size, whichever comes
  * first), record delimiter and object naming from the one spec the stack deploys (src/pipeline/delivery.ts).
  * Time is the caller's (the simulated clock): a buffer is written once its interval has passed by the
  * time of the next record, or when the caller says time has moved on (`flushDue`), or on `flush`.
@@ -10,20 +10,45 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { FIREHOSE_RECORD_STEP, type RequestMeter } from '../src/aws/request-meter';
 import { DELIVERY_STREAM, deliveryObjectKey, type DeliveryStreamSpec } from '../src/pipeline/delivery';
 
+/** An object the stream writes: its key, its gzip body, and when it is written (the time S3 notifies it). */
+export interface StreamObject {
+  readonly key: string;
+  readonly body: Uint8Array;
+  readonly time: number;
+}
+
+/** Where the stream's objects go: the bucket (see bucketDestination), or another thread that writes them there. */
+export type StreamDestination = (object: StreamObject) => Promise<void>;
+
 export interface LocalDeliveryStreamOptions {
   /** The stream's name, in its objects' keys. */
   readonly name: string;
-  readonly bucket: string;
-  readonly s3: S3Client;
+  readonly write: StreamDestination;
   /** @default DELIVERY_STREAM */
   readonly spec?: DeliveryStreamSpec;
-  /** Counts Firehose's ingestion (each record rounded up to 5 KB) and its S3 writes. @default - not counted */
+  /** Counts Firehose's ingestion (each record rounded up to 5 KB). @default - not counted */
+  readonly meter?: RequestMeter;
+}
+
+const COMPONENT = 'delivery-stream';
+
+export interface BucketDestinationOptions {
+  readonly bucket: string;
+  readonly s3: S3Client;
+  /** Counts the stream's S3 writes. @default - not counted */
   readonly meter?: RequestMeter;
   /** Called for each object written, as S3 notifies. */
   readonly onObject: (key: string, size: number, time: number) => void;
 }
 
-const COMPONENT = 'delivery-stream';
+/** The stream's objects written to the bucket, each notified once written. */
+export function bucketDestination(options: BucketDestinationOptions): StreamDestination {
+  return async ({ key, body, time }) => {
+    const put = () => options.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: body, ContentType: 'application/gzip' }));
+    await (options.meter ? options.meter.within(COMPONENT, put) : put());
+    options.onObject(key, body.length, time);
+  };
+}
 
 export class LocalDeliveryStream {
   readonly stats = { records: 0, objects: 0 };
@@ -70,9 +95,7 @@ export class LocalDeliveryStream {
     this.buffer = [];
     this.bufferedBytes = 0;
     this.openedAt = undefined;
-    const put = () => this.options.s3.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: 'application/gzip' }));
-    await (this.options.meter ? this.options.meter.within(COMPONENT, put) : put());
     this.stats.objects++;
-    this.options.onObject(key, body.length, at);
+    await this.options.write({ key, body, time: at });
   }
 }

@@ -15,7 +15,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClient, createS3Client, documentClient, setClients } from '../src/aws/clients';
-import { RequestMeter, SIMULATION } from '../src/aws/request-meter';
+import { RequestMeter, SIMULATION, type Usage } from '../src/aws/request-meter';
 import { findingsForHour } from '../src/store/findings';
 import { bucketName } from '../src/pipeline/buckets';
 import { functionEnvironment } from '../src/pipeline/config';
@@ -34,7 +34,7 @@ import { TASK_STATES } from '../src/workflow/names';
 import { TenantArns, tenantNames, type TenantNames } from '../stacks/naming';
 import { busRules, LocalBus, type BusStats } from './bus';
 import { LocalArchive } from './archive';
-import { LocalDeliveryStream } from './delivery-stream';
+import { bucketDestination, LocalDeliveryStream, type StreamDestination, type StreamObject } from './delivery-stream';
 import { createTenantTables, startDynalite, type LocalDynamo } from './dynamo';
 import { LocalInvoker } from './invoker';
 import { LocalQueue, type DeadLetter } from './queue';
@@ -42,6 +42,17 @@ import { createBucket, startS3, type LocalS3 } from './s3';
 import { LocalSecrets } from './secrets';
 import { LocalStateMachine, type HourlyExecution } from './state-machine';
 import { LocalTopic, type PublishedMessage } from './topic';
+
+/**
+ * What the delivery side (bus, archive, delivery stream) counted on another thread (../cli/delivery-thread.ts): its
+ * totals so far, and the requests it made since it last said.
+ */
+export interface DeliveryCounts {
+  readonly bus: BusStats;
+  readonly delivery: { readonly records: number; readonly objects: number };
+  readonly archived: number;
+  readonly usage: readonly Usage[];
+}
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
@@ -74,7 +85,11 @@ export class LocalPipeline {
   private readonly invoker: LocalInvoker;
   private readonly queues: Record<QueueName, LocalQueue>;
   private readonly stream: LocalDeliveryStream;
+  /** Where the delivery stream's objects go: the bucket, each notified to the ingest queue. */
+  private readonly toBucket: StreamDestination;
   private readonly eventBus: LocalBus;
+  /** The delivery side's totals when it runs on another thread (see putDeliveredObject). */
+  private remote: Omit<DeliveryCounts, 'usage'> = { bus: { received: 0, toDeliveryStream: 0, unmatched: 0 }, delivery: { records: 0, objects: 0 }, archived: 0 };
   /** Every event the archive's pattern matched, for replay (./archive.ts). */
   readonly archive: LocalArchive;
   /** Every AWS request this runtime makes, as AWS would bill it (see src/aws/request-meter.ts). */
@@ -122,14 +137,14 @@ export class LocalPipeline {
       functionName: (fn) => this.names.function(fn),
       meter: this.meter,
     });
-    this.stream = new LocalDeliveryStream({
-      name: this.names.deliveryStream,
+    this.toBucket = bucketDestination({
       bucket,
       s3: this.s3,
       meter: this.meter,
       // S3 notifies the ingest queue of each object (the notification is free; the queue's requests are not).
       onObject: (key, size, time) => this.queues['ingest-objects'].send(objectCreatedMessage(bucket, key, size, time, REGION)),
     });
+    this.stream = new LocalDeliveryStream({ name: this.names.deliveryStream, meter: this.meter, write: this.toBucket });
     this.archive = new LocalArchive(tenant.archive.retentionDays);
     this.eventBus = new LocalBus(
       busRules(),
@@ -169,7 +184,13 @@ export class LocalPipeline {
 
   /** What the event bus received and where its rules sent it. */
   get bus(): BusStats {
-    return this.eventBus.stats;
+    const [here, there] = [this.eventBus.stats, this.remote.bus];
+    return { received: here.received + there.received, toDeliveryStream: here.toDeliveryStream + there.toDeliveryStream, unmatched: here.unmatched + there.unmatched };
+  }
+
+  /** How many events the archive holds. */
+  get archived(): number {
+    return this.archive.archived + this.remote.archived;
   }
 
   /** Messages SQS gave up on (moved to a queue's dead-letter queue after maxReceiveCount receives). */
@@ -179,7 +200,8 @@ export class LocalPipeline {
 
   /** What the delivery stream received and the objects it wrote. */
   get delivery(): { records: number; objects: number } {
-    return this.stream.stats;
+    const [here, there] = [this.stream.stats, this.remote.delivery];
+    return { records: here.records + there.records, objects: here.objects + there.objects };
   }
 
   /** Invoke a handler the way Lambda would, with that function's environment only. */
@@ -212,6 +234,22 @@ export class LocalPipeline {
   /** A record that reached the delivery stream as-is (what a malformed record in an object looks like). */
   async putRaw(body: string, at = Date.now()): Promise<void> {
     await this.deliver(body, at);
+  }
+
+  /**
+   * The delivery side on another thread (the bus, the archive appending to this runtime's file, the delivery stream:
+   * ../cli/delivery-thread.ts): an object its stream wrote is put in the bucket and ingested here, as one written by
+   * this runtime's stream is.
+   */
+  async putDeliveredObject(object: StreamObject): Promise<void> {
+    await this.toBucket(object);
+    await this.processObjects();
+  }
+
+  /** What the delivery side on another thread counted (see putDeliveredObject): its totals, and its requests since it last said. */
+  countDelivery({ usage, ...totals }: DeliveryCounts): void {
+    this.remote = totals;
+    for (const { service, operation, component, resource, ...quantities } of usage) this.meter.record({ service, operation, component, resource }, quantities);
   }
 
   private async deliver(body: string, at: number): Promise<void> {

@@ -77,7 +77,7 @@ export interface SimulationOptions {
  * A stream's deliveries in arrival order: each is held until one `tolerance` later has been read. One that comes after a
  * later delivery was already let through is late: delivered at once, at that later arrival.
  */
-async function* inArrivalOrder(source: AsyncIterable<TimedDelivery>, tolerance: number, stats: DeliveryStats): AsyncGenerator<TimedDelivery> {
+export async function* inArrivalOrder(source: AsyncIterable<TimedDelivery>, tolerance: number, stats: DeliveryStats): AsyncGenerator<TimedDelivery> {
   // Deliveries on (arrival, position in the input): ties keep their input order, as a stable sort does.
   const heap = new MinHeap<{ d: TimedDelivery; seq: number }>((x, y) => x.d.at < y.d.at || (x.d.at === y.d.at && x.seq < y.seq));
   let seq = 0;
@@ -131,28 +131,72 @@ function arrivalsOf(deliveries: Deliveries, options: SimulationOptions, stats: D
   return new Arrivals(inArrivalOrder(deliveries, options.reorderToleranceMs ?? 15 * MINUTE, stats));
 }
 
-export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries, options: SimulationOptions = {}): Promise<SimulationResult> {
-  const delivery: DeliveryStats = { maxBuffered: 0, late: 0 };
-  const input = arrivalsOf(deliveries, options, delivery);
-  const start = await input.peek();
-  if (!start) return { reports: [], findings: [], delivery };
+/** What was delivered before an hourly run. */
+export interface DeliveredBefore {
+  readonly delivered: number;
+  /** When the last of them arrived (epoch ms). @default - nothing was delivered */
+  readonly lastArrival?: number;
+  /** Whether deliveries are still to come. */
+  readonly more: boolean;
+}
+
+/**
+ * The delivery side as the simulation drives it: deliveries put on the pipeline's bus here (a list or a stream), or the
+ * bus and delivery stream run elsewhere with their objects handed to the pipeline (../cli/delivery-thread.ts). Either
+ * way everything that arrives before an hourly run is delivered, and its objects ingested, before the run.
+ */
+export interface DeliveryFront {
+  /** When the first delivery arrives (epoch ms); undefined when there is none. */
+  first(): Promise<number | undefined>;
+  /** Deliver everything that arrives before `tick` (each tick once, in order). */
+  deliverBefore(tick: number): Promise<DeliveredBefore>;
+  readonly stats: DeliveryStats;
+}
+
+/** Deliveries put on the pipeline's bus on this thread, in arrival order. */
+function busFront(pipeline: LocalPipeline, deliveries: Deliveries, options: SimulationOptions): DeliveryFront {
+  const stats: DeliveryStats = { maxBuffered: 0, late: 0 };
+  const input = arrivalsOf(deliveries, options, stats);
+  return {
+    stats,
+    first: async () => (await input.peek())?.at,
+    async deliverBefore(tick) {
+      let delivered = 0;
+      let lastArrival: number | undefined;
+      while (((await input.peek())?.at ?? Infinity) < tick) {
+        const d = (await input.take())!;
+        lastArrival = d.at;
+        if (d.event === undefined && d.raw !== undefined) await pipeline.putRaw(d.raw, d.at);
+        else await pipeline.put(d.event, d.at, d.body);
+        delivered++;
+      }
+      return { delivered, lastArrival, more: (await input.peek()) !== undefined };
+    },
+  };
+}
+
+/** The hourly schedule's first run after a delivery at `arrival`: minute `gracePeriodMinutes` of the next hour. */
+export function firstRunAfter(arrival: number, gracePeriodMinutes: number): number {
+  return Math.floor(arrival / HOUR) * HOUR + HOUR + hourlyRunMinute(gracePeriodMinutes) * MINUTE;
+}
+
+const isFront = (d: Deliveries | DeliveryFront): d is DeliveryFront => 'deliverBefore' in d;
+
+export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries | DeliveryFront, options: SimulationOptions = {}): Promise<SimulationResult> {
+  const front = isFront(deliveries) ? deliveries : busFront(pipeline, deliveries, options);
+  const start = await front.first();
+  if (start === undefined) return { reports: [], findings: [], delivery: front.stats };
   const grace = hourlyRunMinute(pipeline.tenant.schedule.gracePeriodMinutes) * MINUTE;
   const { hour: dh, minute: dm } = dailyRunTime(pipeline.tenant.schedule.dailyAt);
-  const first = Math.floor(start.at / HOUR) * HOUR;
-  let lastEvent = start.at;
+  const first = Math.floor(start / HOUR) * HOUR;
+  let lastEvent = start;
   const reports: HourReport[] = [];
   const processed = new Set<string>();
   let seenMessages = 0;
   let idle = false;
-  for (let tick = first + HOUR + grace; ; tick += HOUR) {
-    let delivered = 0;
-    while (((await input.peek())?.at ?? Infinity) < tick) {
-      const d = (await input.take())!;
-      lastEvent = d.at;
-      if (d.event === undefined && d.raw !== undefined) await pipeline.putRaw(d.raw, d.at);
-      else await pipeline.put(d.event, d.at, d.body);
-      delivered++;
-    }
+  for (let tick = firstRunAfter(start, pipeline.tenant.schedule.gracePeriodMinutes); ; tick += HOUR) {
+    const { delivered, lastArrival, more } = await front.deliverBefore(tick);
+    if (lastArrival !== undefined) lastEvent = lastArrival;
     if (delivered) idle = false;
     else if (options.fastForward !== false && !idle) idle = !(await pipeline.pendingHours(new Date(tick).toISOString())).length;
     const execution = idle ? undefined : await pipeline.runHourly(new Date(tick).toISOString());
@@ -171,12 +215,12 @@ export async function simulate(pipeline: LocalPipeline, deliveries: Deliveries, 
     reports.push(report);
     options.onHour?.(report);
     // Run until every event is delivered and its hour (plus one for late arrivals) is processed.
-    if (!(await input.peek()) && tick > lastEvent + HOUR + grace && tick >= until(options)) break;
+    if (!more && tick > lastEvent + HOUR + grace && tick >= until(options)) break;
   }
   const findings: StoredFinding[] = [];
   for (const h of [...processed].sort()) findings.push(...(await storedFindings(pipeline, h)));
   findings.sort((a, b) => a.triggeredAt.localeCompare(b.triggeredAt) || a.id.localeCompare(b.id));
-  return { reports, findings, delivery };
+  return { reports, findings, delivery: front.stats };
 }
 
 function until(options: SimulationOptions): number {

@@ -6,7 +6,8 @@
  * may hold events of several hours, and a reader keeps the hour's own). And a quarantine for records that could not be read (set aside, never dropped).
  */
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OBJECT_AREAS } from '../pipeline/buckets';
@@ -29,8 +30,13 @@ export type LineFilter = (line: string) => boolean;
 
 /** An events object's records (NDJSON, gzip): a line that is not JSON comes back as such, never stopping the rest. */
 export function decodeRecords(data: Uint8Array, wanted?: LineFilter): StoredRecord[] {
+  return parseRecords(gunzipSync(data), wanted);
+}
+
+/** The records of an object's NDJSON (decompressed). */
+function parseRecords(ndjson: Buffer, wanted?: LineFilter): StoredRecord[] {
   const out: StoredRecord[] = [];
-  for (const line of gunzipSync(data).toString('utf8').split('\n')) {
+  for (const line of ndjson.toString('utf8').split('\n')) {
     if (line.trim() === '' || (wanted && !wanted(line))) continue;
     try {
       out.push({ value: JSON.parse(line) });
@@ -122,22 +128,25 @@ export async function listChunkRefs(ddb: DynamoDBDocumentClient, table: string, 
 /** How many chunk objects are fetched at once. */
 const PARALLEL_READS = 8;
 
+const gunzipped = promisify(gunzip);
+
 /**
- * Read objects by reference (events table sk) and yield each one's (`wanted`) records, in the order given: fetched a
- * few at a time, each decoded only when its turn comes, so what waits is compressed bytes, not parsed records.
+ * Read objects by reference (events table sk) and yield each one's (`wanted`) records, in the order given: fetched and
+ * decompressed a few at a time (decompression runs off the JavaScript thread, while the objects before are parsed),
+ * each parsed only when its turn comes, so what waits is bytes, not parsed records.
  */
 export async function* readChunkObjects(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord[]> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
-    const objects = await Promise.all(chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => fetchObject(s3, bucket, chunkObjectKey(sk))));
+    const objects: Array<Promise<Buffer> | undefined> = chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => fetchObject(s3, bucket, chunkObjectKey(sk)).then((data) => gunzipped(data)));
+    // The first failure is thrown when its turn comes; the others' are not left unhandled.
+    for (const o of objects) o!.catch(() => undefined);
     for (let j = 0; j < objects.length; j++) {
-      const records = decodeRecords(objects[j], wanted);
-      objects[j] = EMPTY; // its bytes are not needed any more
+      const records = parseRecords(await objects[j]!, wanted);
+      objects[j] = undefined; // its bytes are not needed any more
       yield records;
     }
   }
 }
-
-const EMPTY = new Uint8Array(0);
 
 /** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */
 const QUARANTINE_BODY_BYTES = 256 * 1024;

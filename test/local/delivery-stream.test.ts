@@ -3,7 +3,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../src/aws/clients';
 import { RequestMeter } from '../../src/aws/request-meter';
 import { DELIVERY_STREAM, deliveryPrefixAt } from '../../src/pipeline/delivery';
-import { LocalDeliveryStream } from '../../local/delivery-stream';
+import { bucketDestination, LocalDeliveryStream } from '../../local/delivery-stream';
 import { createBucket, startS3, type LocalS3 } from '../../local/s3';
 
 const T0 = Date.parse('2026-11-02T09:59:30Z');
@@ -21,7 +21,7 @@ describe('local delivery stream', () => {
     const objects: Array<{ key: string; size: number; time: number }> = [];
     const meter = new RequestMeter();
     const client = createS3Client(s3.endpoint);
-    const st = new LocalDeliveryStream({ name: 'vigil-t-events', bucket: 'bucket', s3: client, spec, meter, onObject: (key, size, time) => objects.push({ key, size, time }) });
+    const st = new LocalDeliveryStream({ name: 'vigil-t-events', spec, meter, write: bucketDestination({ bucket: 'bucket', s3: client, meter, onObject: (key, size, time) => objects.push({ key, size, time }) }) });
     const read = async (key: string) => gunzipSync(await (await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: key }))).Body!.transformToByteArray()).toString();
     return { st, objects, meter, read };
   }
