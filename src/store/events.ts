@@ -133,21 +133,27 @@ const gunzipped = promisify(gunzip);
 const INFLATE_CHUNK = 1 << 20;
 
 /**
- * Read objects by reference (events table sk) and yield each one's (`wanted`) records, in the order given: fetched and
- * decompressed a few at a time (decompression runs off the JavaScript thread, while the objects before are parsed),
- * each parsed only when its turn comes, so what waits is bytes, not parsed records.
+ * Read objects by reference (events table sk) and yield each one's (`wanted`) records, in the order given: fetched a
+ * few at a time, each decompressed off the JavaScript thread while the one before it is parsed and read, and parsed
+ * only when its turn comes, so what waits is compressed bytes, not parsed records.
  */
 export async function* readChunkObjects(s3: S3Client, bucket: string, chunkKeys: readonly string[], wanted?: LineFilter): AsyncGenerator<StoredRecord[]> {
   for (let i = 0; i < chunkKeys.length; i += PARALLEL_READS) {
-    const objects: Array<Promise<Buffer> | undefined> = chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => fetchObject(s3, bucket, chunkObjectKey(sk)).then((data) => gunzipped(data, { chunkSize: INFLATE_CHUNK })));
-    // The first failure is thrown when its turn comes; the others' are not left unhandled.
-    for (const o of objects) o!.catch(() => undefined);
-    for (let j = 0; j < objects.length; j++) {
-      const records = parseRecords(await objects[j]!, wanted);
-      objects[j] = undefined; // its bytes are not needed any more
-      yield records;
+    const fetched = chunkKeys.slice(i, i + PARALLEL_READS).map((sk) => settledLater(fetchObject(s3, bucket, chunkObjectKey(sk))));
+    const inflate = (j: number) => settledLater(fetched[j].then((data) => gunzipped(data, { chunkSize: INFLATE_CHUNK })));
+    let next: Promise<Buffer> | undefined = inflate(0);
+    for (let j = 0; next; j++) {
+      const ndjson: Buffer = await next;
+      next = j + 1 < fetched.length ? inflate(j + 1) : undefined;
+      yield parseRecords(ndjson, wanted);
     }
   }
+}
+
+/** A promise whose failure is thrown where it is awaited, and not reported as unhandled before then. */
+function settledLater<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */
