@@ -14,6 +14,7 @@ import { listChunkRefs, type HourChunk } from '../store/events';
 import { putFinding } from '../store/findings';
 import { MAX_STORED_FAILURES, recordDetectionFailures, reopenHour } from '../store/hours';
 import { nextSnapshotHour, saveSnapshot, snapshotBefore, snapshotHash } from '../store/snapshots';
+import { settledLater } from '../promises';
 import { DAY, HOUR, ttlSeconds } from '../time';
 import { ActivityAggregator } from './activity-summary';
 import { bucket, intakeRules, table, type HandlerConfig } from './config';
@@ -40,6 +41,8 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
   const eventsTable = table(config, 'events');
   const stateBucket = bucket(config);
   const chunks = await hourChunks(ddb, eventsTable, input.hour, input.chunks);
+  // The hash of the snapshot an earlier run of this hour stored, asked for while the hour is read (this run replaces it).
+  const previousHash = settledLater(snapshotHash(s3, stateBucket, input.hour));
 
   // Snapshots are kept for the retention period (the bucket's lifecycle): none older can be found.
   const before = await snapshotBefore(s3, stateBucket, input.hour, hourStart - config.settings.retentionDays * DAY);
@@ -54,25 +57,28 @@ export async function detectHour(input: DetectInput, config: HandlerConfig, ddb:
     activity.add(e);
   }
   const { duplicates, malformed } = counts;
-  await saveHourActivity(s3, stateBucket, { hour: input.hour, events: counts.events, users: activity.parts() });
-
-  // State that expires before the next hour starts would be evicted at its first event: leave it out.
-  const end = [...engine.export()].filter((s) => s.expiresAt >= hourStart + HOUR);
-  const previousHash = await snapshotHash(s3, stateBucket, input.hour);
-  const hash = await saveSnapshot(s3, stateBucket, input.hour, end);
-  // A rerun (late events, a replay) that changed the end state makes the next hour that built on it stale:
-  // re-open it, which cascades, one run at a time, for as long as the end state keeps changing.
-  const next = previousHash === hash ? undefined : await nextSnapshotHour(s3, stateBucket, input.hour);
   const hoursTable = table(config, 'hours');
-  const cascaded = next && (await reopenHour(ddb, hoursTable, config.tenantId, next, `state of ${input.hour} changed`)) ? [next] : [];
-  // A detection that threw on an event costs that pair only; the hour keeps the failures, and the workflow
-  // leaves it marked for reprocessing, so the pair is tried again on the next run until it passes.
-  await recordDetectionFailures(ddb, hoursTable, config.tenantId, input.hour, engine.failures);
-
   const findingsTable = table(config, 'findings');
   const ttl = ttlSeconds(now, config.settings.retentionDays);
   const run = randomUUID();
+
+  // The hour's Activity part and end state are compressed off this thread and written while its detection failures
+  // and findings are stored. State that expires before the next hour starts would be evicted at its first event: left out.
+  const activityWritten = settledLater(saveHourActivity(s3, stateBucket, { hour: input.hour, events: counts.events, users: activity.parts() }));
+  const end = [...engine.export()].filter((s) => s.expiresAt >= hourStart + HOUR);
+  const previous = await previousHash;
+  const saved = settledLater(saveSnapshot(s3, stateBucket, input.hour, end));
+  // A detection that threw on an event costs that pair only; the hour keeps the failures, and the workflow
+  // leaves it marked for reprocessing, so the pair is tried again on the next run until it passes.
+  await recordDetectionFailures(ddb, hoursTable, config.tenantId, input.hour, engine.failures);
   let newFindings = 0;
   for (const f of found) if (await putFinding(ddb, findingsTable, f, ttl, now, run)) newFindings++;
+  const hash = await saved;
+  await activityWritten;
+
+  // A rerun (late events, a replay) that changed the end state makes the next hour that built on it stale:
+  // re-open it (once this hour's new state is stored), which cascades, one run at a time, for as long as the end state keeps changing.
+  const next = previous === hash ? undefined : await nextSnapshotHour(s3, stateBucket, input.hour);
+  const cascaded = next && (await reopenHour(ddb, hoursTable, config.tenantId, next, `state of ${input.hour} changed`)) ? [next] : [];
   return { hour: input.hour, events: counts.events, duplicates, malformed, findings: found.length, newFindings, run, reopened: cascaded, detectionFailures: engine.failures.length, failures: engine.failures.slice(0, MAX_STORED_FAILURES) };
 }

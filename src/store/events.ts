@@ -13,6 +13,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { OBJECT_AREAS } from '../pipeline/buckets';
 import type { OktaLogEvent } from '../okta/log-event';
 import { putAll, queryAll } from './dynamo';
+import { settledLater } from '../promises';
 import { parseIsoTime } from '../time';
 import { chunkSk, hourPk, KEY_PREFIX, quarantinePk } from './keys';
 
@@ -148,12 +149,6 @@ export async function* readChunkObjects(s3: S3Client, bucket: string, chunkKeys:
       yield parseRecords(ndjson, wanted);
     }
   }
-}
-
-/** A promise whose failure is thrown where it is awaited, and not reported as unhandled before then. */
-function settledLater<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
 }
 
 /** How much of a quarantined record is kept: DynamoDB items are at most 400 KB. */

@@ -27,11 +27,19 @@ export interface Snapshot {
   readonly entries: StateEntry[];
 }
 
-/** The snapshot's JSON: entries sorted by detection and key, so the same state always makes the same bytes. */
-export function encodeSnapshot(entries: readonly StateEntry[]): string {
+/** Entries a piece of a snapshot's JSON holds (about half a megabyte). */
+const ENTRIES_A_PIECE = 2_000;
+
+/**
+ * The snapshot's JSON, in pieces that joined are the JSON array of its entries, sorted by detection and key, so the same
+ * state always makes the same bytes (see saveSnapshot: a piece is compressed while the next is made).
+ */
+function* snapshotPieces(entries: readonly StateEntry[]): Generator<string> {
   const stored: StoredEntry[] = entries.map((e) => [e.detectionId, e.key, e.state, e.lastSeen, e.expiresAt]);
   stored.sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) : a[0] < b[0] ? -1 : 1));
-  return JSON.stringify(stored);
+  yield '[';
+  for (let i = 0; i < stored.length; i += ENTRIES_A_PIECE) yield (i ? ',' : '') + stored.slice(i, i + ENTRIES_A_PIECE).map((e) => JSON.stringify(e)).join(',');
+  yield ']';
 }
 
 async function getSnapshot(s3: S3Client, bucket: string, hour: string): Promise<Snapshot | undefined> {
@@ -89,9 +97,15 @@ export async function snapshotHash(s3: S3Client, bucket: string, hour: string): 
 
 /** Store an hour's end state (a few MB an hour, written every run); returns its hash. */
 export async function saveSnapshot(s3: S3Client, bucket: string, hour: string, entries: readonly StateEntry[]): Promise<string> {
-  const json = encodeSnapshot(entries);
-  const hash = createHash('sha256').update(json).digest('hex');
-  await putJsonObject(s3, bucket, snapshotKey(hour), json, { [HASH_METADATA]: hash });
+  const sha256 = createHash('sha256');
+  const pieces = (function* () {
+    for (const piece of snapshotPieces(entries)) {
+      sha256.update(piece);
+      yield piece;
+    }
+  })();
+  let hash = '';
+  await putJsonObject(s3, bucket, snapshotKey(hour), pieces, () => ({ [HASH_METADATA]: (hash = sha256.digest('hex')) }));
   lastSaved = { bucket, hour, hash, entries: [...entries] };
   return hash;
 }

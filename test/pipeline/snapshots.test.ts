@@ -1,4 +1,5 @@
 /** The hourly state snapshots on the local S3 server: which snapshot an hour starts from, and when a rerun changed one. */
+import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createBucket, startS3, type LocalS3 } from '../../local/s3';
 import { createS3Client } from '../../src/aws/clients';
@@ -80,6 +81,20 @@ describe('hourly state snapshots', () => {
     expect(await snapshotHash(s3, BUCKET, '2026-11-02T09')).toBe(first);
     expect(await saveSnapshot(s3, BUCKET, '2026-11-02T09', [entry('a', 1), entry('b', 2)])).not.toBe(first);
     expect(await snapshotHash(s3, BUCKET, '2026-11-02T10')).toBeUndefined();
+  });
+
+  it('given more entries than a piece of the JSON holds, when saved and read back by another run, then the entries come back in order and the hash is that of their JSON', async () => {
+    const entries = Array.from({ length: 4_500 }, (_, i) => entry(`user-${String(4_499 - i).padStart(5, '0')}`, i % 7 ? { seen: [i, 'x'], n: i } : null));
+    const hash = await saveSnapshot(s3, BUCKET, '2026-11-02T09', entries);
+    await saveSnapshot(s3, BUCKET, '2026-11-02T07', []); // the snapshot this process saved last is another hour's: 09 is read from S3
+
+    const read = await snapshotBefore(s3, BUCKET, '2026-11-02T10', since('2026-11-02T10'));
+
+    const sorted = [...entries].sort((a, b) => a.key.localeCompare(b.key));
+    expect(read?.entries).toEqual(sorted);
+    const json = JSON.stringify(sorted.map((e) => [e.detectionId, e.key, e.state, e.lastSeen, e.expiresAt]));
+    expect(hash).toBe(createHash('sha256').update(json).digest('hex'));
+    expect(await snapshotHash(s3, BUCKET, '2026-11-02T09')).toBe(hash);
   });
 
   it('given later hours ran, when asked which ran next after an hour, then it is the first later snapshot, and none after the last', async () => {
