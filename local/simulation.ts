@@ -7,8 +7,10 @@
  * and Plan's own query finds no hour pending, not even the closed one) is fast-forwarded, and so is every
  * run after it until the next delivery, since nothing changes in between. Each one is still reported.
  *
- * Deliveries come as a list (sorted here) or as a stream read as it goes (`vigil simulate --input`): a stream is put
- * back in arrival order within a tolerance, so memory holds only the deliveries of that window, not the whole input.
+ * Deliveries come as a list (sorted here) or as a stream read as it goes (standard input): a stream is put back in
+ * arrival order within a tolerance, so memory holds only the deliveries of that window, not the whole input. Or the
+ * delivery side runs elsewhere and hands over the objects its stream wrote (a DeliveryFront: `vigil simulate --input
+ * FILE`, ../cli/delivery-thread.ts).
  */
 import type { StoredFinding } from '../src/store/findings';
 import { dailyRunTime, hourlyRunMinute } from '../src/pipeline/schedules';
