@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- s3rver ships no types; its store, models and config models are CommonJS. */
 interface S3rverObject {
@@ -40,13 +41,6 @@ function readIfThere(path: string): Buffer | undefined {
     if (isMissing(err)) return undefined;
     throw err;
   }
-}
-
-async function bytesOf(content: Buffer | NodeJS.ReadableStream): Promise<Buffer> {
-  if (Buffer.isBuffer(content)) return content;
-  const chunks: Buffer[] = [];
-  for await (const chunk of content) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
 }
 
 export class WholeFileStore extends FilesystemStore {
@@ -110,7 +104,7 @@ export class WholeFileStore extends FilesystemStore {
 
   async putObject(object: S3rverObject): Promise<{ size: number; md5: string }> {
     const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
-    const bytes = await bytesOf(object.content);
+    const bytes = Buffer.isBuffer(object.content) ? object.content : await buffer(object.content);
     mkdirSync(dirname(objectPath), { recursive: true });
     writeFileSync(objectPath, bytes);
     const md5 = createHash('md5').update(bytes).digest('hex');
